@@ -1,0 +1,135 @@
+"""The library face: text in, findings out.  The CLI, tests and benchmarks all call this.
+
+``lint_text`` lints one string; ``lint_paths`` walks files and directories, reads them
+(see source.py), and applies config, suppressions and the baseline.  Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .checks import CheckContext, get_kind
+from .config import Config, ConfigError, discover
+from .document import Document, format_for_path
+from .findings import Finding, Severity
+from .rules import Rule, RuleError, RuleSet, load_rules, select_rules
+from .source import InputError, SkipFile, Source, read_source
+from .suppress import Baseline, apply_suppressions
+
+
+@dataclass
+class FileResult:
+    """What happened to one input: findings, or the reason it was not linted."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None      # could not lint (exit 2)
+    notice: str | None = None     # skipped on purpose (too large)
+    doc: Document | None = None
+    source: Source | None = None
+
+
+class Linter:
+    """Rules loaded once, selected per config; runs every selected rule over a Document."""
+
+    def __init__(self, config: Config | None = None, options: dict | None = None) -> None:
+        self.config = config or Config()
+        self.ruleset: RuleSet = load_rules(self.config.rule_dirs)
+        self.ctx = CheckContext(ruleset=self.ruleset, options={"entities": self.config.entities,
+                                                               "languagetool": self.config.languagetool,
+                                                               **(options or {})})
+        self._selected: dict[tuple, list[Rule]] = {}
+
+    def rules_for(self, config: Config, path: str = "") -> list[Rule]:
+        ignore = config.ignores_for(path) if path else config.ignore
+        key = (config.select, ignore)
+        if key not in self._selected:
+            self._selected[key] = select_rules(self.ruleset.rules, list(config.select), list(ignore))
+        return self._selected[key]
+
+    def prepare(self, rule: Rule):
+        if rule._state is None:
+            rule._state = get_kind(rule.kind).prepare(rule, self.ctx)
+        return rule._state
+
+    def lint_document(self, doc: Document, rules: Iterable[Rule]) -> list[Finding]:
+        findings: list[Finding] = []
+        for rule in rules:
+            state = self.prepare(rule)
+            findings.extend(get_kind(rule.kind).check(doc, rule, state, self.ctx))
+        findings = apply_suppressions(doc, _dedupe(findings))
+        findings.sort(key=lambda f: f.sort_key)
+        return findings
+
+    def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None,
+                  config: Config | None = None) -> list[Finding]:
+        doc = Document.from_text(text, path, fmt)
+        return self.lint_document(doc, self.rules_for(config or self.config, path))
+
+    def lint_file(self, path: str, config: Config | None = None,
+                  baseline: Baseline | None = None) -> FileResult:
+        cfg = config or self.config
+        try:
+            src = read_source(path, cfg.encoding, cfg.max_file_size)
+        except SkipFile as exc:
+            return FileResult(path, notice=str(exc))
+        except InputError as exc:
+            return FileResult(path, error=str(exc))
+        doc = Document.from_text(src.text, path, format_for_path(path))
+        findings = self.lint_document(doc, self.rules_for(cfg, path))
+        if baseline is not None:
+            findings = baseline.filter(path, doc, findings)
+        return FileResult(path, findings, doc=doc, source=src)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop exact repeats, and a weaker finding on the very span a stronger one covers
+    with the same category (two rules agreeing is one problem for the editor)."""
+    best: dict[tuple[int, int, str], Finding] = {}
+    for f in findings:
+        key = (f.start, f.end, f.category)
+        cur = best.get(key)
+        if cur is None or (f.severity.rank, bool(f.replacements)) > (cur.severity.rank, bool(cur.replacements)):
+            best[key] = f
+    return list(best.values())
+
+
+# ---------------------------------------------------------------------------------
+def iter_files(paths: Iterable[str], config: Config) -> Iterator[tuple[str, str | None]]:
+    """Yield (path, error) for each input: files as given, directories walked (sorted).
+
+    A path given explicitly is always linted whatever its extension; directories are
+    walked for the configured extensions, skipping hidden folders and excluded globs.
+    """
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            yield p, "no such file or directory"
+            continue
+        if path.is_file():
+            yield p, None
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+            for name in sorted(files):
+                full = os.path.join(root, name)
+                if not name.lower().endswith(tuple(e.lower() for e in config.extensions)):
+                    continue
+                rel = Path(full).as_posix()
+                if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in config.exclude):
+                    continue
+                yield full, None
+
+
+def lint_text(text: str, path: str = "<text>", fmt: str | None = None,
+              config: Config | None = None) -> list[Finding]:
+    """Lint one string with the built-in rules (plus config); the simplest entry point."""
+    return Linter(config).lint_text(text, path, fmt)
+
+
+__all__ = ["Linter", "FileResult", "lint_text", "iter_files", "Config", "ConfigError", "RuleError",
+           "Severity", "discover"]

@@ -1,0 +1,83 @@
+"""The check kinds: Python that runs rule data.
+
+Each kind is a class with ``PARAMS`` (the YAML keys it accepts: name -> (types,
+required)), ``prepare(rule, ctx)`` (compile once per rule, cached on the rule) and
+``check(doc, rule, state, ctx)`` returning Findings.  Kinds are imported on demand
+from this table so that start-up only pays for the kinds the selected rules use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any, Iterable, Protocol
+
+from ..document import Document
+from ..findings import Finding
+
+KINDS: dict[str, str] = {
+    "existence": "mtcheck.checks.phrases:Existence",
+    "substitution": "mtcheck.checks.phrases:Substitution",
+    "capitalization": "mtcheck.checks.casing:Capitalization",
+    "case-consistency": "mtcheck.checks.casing:CaseConsistency",
+    "script": "mtcheck.checks.script:Script",
+    "mixed-script": "mtcheck.checks.script:MixedScript",
+    "consistency": "mtcheck.checks.consistency:Consistency",
+    "balance": "mtcheck.checks.punctuation:Balance",
+}
+
+
+class Kind(Protocol):
+    PARAMS: dict[str, tuple[Any, bool]]
+
+    def prepare(self, rule: Any, ctx: "CheckContext") -> Any: ...
+
+    def check(self, doc: Document, rule: Any, state: Any, ctx: "CheckContext") -> Iterable[Finding]: ...
+
+
+_instances: dict[str, Kind] = {}
+
+
+def register_kind(name: str, target: str) -> None:
+    """Add a kind (``module:Class``); used by modules that deliver new check kinds."""
+    KINDS[name] = target
+
+
+def get_kind(name: str) -> Kind:
+    if name not in _instances:
+        module, _, cls = KINDS[name].partition(":")
+        _instances[name] = getattr(import_module(module), cls)()
+    return _instances[name]
+
+
+def kind_params(name: str) -> dict[str, tuple[Any, bool]] | None:
+    if name not in KINDS:
+        return None
+    return get_kind(name).PARAMS
+
+
+@dataclass
+class CheckContext:
+    """What checks may consult besides the document: shared data and options.
+
+    Checks never read files or print; anything they need to tell the user (a rule that
+    timed out, an unreachable LanguageTool) goes to ``notices``.
+    """
+
+    ruleset: Any = None  # rules.RuleSet
+    options: dict[str, Any] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    regex_timeout: float = 2.0
+    _gazetteer: Any = None
+
+    @property
+    def gazetteer(self):
+        if self._gazetteer is None:
+            from ..gazetteer import Gazetteer
+            extra = self.options.get("entities") or ()
+            self._gazetteer = Gazetteer.from_ruleset(self.ruleset, tuple(extra))
+        return self._gazetteer
+
+    def notice(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)

@@ -1,0 +1,234 @@
+"""Casing of known names and institutions, and the same phrase cased two ways.
+
+MT systems lower-case proper names that collide with common words ("Donald trump"),
+copy Russian capitalization into institution names ("the foreign Ministry", "UN security
+Council") and upper-case name parts ("Kim Jong-UN").  A capital at the start of a
+sentence says nothing, so checks ask the Document which offsets are "initial".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..document import Document
+from ..findings import Finding
+
+_SPLIT = re.compile(r"[\s-]+")
+CONNECTORS = frozenset("of the for and on in at to de la le du des von van der den bin al el da di y".split())
+PERSONAL = ("people",)
+PLACES = ("countries", "capitals", "cities")
+
+
+def _is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _is_lower(word: str) -> bool:
+    return bool(word) and word[0].islower()
+
+
+def _is_shout(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass
+class _Form:
+    form: str          # the surface form as written in the gazetteer
+    canonical: str     # the entry's canonical name (for messages)
+    section: str
+    words: list[str]
+
+
+@dataclass
+class _State:
+    by_first: dict[str, list[_Form]]
+    surnames: dict[str, tuple[str, str]]   # lower surname -> (proper surname, canonical full)
+    full_forms: dict[str, list[str]]        # canonical -> lowered full forms (evidence)
+
+
+class Capitalization:
+    """Known terms (gazetteer sections or an inline list) written with wrong capitals."""
+
+    PARAMS = {
+        "terms": ((str, list), True),   # "gazetteer:people,institutions" or a list of terms
+        "surnames": (bool, False),      # also check bare lower-case surnames of people
+    }
+
+    def prepare(self, rule: Any, ctx: Any) -> _State:
+        terms = rule.params["terms"]
+        forms: list[_Form] = []
+        surnames: dict[str, tuple[str, str]] = {}
+        full_forms: dict[str, list[str]] = defaultdict(list)
+        if isinstance(terms, str) and terms.startswith("gazetteer:"):
+            sections = [s.strip() for s in terms.split(":", 1)[1].split(",") if s.strip()]
+            for e in ctx.gazetteer.section(*sections):
+                for f in e.forms:
+                    if f.isupper():        # acronyms (USA, DPRK) are not casing targets
+                        continue
+                    forms.append(_Form(f, e.name, e.section, _SPLIT.split(f)))
+                    if e.section in PERSONAL:
+                        words = f.split()
+                        if len(words) >= 2:
+                            full_forms[e.name].append(f.lower())
+                            last = words[-1]
+                            if _is_cap(last) and len(last) > 2:
+                                surnames.setdefault(last.lower(), (last, e.name))
+        else:
+            for t in ([terms] if isinstance(terms, str) else terms):
+                forms.append(_Form(str(t), str(t), "terms", _SPLIT.split(str(t))))
+        by_first: dict[str, list[_Form]] = defaultdict(list)
+        for f in forms:
+            by_first[f.words[0].lower()].append(f)
+        for lst in by_first.values():
+            lst.sort(key=lambda f: len(f.form), reverse=True)
+        return _State(dict(by_first), surnames, dict(full_forms))
+
+    def check(self, doc: Document, rule: Any, state: _State, ctx: Any) -> list[Finding]:
+        prose, out = doc.prose, []
+        covered_until = -1
+        lowered_text = prose.lower()
+        headlines = doc.headline_lines
+        initial = doc.initial_offsets
+        for tok in doc.tokens:
+            if tok.start < covered_until:
+                continue
+            first = prose[tok.start:tok.end].split("-")[0].lower()
+            for form in state.by_first.get(first, ()):
+                end = tok.start + len(form.form)
+                if lowered_text[tok.start:end] != form.form.lower():
+                    continue
+                if end < len(prose) and (prose[end].isalnum() or prose[end] in "-"):
+                    continue
+                found = prose[tok.start:end]
+                covered_until = end
+                if found == form.form or doc.position(tok.start)[0] in headlines:
+                    break
+                if self._wrong(found, form, tok.start in initial):
+                    fixed = _recase(found, form.form, tok.start in initial)
+                    if fixed != found:
+                        out.append(rule.finding(tok.start, end, found, replacements=(fixed,),
+                                                canonical=form.canonical))
+                break
+        if rule.params.get("surnames"):
+            out.extend(self._surnames(doc, rule, state, ctx, {(f.start, f.end) for f in out}))
+        return out
+
+    @staticmethod
+    def _wrong(found: str, form: _Form, initial: bool) -> bool:
+        fw = _SPLIT.split(found)
+        if len(fw) != len(form.words):
+            return False
+        if found.isupper() and len(fw) > 1:
+            return False  # an all-caps line or label: style, not MT
+        lowered = shouted = capped = 0
+        for i, (c, w) in enumerate(zip(form.words, fw)):
+            if _is_cap(c) and _is_lower(w):
+                lowered += 1
+            elif _is_shout(w) and not _is_shout(c):
+                shouted += 1
+            elif _is_cap(c) and _is_cap(w) and not (i == 0 and initial):
+                capped += 1
+        if shouted:
+            return True
+        if not lowered:
+            return False
+        if form.section in PERSONAL:
+            return True
+        if form.section in PLACES:
+            if len(fw) == 1:
+                from ..lexicon import zipf
+                return zipf(fw[0]) < 3.0   # "china", "turkey", "chad" are also common words
+            return True
+        # institutions and titles: all lower case is a house style; mixed case is MT
+        return capped > 0
+
+    def _surnames(self, doc: Document, rule: Any, state: _State, ctx: Any,
+                  done: set[tuple[int, int]]) -> list[Finding]:
+        from ..lexicon import zipf
+        prose, out = doc.prose, []
+        lower_doc = None
+        for tok in doc.tokens:
+            word = prose[tok.start:tok.end]
+            if not word.islower() or word not in state.surnames:
+                continue
+            if any(s <= tok.start < e for s, e in done):
+                continue
+            proper, canonical = state.surnames[word]
+            common = zipf(word) >= 3.0
+            if common:
+                if lower_doc is None:
+                    lower_doc = prose.lower()
+                if not any(f in lower_doc for f in state.full_forms.get(canonical, ())):
+                    continue  # "trump card" with no Donald Trump in the story
+            out.append(rule.finding(tok.start, tok.end, word, replacements=(proper,),
+                                    fix="unsafe" if common else True, canonical=canonical,
+                                    message="'{text}' is the surname of {canonical}: write '{fix}'"))
+        return out
+
+
+def _recase(found: str, form: str, initial: bool) -> str:
+    """The gazetteer form with the found text's separators; keep a capital at a sentence start."""
+    if initial and found[:1].isupper() and form[:1].islower():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+class CaseConsistency:
+    """A phrase written in Title Case in one place and in mixed case in another."""
+
+    PARAMS = {
+        "max_words": (int, False),
+    }
+
+    def prepare(self, rule: Any, ctx: Any) -> int:
+        return int(rule.params.get("max_words", 4))
+
+    def check(self, doc: Document, rule: Any, max_words: int, ctx: Any) -> list[Finding]:
+        prose, initial, headlines = doc.prose, doc.initial_offsets, doc.headline_lines
+        titles: dict[str, str] = {}
+        mixed: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        toks = doc.tokens
+        sentences = doc.sentences
+        si = 0
+        for i in range(len(toks)):
+            while si < len(sentences) and sentences[si].end <= toks[i].start:
+                si += 1
+            if si >= len(sentences):
+                break
+            s_end = sentences[si].end
+            if doc.position(toks[i].start)[0] in headlines:
+                continue
+            for n in range(2, max_words + 1):
+                j = i + n - 1
+                if j >= len(toks) or toks[j].end > s_end:
+                    break
+                if prose[toks[j - 1].end:toks[j].start].strip():
+                    break
+                words = [prose[t.start:t.end] for t in toks[i:j + 1]]
+                content = [(k, w) for k, w in enumerate(words) if w.lower() not in CONNECTORS]
+                if len(content) < 2 or words[-1].lower() in CONNECTORS or words[0].lower() in CONNECTORS:
+                    continue
+                informative = [(k, w) for k, w in content if not (k == 0 and toks[i].start in initial)]
+                if not informative:
+                    continue
+                caps = [w for _, w in informative if _is_cap(w) and not _is_shout(w)]
+                lows = [w for _, w in informative if _is_lower(w)]
+                key = " ".join(w.lower() for w in words)
+                phrase = prose[toks[i].start:toks[j].end]
+                if not lows and len(caps) == len(informative) and all(_is_cap(w) for _, w in content):
+                    titles.setdefault(key, phrase)
+                elif caps and lows:
+                    mixed[key].append((toks[i].start, toks[j].end, phrase))
+        hits = sorted(((s, e, p, titles[k]) for k, occ in mixed.items() if k in titles for s, e, p in occ),
+                      key=lambda h: (h[0], -(h[1] - h[0])))
+        out, last_end = [], -1
+        for start, end, phrase, title in hits:
+            if start < last_end:
+                continue  # keep the longest phrase at a position, never overlapping findings
+            out.append(rule.finding(start, end, phrase, replacements=(title,)))
+            last_end = end
+        return out

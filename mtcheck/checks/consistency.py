@@ -1,0 +1,45 @@
+"""Consistency: one article should pick one style (dates, spellings) and keep it.
+
+Mixed styles inside one story are a sign of stitched MT output ("July 21" next to
+"20 July").  The kind counts each style's matches and flags the minority ones; a tie
+flags the style that appeared second.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..document import Document
+from ..findings import Finding
+from .phrases import compile_user_regex, run_patterns
+
+
+class Consistency:
+    PARAMS = {
+        "styles": (dict, True),      # style name -> regex
+        "ignorecase": (bool, False),
+    }
+
+    def prepare(self, rule: Any, ctx: Any) -> list[tuple[str, Any]]:
+        if len(rule.params["styles"]) < 2:
+            from ..rules import RuleError
+            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: 'styles' needs at least two styles")
+        ic = bool(rule.params.get("ignorecase"))
+        return [(name, compile_user_regex(p, ic, rule)) for name, p in rule.params["styles"].items()]
+
+    def check(self, doc: Document, rule: Any, styles: list[tuple[str, Any]], ctx: Any) -> list[Finding]:
+        hits: dict[str, list[Any]] = {}
+        for name, rx in styles:
+            ms = [m for m in run_patterns(doc, rule, [rx], ctx) if not doc.is_protected(m.start(), m.end())]
+            if ms:
+                hits[name] = ms
+        if len(hits) < 2:
+            return []
+        order = sorted(hits, key=lambda n: (-len(hits[n]), hits[n][0].start()))
+        major = order[0]
+        out = []
+        for name in order[1:]:
+            for m in hits[name]:
+                out.append(rule.finding(m.start(), m.end(), m.group(0), style=name, major=major,
+                                        major_count=len(hits[major]), count=len(hits[name])))
+        return out

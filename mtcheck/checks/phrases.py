@@ -1,0 +1,171 @@
+"""Existence and substitution: the regex-driven kinds that hold most phrase knowledge.
+
+User patterns run on the ``regex`` module with a timeout, so a catastrophically
+backtracking rule cannot hang a pre-commit run: it is reported and skipped instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..document import Document
+from ..findings import Finding
+
+
+@dataclass
+class _Compiled:
+    patterns: list[Any]
+    replace: str | None
+
+
+def compile_user_regex(pattern: str, ignorecase: bool, rule: Any) -> Any:
+    flags = regex.VERSION1 if False else 0
+    if ignorecase:
+        flags |= regex.IGNORECASE
+    try:
+        return regex.compile(pattern, flags | regex.MULTILINE)
+    except regex.error as exc:
+        from ..rules import RuleError
+        raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: bad regular expression {pattern!r}: {exc}") from None
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _tokens_pattern(tokens: list[str]) -> str:
+    alts = sorted((regex.escape(t).replace(r"\ ", r"\s+") for t in tokens), key=len, reverse=True)
+    return r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])"
+
+
+def run_patterns(doc: Document, rule: Any, patterns: list[Any], ctx: Any, *,
+                 text: str | None = None):
+    """Yield matches of *patterns* over the prose, stopping a rule that times out."""
+    source = doc.prose if text is None else text
+    for rx in patterns:
+        try:
+            yield from rx.finditer(source, timeout=ctx.regex_timeout)
+        except TimeoutError:
+            ctx.notice(f"{rule.path}:{rule.line}: rule {rule.code} timed out on {doc.path} after "
+                       f"{ctx.regex_timeout}s and was skipped there; simplify its pattern")
+            return
+
+
+def match_case(template: str, found: str) -> str:
+    """Give *template* the capitalization shape of *found* (UPPER, Title or as written)."""
+    if found.isupper() and len(found) > 1:
+        return template.upper()
+    if found[:1].isupper() and template[:1].islower():
+        return template[:1].upper() + template[1:]
+    return template
+
+
+class _Filters:
+    """Optional conditions shared by pattern kinds (all YAML-configurable)."""
+
+    PARAMS = {
+        "target": (str, False),           # report this named group instead of the whole match
+        "in_protected": (bool, False),    # allow matches inside URLs/handles/hashtags
+        "not_english": (str, False),      # named group must not be an English word or known name
+        "not_acronym": (str, False),      # named group must not be a known acronym
+        "skip_headlines": (bool, False),  # ignore lines in headline case
+    }
+
+    @staticmethod
+    def accept(doc: Document, rule: Any, m: Any, ctx: Any) -> bool:
+        p = rule.params
+        if not p.get("in_protected") and doc.is_protected(m.start(), m.end()):
+            return False
+        if p.get("skip_headlines") and doc.position(m.start())[0] in doc.headline_lines:
+            return False
+        groups = m.groupdict()
+        group = p.get("not_english")
+        if group and groups.get(group) is not None:
+            from ..lexicon import zipf
+            word = groups[group]
+            if zipf(word) >= 1.0 or ctx.gazetteer.is_name_word(word):
+                return False
+        group = p.get("not_acronym")
+        if group and groups.get(group) is not None:
+            if groups[group] in ctx.gazetteer.acronyms:
+                return False
+        return True
+
+    @staticmethod
+    def span(rule: Any, m: Any) -> tuple[int, int]:
+        target = rule.params.get("target")
+        if target and m.groupdict().get(target) is not None:
+            return m.span(target)
+        return m.span()
+
+
+class Existence:
+    """Flag every match of a pattern (or literal token list); optionally suggest a rewrite."""
+
+    PARAMS = {
+        "pattern": ((str, list), False),
+        "tokens": (list, False),
+        "ignorecase": (bool, False),
+        "replace": (str, False),
+        **_Filters.PARAMS,
+    }
+
+    def prepare(self, rule: Any, ctx: Any) -> _Compiled:
+        ic = bool(rule.params.get("ignorecase"))
+        pats = [compile_user_regex(p, ic, rule) for p in _as_list(rule.params.get("pattern"))]
+        if rule.params.get("tokens"):
+            pats.append(compile_user_regex(_tokens_pattern(rule.params["tokens"]), ic, rule))
+        if not pats:
+            from ..rules import RuleError
+            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: existence needs 'pattern' or 'tokens'")
+        return _Compiled(pats, rule.params.get("replace"))
+
+    def check(self, doc: Document, rule: Any, state: _Compiled, ctx: Any) -> list[Finding]:
+        out = []
+        for m in run_patterns(doc, rule, state.patterns, ctx):
+            if m.end() == m.start() or not _Filters.accept(doc, rule, m, ctx):
+                continue
+            start, end = _Filters.span(rule, m)
+            found = doc.text[start:end]
+            reps: tuple[str, ...] = ()
+            if state.replace is not None:
+                reps = (m.expand(state.replace) if not rule.params.get("target") else state.replace,)
+            groups = {k: (v or "") for k, v in m.groupdict().items()}
+            out.append(rule.finding(start, end, found, replacements=reps, **groups))
+        return out
+
+
+class Substitution:
+    """Known wrong → right pairs (``swap``); the replacement keeps the found case shape."""
+
+    PARAMS = {
+        "swap": (dict, True),
+        "ignorecase": (bool, False),
+        **_Filters.PARAMS,
+    }
+
+    def prepare(self, rule: Any, ctx: Any) -> list[tuple[Any, str]]:
+        ic = bool(rule.params.get("ignorecase"))
+        out = []
+        for wrong, right in rule.params["swap"].items():
+            pat = wrong if any(c in wrong for c in "\\[(?*+|^$") else _tokens_pattern([wrong])
+            out.append((compile_user_regex(pat, ic, rule), str(right)))
+        return out
+
+    def check(self, doc: Document, rule: Any, state: list[tuple[Any, str]], ctx: Any) -> list[Finding]:
+        out = []
+        for rx, right in state:
+            for m in run_patterns(doc, rule, [rx], ctx):
+                if m.end() == m.start() or not _Filters.accept(doc, rule, m, ctx):
+                    continue
+                found = m.group(0)
+                rep = match_case(m.expand(right), found)
+                if rep == found:
+                    continue
+                out.append(rule.finding(m.start(), m.end(), found, replacements=(rep,)))
+        return out

@@ -1,0 +1,134 @@
+"""Untranslated text: runs of a non-Latin script, and Latin words with foreign letters.
+
+A run of Cyrillic in English copy is either an untranslated line ("Читайте так же" —
+"Read also"), a date the scraper left in Russian ("15 ноября 2017 г."), or a homoglyph
+inside a Latin word ("Mоscow" with a Cyrillic о) that breaks search and spell-check.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..document import Document
+from ..findings import Finding
+
+SCRIPTS = ("Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hangul", "Hiragana", "Katakana",
+           "Armenian", "Georgian", "Thai", "Devanagari")
+
+
+@dataclass
+class _ScriptState:
+    run: Any
+    phrases: list[tuple[Any, str]]
+    dates: Any | None
+    months: dict[str, str]
+
+
+class Script:
+    """Flag each run of the listed scripts; translate known phrases and dates in the message."""
+
+    PARAMS = {
+        "scripts": (list, False),
+        "phrases": (dict, False),   # foreign phrase (case-insensitive) -> English meaning
+        "months": (dict, False),    # foreign month name (any case form) -> English month
+    }
+
+    def prepare(self, rule: Any, ctx: Any) -> _ScriptState:
+        scripts = rule.params.get("scripts") or ["Cyrillic"]
+        unknown = [s for s in scripts if s not in SCRIPTS]
+        if unknown:
+            from ..rules import RuleError
+            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: unknown script(s) {unknown}; "
+                            f"use {', '.join(SCRIPTS)}")
+        letters = "".join(rf"\p{{Script={s}}}" for s in scripts)
+        # A run: script letters, joined by spaces, digits and punctuation inside one line.
+        run = regex.compile(rf"(?:\d{{1,4}}[ \t]*)?[{letters}][{letters}\d \t.,;:!?«»\"'’“”()\-–—]*"
+                            rf"(?<=[{letters}\d.])", regex.MULTILINE)
+        phrases = [(regex.compile(r"(?<!\w)" + regex.escape(p).replace(r"\ ", r"\s+") + r"(?!\w)",
+                                  regex.IGNORECASE), str(t))
+                   for p, t in (rule.params.get("phrases") or {}).items()]
+        months = {k.lower(): str(v) for k, v in (rule.params.get("months") or {}).items()}
+        dates = None
+        if months:
+            alt = "|".join(sorted(map(regex.escape, months), key=len, reverse=True))
+            dates = regex.compile(rf"(?<!\d)(\d{{1,2}})\s+({alt})(?:\s+(\d{{4}}))?(?:\s*(?:г\.|года|год))?",
+                                  regex.IGNORECASE)
+        return _ScriptState(run, phrases, dates, months)
+
+    def check(self, doc: Document, rule: Any, st: _ScriptState, ctx: Any) -> list[Finding]:
+        out = []
+        for m in st.run.finditer(doc.prose):
+            start, end = m.span()
+            text = doc.text[start:end].rstrip()
+            # a run that ends in a newline: trim trailing whitespace/newlines
+            end = start + len(text)
+            if not text:
+                continue
+            meaning = None
+            reps: tuple[str, ...] = ()
+            for rx, english in st.phrases:
+                if rx.fullmatch(text.strip(" .:!—–-")):
+                    meaning = english
+                    break
+            if meaning is None and st.dates is not None:
+                d = st.dates.fullmatch(text.strip())
+                if d:
+                    meaning = f"{st.months[d.group(2).lower()]} {int(d.group(1))}" + \
+                              (f", {d.group(3)}" if d.group(3) else "")
+                    reps = (meaning,)
+            if meaning is None:
+                for rx, english in st.phrases:
+                    if rx.search(text):
+                        meaning = english
+                        break
+            script = _script_name(text)
+            if meaning:
+                msg = f"untranslated {script} text '{{text}}' (means: \"{meaning}\")"
+            else:
+                msg = f"untranslated {script} text '{{text}}' in English copy"
+            out.append(rule.finding(start, end, text, replacements=reps, message=msg,
+                                    fix="unsafe" if reps else None))
+        return out
+
+
+def _script_name(text: str) -> str:
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            for s in SCRIPTS:
+                if name.startswith(s.upper()) or (s == "Han" and name.startswith("CJK")):
+                    return s
+    return "non-Latin"
+
+
+class MixedScript:
+    """A Latin word with look-alike letters from another script (homoglyphs)."""
+
+    PARAMS = {
+        "homoglyphs": (dict, True),   # foreign letter -> Latin look-alike
+    }
+
+    def prepare(self, rule: Any, ctx: Any) -> tuple[Any, dict[str, str]]:
+        table = {str(k): str(v) for k, v in rule.params["homoglyphs"].items()}
+        word = regex.compile(r"\b(?=\w*\p{Latin})(?=\w*[\p{Cyrillic}\p{Greek}])[\p{Latin}\p{Cyrillic}\p{Greek}]+\b")
+        return word, table
+
+    def check(self, doc: Document, rule: Any, state: tuple[Any, dict[str, str]], ctx: Any) -> list[Finding]:
+        word, table = state
+        out = []
+        for m in word.finditer(doc.prose):
+            w = m.group(0)
+            latin = sum(1 for c in w if "LATIN" in unicodedata.name(c, ""))
+            foreign = [c for c in w if "LATIN" not in unicodedata.name(c, "")]
+            if latin < len(foreign):
+                # mostly foreign: a Cyrillic word with a Latin homoglyph — fold the other way
+                continue
+            fixed = "".join(table.get(c, c) for c in w)
+            safe = all(c in table for c in foreign)
+            out.append(rule.finding(m.start(), m.end(), w, replacements=(fixed,) if safe else (),
+                                    letters=", ".join(f"{c} U+{ord(c):04X}" for c in foreign)))
+        return out

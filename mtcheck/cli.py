@@ -1,0 +1,123 @@
+"""The command line (Typer): argument parsing only, then calls into the library.
+
+Exit codes, as in ruff: 0 clean, 1 findings at or above --fail-level, 2 usage, config
+or input error.  Findings go to stdout (or --output); notices and errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import import_module
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="mtcheck",
+    help=(
+        "Lint machine-translated English news copy.\n\n"
+        "Catches the artifacts MT leaves in wire stories: one name spelled several ways, "
+        "wrong casing ('Donald trump', 'UN security Council'), untranslated Cyrillic, "
+        "scraped boilerplate ('READ MORE:', tweet embeds, truncated teasers) and "
+        "Russian-style punctuation.\n\n"
+        "Examples:\n\n"
+        "  mtcheck lint stories/            # every .txt/.md/.html under stories/\n\n"
+        "  mtcheck lint --format json a.txt  # the JSON contract, for tools\n\n"
+        "  mtcheck rules MT201               # why a rule exists, with examples"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit 2."""
+
+
+def fail(message: str, code: int = 2) -> "typer.Exit":
+    typer.echo(f"mtcheck: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def split_list(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
+    """--select A,B --select C → (A, B, C); None when the flag was not given."""
+    if not values:
+        return None
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"mtcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """mtcheck: lint machine-translated English news copy."""
+
+
+def use_color(flag: Optional[bool], stream=None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    stream = stream or sys.stdout
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def write_output(text: str, output: Optional[Path]) -> None:
+    """Print, or write the report atomically to --output."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from .source import write_atomic
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+# ---------------------------------------------------------------------------------
+from .lint_cmd import lint  # noqa: E402  (registers on import below)
+
+app.command(
+    "lint",
+    help=(
+        "Report machine-translation artifacts in articles.\n\n"
+        "PATHS are files or directories (walked for .txt, .md, .markdown, .html, .htm). "
+        "Each finding prints as path:line:col: CODE message, with the excerpt.\n\n"
+        "Exit status: 0 clean, 1 findings at or above --fail-level, 2 usage/config/input error."
+    ),
+)(lint)
+
+from .rules_cmd import config_cmd, rules_cmd  # noqa: E402
+
+app.command("rules", help="List every rule, or show one rule's why-paragraph and examples.")(rules_cmd)
+app.command("config", help="Show the effective configuration for a path (default: the current directory).")(config_cmd)
+
+from .commands import COMMAND_MODULES  # noqa: E402
+
+for _name in COMMAND_MODULES:
+    import_module(f"mtcheck.commands.{_name}").register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover
+        typer.echo("mtcheck: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

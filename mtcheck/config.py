@@ -1,0 +1,161 @@
+"""Configuration: ``[tool.mtcheck]`` in pyproject.toml or ``.mtcheck.toml``, merged with flags.
+
+Found by walking up from each linted file (the nearest file wins, as with ruff), so a
+newsroom can keep one config at the root of its article repository and override it in a
+sub-folder.  Keys use the same names as the command-line flags.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from .findings import Severity
+from .source import DEFAULT_MAX_FILE_SIZE
+
+DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+class ConfigError(Exception):
+    """A config file or flag value that cannot be used; str() names file and key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_level: Severity = Severity.WARNING
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    encoding: str | None = None
+    rule_dirs: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    entities: tuple[str, ...] = ()
+    languagetool: str = "auto"
+    source: str | None = None   # where this config came from, for `mtcheck config`
+
+    def ignores_for(self, path: str) -> tuple[str, ...]:
+        extra: list[str] = []
+        posix = Path(path).as_posix()
+        for pattern, codes in self.per_file_ignores:
+            if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                extra.extend(codes)
+        return self.ignore + tuple(extra)
+
+    def as_dict(self) -> dict[str, Any]:
+        out = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if isinstance(v, Severity):
+                v = v.value
+            if f.name == "per_file_ignores":
+                v = {k: list(c) for k, c in v}
+            elif isinstance(v, tuple):
+                v = list(v)
+            out[f.name.replace("_", "-")] = v
+        return out
+
+
+_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "source"}
+
+
+def _as_tuple(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def parse_table(table: dict[str, Any], where: str, base: Config | None = None,
+                root: Path | None = None) -> Config:
+    """Turn a config table into a Config, validating every key."""
+    cfg = base or Config()
+    updates: dict[str, Any] = {}
+    for key, value in table.items():
+        norm = key.replace("_", "-")
+        if norm not in _KEYS:
+            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(_KEYS))})")
+        name = _KEYS[norm]
+        if name in ("select", "ignore", "exclude"):
+            updates[name] = _as_tuple(value, where, key)
+        elif name == "extensions":
+            updates[name] = tuple(e if e.startswith(".") else "." + e for e in _as_tuple(value, where, key))
+        elif name in ("rule_dirs", "entities"):
+            paths = _as_tuple(value, where, key)
+            updates[name] = tuple(str((root / p) if root and not Path(p).is_absolute() else p) for p in paths)
+        elif name == "fail_level":
+            try:
+                updates[name] = Severity.parse(str(value))
+            except ValueError as exc:
+                raise ConfigError(f"{where}: fail-level: {exc}") from None
+        elif name == "max_file_size":
+            if not isinstance(value, int) or value < 0:
+                raise ConfigError(f"{where}: 'max-file-size' must be a whole number of bytes")
+            updates[name] = value
+        elif name in ("encoding", "languagetool"):
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: '{key}' must be a string")
+            updates[name] = value
+        elif name == "per_file_ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+            updates[name] = tuple((str(k), _as_tuple(v, where, f"per-file-ignores.{k}")) for k, v in value.items())
+    return replace(cfg, **updates)
+
+
+@lru_cache(maxsize=256)
+def _config_in_dir(directory: str) -> tuple[dict[str, Any], str] | None:
+    d = Path(directory)
+    dot = d / ".mtcheck.toml"
+    if dot.is_file():
+        return _read_toml(dot), str(dot)
+    py = d / "pyproject.toml"
+    if py.is_file():
+        data = _read_toml(py)
+        table = data.get("tool", {}).get("mtcheck")
+        if table is not None:
+            return table, f"{py} [tool.mtcheck]"
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    if path.name == ".mtcheck.toml":
+        return data.get("tool", {}).get("mtcheck", data)
+    return data
+
+
+def discover(start: str | Path) -> Config:
+    """The config that applies to *start* (a file or directory): nearest file up the tree."""
+    p = Path(start).resolve()
+    d = p if p.is_dir() else p.parent
+    for directory in (d, *d.parents):
+        found = _config_in_dir(str(directory))
+        if found is not None:
+            table, where = found
+            cfg = parse_table(table, where, root=directory)
+            return replace(cfg, source=where)
+    return Config()
+
+
+def with_overrides(cfg: Config, **flags: Any) -> Config:
+    """Command-line flags override file config; ``None`` means "not given"."""
+    updates = {k: v for k, v in flags.items() if v is not None}
+    return replace(cfg, **updates) if updates else cfg

@@ -1,0 +1,249 @@
+"""The Document: everything checks need about one article, computed once.
+
+Checks never re-split text themselves: they read ``doc.prose`` (the text with markup
+blanked out, same length, so every offset is an offset into the original file), the
+token and sentence spans, and the protected spans (URLs, e-mails, @handles, #hashtags)
+that must never be reported as misspellings or names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+FORMATS = ("text", "markdown", "html")
+
+_EXT_FORMAT = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+def format_for_path(path: str) -> str:
+    """Guess the article format from its file name (plain text by default)."""
+    lower = path.lower()
+    for ext, fmt in _EXT_FORMAT.items():
+        if lower.endswith(ext):
+            return fmt
+    return "text"
+
+
+# --- protected spans -------------------------------------------------------------
+_URL = re.compile(
+    r"(?:\bhttps?://|\bwww\.)[^\s<>\"')\]]+"
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|ru|io|co|uk|gov|edu|info|me|tv|ly|be|gl)/[^\s<>\"')\]]*",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+_HASHTAG = re.compile(r"(?<![\w&#])#[^\W\d_]\w*")
+
+# --- markup (blanked out of the prose view) -----------------------------------------
+_MD_FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_MD_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[^\n]*$", re.DOTALL | re.MULTILINE)
+_MD_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_MD_MARKERS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+[.)][ \t])", re.MULTILINE)
+_MD_EMPH = re.compile(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}|!?\[|\]")
+_HTML_BLOCK = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+
+# --- tokens and sentences -----------------------------------------------------------
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“«(\[]?[A-Z0-9А-ЯЁ])")
+_ABBREV = frozenset(
+    "mr mrs ms dr st jr sr prof gen col lt sgt capt adm gov sen rep rev no vs etc inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e approx dept est fig".split()
+)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    """Replace chars[start:end] with spaces, keeping newlines so lines stay put."""
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str = ""
+
+
+@dataclass
+class Document:
+    """One article: text plus derived views.  Build with :func:`Document.from_text`."""
+
+    text: str
+    path: str = "<text>"
+    fmt: str = "text"
+    prose: str = ""
+    markup: list[Span] = field(default_factory=list)
+    protected: list[Span] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", fmt: str | None = None) -> "Document":
+        fmt = fmt or format_for_path(path)
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}")
+        prose, markup = _prose_view(text, fmt)
+        protected = _protected_spans(prose)
+        return cls(text=text, path=path, fmt=fmt, prose=prose, markup=markup, protected=protected)
+
+    # -- positions ------------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        for m in re.finditer(r"\r\n|\r|\n", self.text):
+            starts.append(m.end())
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; columns count code points."""
+        idx = bisect.bisect_right(self.line_starts, offset) - 1
+        return idx + 1, offset - self.line_starts[idx] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """(start, end) of 1-based *line*, end excluding the newline characters."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    def line_text(self, line: int) -> str:
+        s, e = self.line_span(line)
+        return self.text[s:e]
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def lines(self) -> list[tuple[int, int, int]]:
+        """Every line as (line number, start, end) over the prose view."""
+        return [(i + 1, *self.line_span(i + 1)) for i in range(self.line_count)]
+
+    # -- protected spans ----------------------------------------------------------------
+    @cached_property
+    def _protected_starts(self) -> list[int]:
+        return [s.start for s in self.protected]
+
+    def is_protected(self, start: int, end: int) -> bool:
+        """True if [start, end) overlaps a URL, e-mail, @handle or #hashtag."""
+        i = bisect.bisect_right(self._protected_starts, end) - 1
+        while i >= 0:
+            s = self.protected[i]
+            if s.end > start and s.start < end:
+                return True
+            if s.end <= start and i < len(self.protected) and s.start < start - 2000:
+                break
+            i -= 1
+        return False
+
+    # -- tokens and sentences ---------------------------------------------------------
+    @cached_property
+    def tokens(self) -> list[Span]:
+        """Word tokens (letters, with inner hyphens/apostrophes) of the prose."""
+        return [
+            Span(m.start(), m.end(), "word")
+            for m in _TOKEN.finditer(self.prose)
+            if not self.is_protected(m.start(), m.end())
+        ]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentence spans of the prose: split at terminal punctuation and at line ends."""
+        out: list[Span] = []
+        prose = self.prose
+        for _, ls, le in self.lines():
+            pos = ls
+            while pos < le and prose[pos].isspace():
+                pos += 1
+            if pos >= le:
+                continue
+            for m in _SENT_END.finditer(prose, pos, le):
+                word = re.search(r"([\w.]+)$", prose[pos:m.start()])
+                w = word.group(1).lower().rstrip(".") if word else ""
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                    continue
+                out.append(Span(pos, m.end(), "sentence"))
+                pos = m.end()
+                while pos < le and prose[pos].isspace():
+                    pos += 1
+            end = le
+            while end > pos and prose[end - 1].isspace():
+                end -= 1
+            if end > pos:
+                out.append(Span(pos, end, "sentence"))
+        return out
+
+    @cached_property
+    def initial_offsets(self) -> frozenset[int]:
+        """Offsets of tokens whose capital letter says nothing: sentence starts, and the
+        first word after an opening quote, a colon or a dash."""
+        starts = set()
+        for s in self.sentences:
+            m = _TOKEN.search(self.prose, s.start, s.end)
+            if m:
+                starts.add(m.start())
+        for m in re.finditer(r"(?:[\"“«(]|[:;–—]\s|\.\.\.\s|…\s)\s*([^\W\d_])", self.prose):
+            starts.add(m.start(1))
+        return frozenset(starts)
+
+    @cached_property
+    def headline_lines(self) -> frozenset[int]:
+        """Lines written in headline/title case or all caps: their capitals are style."""
+        out = set()
+        for line, s, e in self.lines():
+            words = [t for t in _TOKEN.findall(self.prose, s, e) if len(t) > 3]
+            if len(words) < 2:
+                continue
+            caps = sum(1 for w in words if w[0].isupper())
+            if caps / len(words) >= 0.75 or all(w.isupper() for w in words):
+                out.add(line)
+        return frozenset(out)
+
+    def word_count(self) -> int:
+        return len(self.tokens)
+
+
+def _prose_view(text: str, fmt: str) -> tuple[str, list[Span]]:
+    """Blank the non-prose parts of Markdown/HTML (same length, newlines kept)."""
+    if fmt == "text":
+        return text, []
+    chars = list(text)
+    spans: list[Span] = []
+
+    def blank_all(rx: re.Pattern[str], kind: str, src: str | None = None) -> None:
+        for m in rx.finditer(src if src is not None else "".join(chars)):
+            _blank(chars, m.start(), m.end())
+            spans.append(Span(m.start(), m.end(), kind))
+
+    if fmt == "markdown":
+        blank_all(_MD_FRONT, "front-matter", text)
+        blank_all(_MD_FENCE, "code", text)
+        blank_all(_HTML_COMMENT, "comment", text)
+        current = "".join(chars)
+        for rx, kind in ((_MD_INLINE_CODE, "code"), (_HTML_TAG, "tag"), (_MD_LINK_TARGET, "link"),
+                         (_MD_MARKERS, "marker"), (_MD_EMPH, "emphasis")):
+            blank_all(rx, kind, current)
+            current = "".join(chars)
+    else:
+        blank_all(_HTML_BLOCK, "code", text)
+        blank_all(_HTML_COMMENT, "comment", text)
+        current = "".join(chars)
+        blank_all(_HTML_TAG, "tag", current)
+        current = "".join(chars)
+        blank_all(_HTML_ENTITY, "entity", current)
+    spans.sort(key=lambda s: (s.start, s.end))
+    return "".join(chars), spans
+
+
+def _protected_spans(prose: str) -> list[Span]:
+    spans = []
+    for rx, kind in ((_URL, "url"), (_EMAIL, "email"), (_HANDLE, "handle"), (_HASHTAG, "hashtag")):
+        spans.extend(Span(m.start(), m.end(), kind) for m in rx.finditer(prose))
+    spans.sort(key=lambda s: (s.start, s.end))
+    return spans

@@ -1,0 +1,82 @@
+"""The gazetteer: known people, places, institutions and acronyms (``rules/entities.yml``).
+
+One list serves every check: casing (canonical capitalization), names (canonical
+spelling and aliases), the romanized-word detector (never flag a known name) and the
+source-aware checks (Cyrillic originals).  Users add entries in their own
+``kind: gazetteer`` files (``--entities FILE`` or a rule directory).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+SECTIONS = ("people", "countries", "capitals", "cities", "institutions")
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    section: str
+    aliases: tuple[str, ...] = ()
+    cyrillic: str | None = None
+    note: str | None = None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Gazetteer:
+    entries: list[Entry] = field(default_factory=list)
+    acronyms: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_data(cls, docs: Iterable[tuple[Any, dict]]) -> "Gazetteer":
+        entries: list[Entry] = []
+        acronyms: set[str] = set()
+        for _path, doc in docs:
+            for section in SECTIONS:
+                for item in doc.get(section) or []:
+                    if isinstance(item, str):
+                        item = {"name": item}
+                    if not isinstance(item, dict) or not item.get("name"):
+                        continue
+                    entries.append(Entry(
+                        name=str(item["name"]), section=section,
+                        aliases=tuple(str(a) for a in item.get("aliases") or ()),
+                        cyrillic=item.get("cyrillic"), note=item.get("note"),
+                    ))
+            acronyms.update(str(a) for a in doc.get("acronyms") or ())
+        return cls(entries=entries, acronyms=frozenset(acronyms))
+
+    @classmethod
+    def from_ruleset(cls, ruleset: Any, extra_files: tuple[str, ...] = ()) -> "Gazetteer":
+        docs: list[tuple[Any, dict]] = list(ruleset.data.get("gazetteer", [])) if ruleset else []
+        for f in extra_files:
+            from .rules import RuleError, _strip_lines, load_yaml
+            doc = load_yaml(Path(f))
+            if not isinstance(doc, dict) or doc.get("kind") != "gazetteer":
+                raise RuleError(f"{f}:1: an entities file needs 'kind: gazetteer' at the top")
+            docs.append((Path(f), _strip_lines(doc)))
+        return cls.from_data(docs)
+
+    def section(self, *names: str) -> list[Entry]:
+        return [e for e in self.entries if e.section in names]
+
+    @property
+    def name_words(self) -> frozenset[str]:
+        """Every word of every known name form (for "is this token a known name?")."""
+        if not hasattr(self, "_name_words"):
+            words = set()
+            for e in self.entries:
+                for form in e.forms:
+                    for w in form.replace("-", " ").split():
+                        words.add(w.strip(".,'’"))
+            self._name_words = frozenset(w for w in words if w)
+        return self._name_words
+
+    def is_name_word(self, word: str) -> bool:
+        return word in self.name_words or word.capitalize() in self.name_words

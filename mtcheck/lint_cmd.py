@@ -1,0 +1,119 @@
+"""``mtcheck lint``: options, then Runner → reporters → exit code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .findings import Severity
+
+FORMAT_HELP = "Output format: text (default), json (the v1 contract), github (workflow annotations), sarif (2.1.0)."
+
+
+def lint(
+    paths: List[str] = typer.Argument(..., help="Files or directories to lint ('-' reads standard input).",
+                                      show_default=False),
+    output_format: str = typer.Option("text", "--format", "--output-format", "-f", help=FORMAT_HELP),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    select: Optional[List[str]] = typer.Option(None, "--select", "-s",
+                                               help="Only these rules: codes (MT201), prefixes (MT2), categories (casing) or names; comma-separated or repeated."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", "-i", help="Skip these rules (same forms as --select)."),
+    fail_level: Optional[str] = typer.Option(None, "--fail-level", help="Lowest severity that makes the exit status 1: info, warning (default) or error."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2)."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print a count of findings per rule after the findings."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering pyproject.toml/.mtcheck.toml."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs with this encoding (e.g. cp1251) instead of UTF-8/UTF-16 detection."),
+    max_file_size: Optional[int] = typer.Option(None, "--max-file-size", help="Skip files larger than this many bytes (default 5 MB; 0 = no limit)."),
+    extensions: Optional[List[str]] = typer.Option(None, "--extensions", help="File extensions to pick up when walking directories (default .txt,.md,.markdown,.html,.htm)."),
+    entities: Optional[List[str]] = typer.Option(None, "--entities", help="Extra gazetteer file(s) (kind: gazetteer), e.g. one written by `mtcheck entities --learn`."),
+    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Extra directory of rule YAML files."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record all current findings in this file and exit 0."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: only on a terminal)."),
+) -> None:
+    from .cli import fail, split_list, use_color, write_output
+    from .config import ConfigError
+    from .report import FORMATS, render
+    from .rules import RuleError, check_selectors
+    from .runner import RunOptions, Runner
+    from .suppress import Baseline, BaselineError
+
+    fmt = output_format.lower()
+    if fmt not in FORMATS or (fmt == "html" and output is None and False):
+        raise fail(f"unknown --format {output_format!r}: use one of {', '.join(FORMATS)}")
+    overrides = {
+        "select": split_list(select), "ignore": split_list(ignore), "encoding": encoding,
+        "max_file_size": max_file_size, "entities": tuple(entities) if entities else None,
+        "rule_dirs": tuple(rules_dir) if rules_dir else None,
+        "extensions": tuple(e if e.startswith(".") else "." + e for e in split_list(extensions) or ()) or None,
+    }
+    if fail_level is not None:
+        try:
+            overrides["fail_level"] = Severity.parse(fail_level)
+        except ValueError as exc:
+            raise fail(f"--fail-level: {exc}") from None
+    stdin_text = None
+    if "-" in paths:
+        stdin_text = sys.stdin.buffer.read()
+    try:
+        runner = Runner(RunOptions(config_file=config, overrides=overrides,
+                                   baseline=None if write_baseline else baseline))
+        all_rules = runner.all_rules()
+        cfg = runner.config_for(".")
+        unknown = check_selectors(list(cfg.select) + list(cfg.ignore), all_rules)
+        if unknown:
+            raise fail(f"no rule matches {', '.join(map(repr, unknown))} (see `mtcheck rules`)")
+        file_paths = [p for p in paths if p != "-"]
+        results = runner.lint_all(file_paths) if file_paths else []
+        if stdin_text is not None:
+            results.append(_lint_stdin(runner, stdin_text))
+    except (ConfigError, RuleError, BaselineError) as exc:
+        raise fail(str(exc)) from None
+
+    for notice in runner.notices:
+        typer.echo(f"mtcheck: {notice}", err=True)
+
+    if write_baseline is not None:
+        data = Baseline.build([(r.path, r.doc, r.findings) for r in results if r.doc is not None])
+        import json
+        write_output(json.dumps(data, indent=2) + "\n", write_baseline)
+        n = sum(len(v) for v in data["files"].values())
+        typer.echo(f"mtcheck: wrote baseline with {sum(len(r.findings) for r in results)} findings "
+                   f"({n} distinct) to {write_baseline}", err=True)
+        raise typer.Exit(2 if any(r.error for r in results) else 0)
+
+    kwargs = {"color": use_color(color) if output is None else False, "statistics": statistics}
+    if fmt == "sarif":
+        kwargs = {"rules": all_rules}
+    elif fmt in ("json", "github"):
+        kwargs = {}
+    write_output(render(fmt, results, **kwargs), output)
+    if fmt != "text":
+        for r in results:
+            if r.error:
+                typer.echo(f"mtcheck: error: {r.path}: {r.error}", err=True)
+
+    if any(r.error for r in results):
+        raise typer.Exit(2)
+    level = cfg.fail_level
+    if not exit_zero and any(f.severity.rank >= level.rank for r in results for f in r.findings):
+        raise typer.Exit(1)
+    raise typer.Exit(0)
+
+
+def _lint_stdin(runner, data: bytes):
+    from .api import FileResult
+    from .document import Document
+    from .source import InputError, decode_bytes
+
+    cfg = runner.config_for(".")
+    try:
+        src = decode_bytes(data, "<stdin>", cfg.encoding)
+    except InputError as exc:
+        return FileResult("<stdin>", error=str(exc))
+    linter = runner.linter_for(cfg)
+    doc = Document.from_text(src.text, "<stdin>", "text")
+    return FileResult("<stdin>", linter.lint_document(doc, linter.rules_for(cfg)), doc=doc, source=src)

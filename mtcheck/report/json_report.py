@@ -1,0 +1,48 @@
+"""The JSON contract (version 1).  Downstream tools and our benchmarks parse this:
+never change a field's meaning without bumping JSON_VERSION; adding fields is allowed."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from ..findings import CATEGORIES
+
+JSON_VERSION = 1
+
+
+def finding_dict(doc: Any, f: Any) -> dict[str, Any]:
+    line, col = doc.position(f.start)
+    end_line, end_col = doc.position(f.end)
+    return {
+        "rule": f.rule, "name": f.name, "category": f.category, "severity": f.severity.value,
+        "message": f.message, "start": f.start, "end": f.end,
+        "line": line, "column": col, "end_line": end_line, "end_column": end_col,
+        "text": doc.text[f.start:f.end], "replacements": list(f.replacements), "fix": f.fix,
+    }
+
+
+def build(results: list, **extra: Any) -> dict[str, Any]:
+    files, by_cat = [], Counter()
+    total = 0
+    for r in results:
+        entry: dict[str, Any] = {"path": r.path, "error": r.error,
+                                 "findings": [finding_dict(r.doc, f) for f in r.findings] if r.doc else []}
+        if r.notice:
+            entry["notice"] = r.notice
+        for f in r.findings:
+            by_cat[f.category] += 1
+        total += len(r.findings)
+        files.append(entry)
+    summary = {"files": len(results), "findings": total,
+               "by_category": {c: by_cat[c] for c in CATEGORIES if by_cat[c]}}
+    out = {"version": JSON_VERSION, "files": files, "summary": summary}
+    out.update(extra)
+    return out
+
+
+def render_json(results: list, **extra: Any) -> str:
+    extra.pop("color", None)
+    extra.pop("statistics", None)
+    return json.dumps(build(results, **extra), ensure_ascii=False, indent=2) + "\n"

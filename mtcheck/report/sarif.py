@@ -1,0 +1,62 @@
+"""SARIF 2.1.0, for code-scanning dashboards.  Validated against the official schema in tests."""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render_sarif(results: list, rules: list | None = None, **_: object) -> str:
+    used = {f.rule for r in results for f in r.findings}
+    rule_list = [r for r in (rules or []) if r.code in used]
+    index = {r.code: i for i, r in enumerate(rule_list)}
+    sarif_results = []
+    for r in results:
+        if r.error or r.doc is None:
+            continue
+        for f in r.findings:
+            line, col = r.doc.position(f.start)
+            end_line, end_col = r.doc.position(f.end)
+            res = {
+                "ruleId": f.rule,
+                "level": _LEVEL[f.severity.value],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": r.path.replace("\\", "/")},
+                    "region": {"startLine": line, "startColumn": col, "endLine": end_line,
+                               "endColumn": end_col, "charOffset": f.start, "charLength": f.end - f.start,
+                               "snippet": {"text": r.doc.text[f.start:f.end]}},
+                }}],
+                "properties": {"category": f.category},
+            }
+            if f.rule in index:
+                res["ruleIndex"] = index[f.rule]
+            if f.replacements and f.fix:
+                res["fixes"] = [{"description": {"text": f"replace with '{f.replacements[0]}'"},
+                                 "artifactChanges": [{"artifactLocation": {"uri": r.path.replace("\\", "/")},
+                                                      "replacements": [{"deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
+                                                                        "insertedContent": {"text": f.replacements[0]}}]}]}]
+            sarif_results.append(res)
+    invocation_errors = [{"level": "error", "message": {"text": f"{r.path}: {r.error}"}}
+                         for r in results if r.error]
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "mtcheck", "version": __version__, "informationUri": "https://pypi.org/project/mtcheck/",
+                "rules": [{"id": r.code, "name": r.name,
+                           "shortDescription": {"text": r.summary},
+                           "fullDescription": {"text": r.why},
+                           "defaultConfiguration": {"level": _LEVEL[r.severity.value]},
+                           "properties": {"category": r.category}} for r in rule_list],
+            }},
+            "invocations": [{"executionSuccessful": not invocation_errors,
+                             "toolExecutionNotifications": invocation_errors}],
+            "results": sarif_results,
+        }],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

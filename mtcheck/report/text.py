@@ -1,0 +1,65 @@
+"""Human output: ``path:line:col: CODE message`` and the offending excerpt, like ruff."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+WINDOW = 50
+
+
+def excerpt(doc, start: int, end: int) -> tuple[str, int, int]:
+    """A one-line window around [start, end) and the marker offsets within it."""
+    line, _ = doc.position(start)
+    ls, le = doc.line_span(line)
+    end = min(end, le) if end > start else end
+    a = max(ls, start - WINDOW)
+    b = min(le, max(end, start + 1) + WINDOW)
+    prefix = "…" if a > ls else ""
+    suffix = "…" if b < le else ""
+    snippet = prefix + doc.text[a:b].replace("\t", " ") + suffix
+    return snippet, len(prefix) + start - a, len(prefix) + max(end, start + 1) - a
+
+
+def render_text(results: list, color: bool = False, statistics: bool = False, **_: object) -> str:
+    out: list[str] = []
+    counts: Counter = Counter()
+    names: dict[str, str] = {}
+
+    def c(code: str, s: str) -> str:
+        return f"{code}{s}{_RESET}" if color else s
+
+    for r in results:
+        if r.error:
+            out.append(f"{c(_BOLD, r.path)}: error: {r.error}")
+            continue
+        if r.notice:
+            out.append(f"{r.path}: {r.notice}")
+        for f in r.findings:
+            counts[f.rule] += 1
+            names[f.rule] = f.name
+            line, col = r.doc.position(f.start)
+            sev = c(_COLORS.get(f.severity.value, ""), f.severity.value)
+            fixable = " [*]" if f.fix == "safe" else ""
+            out.append(f"{c(_BOLD, f'{r.path}:{line}:{col}:')} {c(_BOLD, f.rule)} {f.message} ({sev}){fixable}")
+            snippet, a, b = excerpt(r.doc, f.start, f.end)
+            gutter = f"{line:>5} | "
+            out.append(c(_DIM, gutter) + snippet)
+            out.append(" " * (len(gutter) - 2) + "| " + " " * a + c(_COLORS.get(f.severity.value, ""), "^" * max(1, b - a)))
+    total = sum(len(r.findings) for r in results)
+    errors = sum(1 for r in results if r.error)
+    if statistics and counts:
+        out.append("")
+        width = max(len(str(n)) for n in counts.values())
+        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(f"{n:>{width}}  {code}  {names[code]}")
+    files = len(results)
+    summary = f"Found {total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+    if errors:
+        summary += f"; {errors} file{'s' if errors != 1 else ''} could not be read"
+    fixable = sum(1 for r in results for f in r.findings if f.fix == "safe")
+    if fixable:
+        summary += f" ({fixable} fixable with `mtcheck fix --write`)"
+    out.append(summary + ".")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,302 @@
+"""Loading rule data from ``rules/*.yml`` and validating it.
+
+Rules are data (as in Vale): a YAML file holds a list of rules, each naming the check
+*kind* (Python) that runs it plus the kind's parameters.  Validation happens at load
+time so that a typo in a user's rule file is a ``path:line: what is wrong`` error and
+exit 2, never a traceback in the middle of a run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import CATEGORIES, Finding, Severity
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used; str() is ``path:line: message``."""
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    kind: str
+    message: str
+    why: str
+    examples: dict[str, list[str]]
+    params: dict[str, Any]
+    fix: str | None = None
+    default: bool = True
+    path: str = ""
+    line: int = 0
+    _state: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def summary(self) -> str:
+        """First sentence of the why-paragraph, for listings."""
+        first = re.split(r"(?<=[.!?])\s", self.why.strip(), maxsplit=1)[0]
+        return first
+
+    def finding(self, start: int, end: int, text: str, *, replacements: tuple[str, ...] | list[str] = (),
+                fix: str | None | bool = True, message: str | None = None, severity: Severity | None = None,
+                data: dict | None = None, **fmt: Any) -> Finding:
+        """Build a Finding of this rule; ``fix=True`` means "the rule's own fix kind"."""
+        reps = tuple(replacements)
+        fix_kind = self.fix if fix is True else (fix or None)
+        if not reps:
+            fix_kind = None
+        values = {"text": text, "fix": reps[0] if reps else "", **fmt}
+        msg = message if message is not None else self.message
+        try:
+            msg = msg.format(**values)
+        except (KeyError, IndexError, ValueError):
+            pass
+        return Finding(rule=self.code, name=self.name, category=self.category,
+                       severity=severity or self.severity, message=msg, start=start, end=end,
+                       replacements=reps, fix=fix_kind, data=data or {})
+
+
+# ---------------------------------------------------------------------------------
+# YAML with line numbers
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    pass
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    lines = {}
+    for key_node, _ in node.value:
+        lines[key_node.value] = key_node.start_mark.line + 1
+    mapping["__line__"] = node.start_mark.line + 1
+    mapping["__lines__"] = lines
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _strip_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML file keeping line numbers (``__line__``/``__lines__`` keys)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}:1: cannot read rule file: {exc}") from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise RuleError(f"{path}:{line}: invalid YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path}:1: invalid YAML: {exc}") from None
+
+
+# ---------------------------------------------------------------------------------
+# Validation
+_CODE_RE = re.compile(r"^[A-Z]{2,5}\d{2,4}$")
+_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_COMMON = {"code", "name", "category", "severity", "kind", "message", "why", "examples", "fix",
+           "default"}
+
+
+def _type_name(types: Any) -> str:
+    if isinstance(types, tuple):
+        return " or ".join(_type_name(t) for t in types)
+    return {str: "a string", list: "a list", dict: "a mapping", bool: "true/false",
+            int: "a whole number", float: "a number"}.get(types, getattr(types, "__name__", str(types)))
+
+
+def _validate_rule(raw: dict, path: Path, seen: dict[str, str]) -> Rule:
+    from .checks import kind_params  # cheap: reads the kind table only
+
+    line = raw.get("__line__", 0)
+    lines = raw.get("__lines__", {})
+
+    def err(msg: str, key: str | None = None) -> RuleError:
+        return RuleError(f"{path}:{lines.get(key, line) if key else line}: {msg}")
+
+    for key in ("code", "name", "category", "severity", "kind", "message", "why", "examples"):
+        if key not in raw:
+            ident = raw.get("code", "rule")
+            return_err = err(f"{ident}: missing required key '{key}'")
+            raise return_err
+    code = raw["code"]
+    if not isinstance(code, str) or not _CODE_RE.match(code):
+        raise err(f"code {code!r} must look like MT123 (capital letters then 2-4 digits)", "code")
+    if code in seen:
+        raise err(f"{code}: duplicate rule code (first defined at {seen[code]})", "code")
+    if not isinstance(raw["name"], str) or not _NAME_RE.match(raw["name"]):
+        raise err(f"{code}: name must be kebab-case, e.g. lowercase-proper-name", "name")
+    if raw["category"] not in CATEGORIES:
+        raise err(f"{code}: unknown category {raw['category']!r}; use one of {', '.join(CATEGORIES)}",
+                  "category")
+    try:
+        severity = Severity.parse(str(raw["severity"]))
+    except ValueError as exc:
+        raise err(f"{code}: {exc}", "severity") from None
+    for key in ("message", "why"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise err(f"{code}: '{key}' must be a non-empty string", key)
+    fix = raw.get("fix", None)
+    if fix in ("none", False):
+        fix = None
+    if fix not in (None, "safe", "unsafe"):
+        raise err(f"{code}: fix must be safe, unsafe or none", "fix")
+    default = raw.get("default", True)
+    if not isinstance(default, bool):
+        raise err(f"{code}: default must be true or false", "default")
+
+    params_spec = kind_params(raw["kind"])
+    if params_spec is None:
+        from .checks import KINDS
+        raise err(f"{code}: unknown kind {raw['kind']!r}; use one of {', '.join(sorted(KINDS))}", "kind")
+    params = {}
+    for key, value in raw.items():
+        if key in _COMMON or key.startswith("__"):
+            continue
+        if key not in params_spec:
+            allowed = ", ".join(sorted(params_spec)) or "none"
+            raise err(f"{code}: unknown key '{key}' for kind {raw['kind']} (allowed: {allowed})", key)
+        types, _required = params_spec[key]
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in
+                                             (types if isinstance(types, tuple) else (types,))):
+            raise err(f"{code}: '{key}' must be {_type_name(types)}", key)
+        params[key] = _strip_lines(value)
+    for key, (_types, required) in params_spec.items():
+        if required and key not in params:
+            raise err(f"{code}: kind {raw['kind']} needs '{key}'")
+
+    examples = raw["examples"]
+    if not isinstance(examples, dict):
+        raise err(f"{code}: examples must be a mapping with bad/good/fixed lists", "examples")
+    ex_lines = examples.get("__lines__", {})
+    clean: dict[str, list[str]] = {}
+    for key in ("bad", "good", "fixed"):
+        value = examples.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise RuleError(f"{path}:{ex_lines.get(key, line)}: {code}: examples.{key} must be a list of strings")
+        clean[key] = value
+    extra = set(examples) - {"bad", "good", "fixed", "__line__", "__lines__"}
+    if extra:
+        raise err(f"{code}: unknown examples key(s): {', '.join(sorted(extra))} (use bad, good, fixed)",
+                  "examples")
+    if not clean["bad"] or not clean["good"]:
+        raise err(f"{code}: examples need at least one 'bad' and one 'good' text", "examples")
+    if clean["fixed"] and len(clean["fixed"]) != len(clean["bad"]):
+        raise err(f"{code}: examples.fixed must have one entry per 'bad' example", "examples")
+
+    seen[code] = f"{path}:{line}"
+    return Rule(code=code, name=raw["name"], category=raw["category"], severity=severity,
+                kind=raw["kind"], message=raw["message"].strip(), why=" ".join(raw["why"].split()),
+                examples=clean, params=params, fix=fix, default=default, path=str(path), line=line)
+
+
+# ---------------------------------------------------------------------------------
+# Discovery
+def builtin_rules_dir() -> Path:
+    """The rules shipped with mtcheck: inside the wheel, or ``rules/`` of a checkout."""
+    packaged = Path(str(resources.files("mtcheck"))) / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    data: dict[str, list[tuple[Path, Any]]]  # kind -> [(path, parsed data)] for non-rule files
+
+    def by_code(self) -> dict[str, Rule]:
+        return {r.code: r for r in self.rules}
+
+
+def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
+    """Load and validate built-in rules plus any extra rule directories (config ``rule-dirs``)."""
+    return _load_rules_cached(tuple(str(Path(d).resolve()) for d in extra_dirs))
+
+
+@lru_cache(maxsize=8)
+def _load_rules_cached(extra_dirs: tuple[str, ...]) -> RuleSet:
+    dirs = [builtin_rules_dir(), *map(Path, extra_dirs)]
+    rules: list[Rule] = []
+    data: dict[str, list[tuple[Path, Any]]] = {}
+    seen: dict[str, str] = {}
+    for d in dirs:
+        if not d.is_dir():
+            raise RuleError(f"{d}:1: rule directory not found")
+        for path in sorted(list(d.glob("*.yml")) + list(d.glob("*.yaml"))):
+            doc = load_yaml(path)
+            if not isinstance(doc, dict):
+                raise RuleError(f"{path}:1: a rule file is a mapping with a 'rules:' list or a 'kind:' key")
+            if "rules" in doc:
+                items = doc["rules"]
+                if not isinstance(items, list):
+                    raise RuleError(f"{path}:{doc['__lines__'].get('rules', 1)}: 'rules' must be a list")
+                for raw in items:
+                    if not isinstance(raw, dict):
+                        raise RuleError(f"{path}:{doc['__lines__'].get('rules', 1)}: each rule is a mapping")
+                    rules.append(_validate_rule(raw, path, seen))
+            elif isinstance(doc.get("kind"), str):
+                data.setdefault(doc["kind"], []).append((path, _strip_lines(doc)))
+            else:
+                raise RuleError(f"{path}:1: a rule file needs a 'rules:' list (or 'kind:' for data files)")
+    rules.sort(key=lambda r: r.code)
+    return RuleSet(rules=rules, data=data)
+
+
+def select_rules(rules: list[Rule], select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
+    """Apply --select/--ignore: each item is a code, a code prefix, a category or a rule name.
+
+    Rules with ``default: false`` run only when selected explicitly (by code, name or prefix).
+    """
+    def matches(rule: Rule, item: str) -> bool:
+        item = item.strip()
+        return (rule.code.startswith(item.upper()) or item.lower() in (rule.category, rule.name)
+                or item.upper() == "ALL")
+
+    out = []
+    for rule in rules:
+        if select:
+            chosen = [s for s in select if matches(rule, s)]
+            if not chosen:
+                continue
+            if not rule.default and all(s.upper() == "ALL" or s.lower() == rule.category for s in chosen):
+                continue
+        elif not rule.default:
+            continue
+        if ignore and any(matches(rule, i) for i in ignore):
+            continue
+        out.append(rule)
+    return out
+
+
+def check_selectors(items: list[str], rules: list[Rule]) -> list[str]:
+    """Return the selectors that match no rule at all (a typo the user should hear about)."""
+    bad = []
+    for item in items:
+        it = item.strip()
+        if not it or it.upper() == "ALL":
+            continue
+        if not any(r.code.startswith(it.upper()) or it.lower() in (r.category, r.name) for r in rules):
+            bad.append(item)
+    return bad

@@ -1,0 +1,78 @@
+"""``mtcheck rules`` and ``mtcheck config``: what rules exist, and what config applies."""
+
+from __future__ import annotations
+
+import json
+from typing import Optional
+
+import typer
+
+
+def rules_cmd(
+    code: Optional[str] = typer.Argument(None, help="A rule code (MT201) or name to explain; omit to list all."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    all_rules: bool = typer.Option(True, "--all/--default-only", help="Include opt-in rules (default: yes)."),
+) -> None:
+    from .cli import fail
+    from .rules import RuleError, load_rules
+
+    try:
+        rules = load_rules().rules
+    except RuleError as exc:
+        raise fail(str(exc)) from None
+    if not all_rules:
+        rules = [r for r in rules if r.default]
+    if code:
+        match = [r for r in rules if r.code == code.upper() or r.name == code.lower()]
+        if not match:
+            raise fail(f"no rule {code!r} (see `mtcheck rules`)")
+        r = match[0]
+        if output_format == "json":
+            typer.echo(json.dumps(_rule_dict(r), ensure_ascii=False, indent=2))
+            return
+        lines = [f"{r.code} {r.name}", f"  category: {r.category}   severity: {r.severity.value}   "
+                 f"kind: {r.kind}   fix: {r.fix or 'none'}{'' if r.default else '   (opt-in: select it to run it)'}",
+                 f"  defined in: {r.path}:{r.line}", "", _wrap(r.why), ""]
+        for key, label in (("bad", "Flagged"), ("good", "Not flagged"), ("fixed", "After fix")):
+            if r.examples.get(key):
+                lines.append(f"{label}:")
+                lines.extend(f"  - {e}" for e in r.examples[key])
+        typer.echo("\n".join(lines))
+        return
+    if output_format == "json":
+        typer.echo(json.dumps([_rule_dict(r) for r in rules], ensure_ascii=False, indent=2))
+        return
+    width = max((len(r.name) for r in rules), default=10)
+    for r in rules:
+        opt = "" if r.default else " (opt-in)"
+        typer.echo(f"{r.code}  {r.category:<15} {r.severity.value:<8} {r.name:<{width}}  {r.summary}{opt}")
+
+
+def _rule_dict(r) -> dict:
+    return {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
+            "kind": r.kind, "fix": r.fix, "default": r.default, "why": r.why, "message": r.message,
+            "examples": r.examples, "path": r.path, "line": r.line}
+
+
+def _wrap(text: str, width: int = 88) -> str:
+    import textwrap
+    return textwrap.fill(text, width=width)
+
+
+def config_cmd(
+    path: str = typer.Argument(".", help="File or directory whose effective config to show."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovery."),
+) -> None:
+    from .cli import fail
+    from .config import ConfigError
+    from .runner import RunOptions, Runner
+
+    try:
+        cfg = Runner(RunOptions(config_file=config)).config_for(path)
+    except ConfigError as exc:
+        raise fail(str(exc)) from None
+    data = cfg.as_dict()
+    source = data.pop("source") or "(defaults: no pyproject.toml [tool.mtcheck] or .mtcheck.toml found)"
+    typer.echo(f"# effective config for {path}\n# from: {source}")
+    for key, value in data.items():
+        typer.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}")
