@@ -17,7 +17,7 @@ from ..document import Document
 from ..findings import Finding
 
 _SPLIT = re.compile(r"[\s-]+")
-CONNECTORS = frozenset("of the for and on in at to de la le du des von van der den bin al el da di y".split())
+CONNECTORS = frozenset("a an of the for and on in at to de la le du des von van der den bin al el da di y".split())
 PERSONAL = ("people",)
 PLACES = ("countries", "capitals", "cities")
 
@@ -219,7 +219,8 @@ class CaseConsistency:
                 lows = [w for _, w in informative if _is_lower(w)]
                 key = " ".join(w.lower() for w in words)
                 phrase = prose[toks[i].start:toks[j].end]
-                if not lows and len(caps) == len(informative) and all(_is_cap(w) for _, w in content):
+                if (not lows and len(caps) >= 2 and len(caps) == len(informative)
+                        and all(_is_cap(w) for _, w in content)):
                     titles.setdefault(key, phrase)
                 elif caps and lows:
                     mixed[key].append((toks[i].start, toks[j].end, phrase))

@@ -6,7 +6,9 @@ backtracking rule cannot hang a pre-commit run: it is reported and skipped inste
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -65,6 +67,31 @@ def match_case(template: str, found: str) -> str:
     return template
 
 
+@lru_cache(maxsize=1)
+def _sorted_words() -> list[str]:
+    from ..lexicon import words
+    return sorted(words())
+
+
+def looks_truncated(word: str, common: float = 3.5) -> bool:
+    """A word cut short by a teaser widget: not itself common, and the prefix of a
+    clearly more frequent word ("refus" → "refuse", "Tehr" → "Tehran")."""
+    from ..lexicon import zipf
+    w = word.lower()
+    own = zipf(w)
+    if own >= common:
+        return False
+    lst = _sorted_words()
+    i = bisect.bisect_right(lst, w)
+    best = 0.0
+    while i < len(lst) and lst[i].startswith(w) and i < len(lst):
+        best = max(best, zipf(lst[i]))
+        i += 1
+        if best >= own + 0.75 and best >= 3.0:
+            return True
+    return False
+
+
 class _Filters:
     """Optional conditions shared by pattern kinds (all YAML-configurable)."""
 
@@ -73,6 +100,7 @@ class _Filters:
         "in_protected": (bool, False),    # allow matches inside URLs/handles/hashtags
         "not_english": (str, False),      # named group must not be an English word or known name
         "not_acronym": (str, False),      # named group must not be a known acronym
+        "truncated": (str, False),        # named group must look like a word cut short
         "skip_headlines": (bool, False),  # ignore lines in headline case
     }
 
@@ -89,6 +117,10 @@ class _Filters:
             from ..lexicon import zipf
             word = groups[group]
             if zipf(word) >= 1.0 or ctx.gazetteer.is_name_word(word):
+                return False
+        group = p.get("truncated")
+        if group and groups.get(group) is not None:
+            if not looks_truncated(groups[group]) or ctx.gazetteer.is_name_word(groups[group]):
                 return False
         group = p.get("not_acronym")
         if group and groups.get(group) is not None:

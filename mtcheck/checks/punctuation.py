@@ -1,8 +1,10 @@
-"""Balance of quotes and brackets, paragraph by paragraph.
+"""Balance of quotes and brackets, block by block.
 
-News convention lets a quotation run over several paragraphs: each paragraph opens
-the quote and only the last one closes it.  So an unclosed opening quote is fine when
-the next paragraph opens a quote again; a closing mark with no opener never is.
+A block is a run of lines between blank lines (a whole article when it has none), so
+copy with one sentence per line is judged as a whole.  News convention lets a quotation
+run over several paragraphs: each paragraph re-opens the quote and only the last one
+closes it, so an opening mark at the start of a line while a quotation is already open
+is a continuation, not a new quote.
 """
 
 from __future__ import annotations
@@ -13,15 +15,25 @@ from ..document import Document
 from ..findings import Finding
 
 
-def paragraphs(doc: Document) -> list[tuple[int, int]]:
-    """Non-empty lines: in wire copy a line is a paragraph."""
-    return [(s, e) for _, s, e in doc.lines() if doc.prose[s:e].strip()]
+def blocks(doc: Document) -> list[list[tuple[int, int]]]:
+    """Lines grouped into blank-line separated blocks, as (start, end) spans."""
+    out: list[list[tuple[int, int]]] = [[]]
+    for _, s, e in doc.lines():
+        if doc.prose[s:e].strip():
+            out[-1].append((s, e))
+        elif out[-1]:
+            out.append([])
+    return [b for b in out if b]
+
+
+def _line_start(prose: str, s: int, e: int) -> int:
+    return s + (len(prose[s:e]) - len(prose[s:e].lstrip()))
 
 
 class Balance:
     PARAMS = {
         "pairs": (list, True),          # e.g. ["()", "[]", "“”", "«»"]
-        "straight": (list, False),      # symmetric marks counted for parity, e.g. ['"']
+        "straight": (list, False),      # symmetric marks, e.g. ['"']
     }
 
     def prepare(self, rule: Any, ctx: Any) -> tuple[list[str], list[str]]:
@@ -35,38 +47,46 @@ class Balance:
     def check(self, doc: Document, rule: Any, state: tuple[list[str], list[str]], ctx: Any) -> list[Finding]:
         pairs, straight = state
         prose = doc.prose
-        paras = paragraphs(doc)
         out: list[Finding] = []
-        for idx, (s, e) in enumerate(paras):
-            nxt = prose[paras[idx + 1][0]:paras[idx + 1][1]].lstrip() if idx + 1 < len(paras) else ""
-            for pair in pairs:
-                op, cl = pair
-                stack: list[int] = []
-                for i in range(s, e):
-                    c = prose[i]
-                    if c == op:
-                        stack.append(i)
-                    elif c == cl:
-                        if stack:
-                            stack.pop()
-                        elif not doc.is_protected(i, i + 1) and not _is_apostrophe(prose, i, cl):
-                            out.append(rule.finding(i, i + 1, c, message=f"closing '{cl}' with no opening '{op}'"))
-                for i in stack:
-                    if nxt.startswith(op) and i == s + (len(prose[s:e]) - len(prose[s:e].lstrip())):
-                        continue  # multi-paragraph quotation
-                    if not doc.is_protected(i, i + 1):
-                        out.append(rule.finding(i, i + 1, op, message=f"opening '{op}' is never closed"))
+        for block in blocks(doc):
+            for op, cl in pairs:
+                out.extend(self._pair(doc, rule, block, op, cl))
             for mark in straight:
-                positions = [i for i in range(s, e) if prose[i] == mark and not doc.is_protected(i, i + 1)]
-                if len(positions) % 2 == 1:
-                    first = positions[0]
-                    if first == s + (len(prose[s:e]) - len(prose[s:e].lstrip())) and nxt.startswith(mark):
-                        continue
-                    last = positions[-1]
-                    out.append(rule.finding(last, last + 1, mark,
-                                            message=f"odd number of {mark} quotes in this paragraph"))
+                out.extend(self._straight(doc, rule, block, mark))
         return out
 
+    def _pair(self, doc: Document, rule: Any, block: list[tuple[int, int]], op: str, cl: str) -> list[Finding]:
+        prose, out, stack = doc.prose, [], []
+        quote = op in "“«"
+        for s, e in block:
+            first = _line_start(prose, s, e)
+            for i in range(s, e):
+                c = prose[i]
+                if c == op:
+                    if quote and i == first and stack:
+                        continue  # a quotation continued into a new paragraph
+                    stack.append(i)
+                elif c == cl:
+                    if stack:
+                        stack.pop()
+                    elif not doc.is_protected(i, i + 1) and not (cl == "’" and i and prose[i - 1].isalnum()):
+                        out.append(rule.finding(i, i + 1, c, message=f"closing '{cl}' with no opening '{op}'"))
+        for i in stack:
+            if not doc.is_protected(i, i + 1):
+                out.append(rule.finding(i, i + 1, op, message=f"opening '{op}' is never closed"))
+        return out
 
-def _is_apostrophe(text: str, i: int, mark: str) -> bool:
-    return mark in "’'" and i > 0 and text[i - 1].isalnum()
+    def _straight(self, doc: Document, rule: Any, block: list[tuple[int, int]], mark: str) -> list[Finding]:
+        prose = doc.prose
+        open_at: int | None = None
+        for s, e in block:
+            first = _line_start(prose, s, e)
+            for i in range(s, e):
+                if prose[i] != mark or doc.is_protected(i, i + 1):
+                    continue
+                if open_at is not None and i == first:
+                    continue  # continuation of a multi-paragraph quotation
+                open_at = i if open_at is None else None
+        if open_at is None:
+            return []
+        return [rule.finding(open_at, open_at + 1, mark, message=f"this {mark} quotation is never closed")]

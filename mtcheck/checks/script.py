@@ -61,13 +61,8 @@ class Script:
 
     def check(self, doc: Document, rule: Any, st: _ScriptState, ctx: Any) -> list[Finding]:
         out = []
-        for m in st.run.finditer(doc.prose):
-            start, end = m.span()
-            text = doc.text[start:end].rstrip()
-            # a run that ends in a newline: trim trailing whitespace/newlines
-            end = start + len(text)
-            if not text:
-                continue
+        for start, end in _merge_runs(doc, st.run):
+            text = doc.text[start:end]
             meaning = None
             reps: tuple[str, ...] = ()
             for rx, english in st.phrases:
@@ -86,13 +81,31 @@ class Script:
                         meaning = english
                         break
             script = _script_name(text)
+            shown = text if len(text) <= 60 else text[:57].rstrip() + "…"
+            lines = text.count("\n") + 1
+            where = f" ({lines} lines)" if lines > 1 else ""
             if meaning:
-                msg = f"untranslated {script} text '{{text}}' (means: \"{meaning}\")"
+                msg = f"untranslated {script} text '{shown}'{where} (means: \"{meaning}\")"
             else:
-                msg = f"untranslated {script} text '{{text}}' in English copy"
+                msg = f"untranslated {script} text '{shown}'{where} in English copy"
             out.append(rule.finding(start, end, text, replacements=reps, message=msg,
                                     fix="unsafe" if reps else None))
         return out
+
+
+def _merge_runs(doc: Document, run: Any) -> list[tuple[int, int]]:
+    """Runs of the script, with runs on consecutive lines merged: an untranslated
+    paragraph is one problem for the editor, not one per sentence."""
+    spans: list[tuple[int, int]] = []
+    for m in run.finditer(doc.prose):
+        start, end = m.start(), m.start() + len(doc.text[m.start():m.end()].rstrip())
+        if end <= start:
+            continue
+        if spans and not doc.prose[spans[-1][1]:start].strip() and "\n" in doc.prose[spans[-1][1]:start]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _script_name(text: str) -> str:
