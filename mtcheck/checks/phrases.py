@@ -107,6 +107,10 @@ class _Filters:
     @staticmethod
     def accept(doc: Document, rule: Any, m: Any, ctx: Any) -> bool:
         p = rule.params
+        if doc.fmt != "text":
+            s, e = m.span()
+            if doc.prose[s:e].strip() == "" and doc.text[s:e] != doc.prose[s:e]:
+                return False  # only blanked markup matched (e.g. spaces left by removed tags)
         if not p.get("in_protected") and doc.is_protected(m.start(), m.end()):
             return False
         if p.get("skip_headlines") and doc.position(m.start())[0] in doc.headline_lines:
@@ -131,9 +135,10 @@ class _Filters:
     @staticmethod
     def span(rule: Any, m: Any) -> tuple[int, int]:
         target = rule.params.get("target")
-        if target and m.groupdict().get(target) is not None:
-            return m.span(target)
-        return m.span()
+        start, end = m.span(target) if target and m.groupdict().get(target) is not None else m.span()
+        while end > start and m.string[end - 1] == "\r":
+            end -= 1  # `$` and `[^\n]*` stop before \n, not before a CRLF's \r
+        return start, end
 
 
 class Existence:

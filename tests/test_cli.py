@@ -1,0 +1,295 @@
+"""The command line as a user meets it: formats, selection, exit codes, config, rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+
+BAD = "The talks of Vladimir Putin ended.\nREAD MORE: Another story entirely\nЧитайте так же\n"
+CLEAN = "The talks of Vladimir Putin and Donald Trump ended on Monday.\n"
+
+
+@pytest.fixture
+def articles(tmp_path):
+    (tmp_path / "bad.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    return tmp_path
+
+
+def _json(r):
+    return json.loads(r.stdout.decode())
+
+
+def test_exit_codes(articles, cli):
+    assert cli("lint", str(articles / "clean.txt")).returncode == 0
+    assert cli("lint", str(articles / "bad.txt")).returncode == 1
+    assert cli("lint", "--exit-zero", str(articles / "bad.txt")).returncode == 0
+    assert cli("lint", "--no-such-flag", str(articles)).returncode == 2
+    assert cli("lint", "--select", "MT999", str(articles)).returncode == 2
+
+
+def test_text_output_has_location_code_and_excerpt(articles, cli):
+    r = cli("lint", str(articles / "bad.txt"))
+    out = r.stdout.decode()
+    path = str(articles / "bad.txt")
+    assert f"{path}:2:1: MT301 " in out
+    assert f"{path}:3:1: MT101 " in out
+    assert "READ MORE: Another story entirely" in out  # the excerpt
+    assert "^^^^" in out
+    assert "\033[" not in out  # no colour when not a terminal
+
+
+def test_json_contract(articles, cli):
+    r = cli("lint", "--format", "json", str(articles / "bad.txt"), str(articles / "clean.txt"))
+    data = _json(r)
+    assert data["version"] == 1
+    assert [f["path"] for f in data["files"]] == [str(articles / "bad.txt"), str(articles / "clean.txt")]
+    text = BAD
+    for f in data["files"][0]["findings"]:
+        assert set(f) >= {"rule", "name", "category", "severity", "message", "start", "end", "line", "column",
+                          "end_line", "end_column", "text", "replacements", "fix"}
+        assert f["text"] == text[f["start"]:f["end"]]
+        line_start = sum(len(x) + 1 for x in text.split("\n")[:f["line"] - 1])
+        assert f["start"] == line_start + f["column"] - 1
+        assert f["severity"] in ("error", "warning", "info") and f["fix"] in ("safe", "unsafe", None)
+    s = data["summary"]
+    assert s["files"] == 2 and s["findings"] == len(data["files"][0]["findings"])
+    assert s["by_category"] == {"boilerplate": 1, "untranslated": 1}
+
+
+def test_select_and_ignore_by_code_prefix_category_and_name(articles, cli):
+    p = str(articles / "bad.txt")
+
+    def rules(*args):
+        return sorted({f["rule"] for f in _json(cli("lint", "--format", "json", *args, p))["files"][0]["findings"]})
+
+    assert rules() == ["MT101", "MT301"]
+    assert rules("--select", "MT3") == ["MT301"]
+    assert rules("--select", "untranslated") == ["MT101"]
+    assert rules("--select", "read-also-line") == ["MT301"]
+    assert rules("--ignore", "boilerplate") == ["MT101"]
+    assert rules("--select", "MT101,MT301", "--ignore", "MT101") == ["MT301"]
+
+
+def test_fail_level(articles, cli):
+    p = articles / "info.txt"
+    p.write_text("The minister  said the talks were useful.\n")  # MT402 is info
+    assert cli("lint", str(p)).returncode == 0
+    assert cli("lint", "--fail-level", "info", str(p)).returncode == 1
+    assert cli("lint", "--fail-level", "bogus", str(p)).returncode == 2
+
+
+def test_statistics(articles, cli):
+    out = cli("lint", "--statistics", str(articles / "bad.txt")).stdout.decode()
+    assert "1  MT101  cyrillic-text" in out and "1  MT301  read-also-line" in out
+
+
+def test_github_annotations(articles, cli):
+    out = cli("lint", "--format", "github", str(articles / "bad.txt")).stdout.decode().splitlines()
+    assert any(line.startswith("::error file=") and "line=2,col=1" in line and "MT301" in line for line in out)
+
+
+def test_sarif_validates_against_official_schema(articles, cli, root):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = root / "tests" / "data" / "sarif-schema-2.1.0.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    r = cli("lint", "--format", "sarif", str(articles / "bad.txt"), str(SEEDS))
+    doc = _json(r)
+    jsonschema.validate(doc, schema)
+    results = doc["runs"][0]["results"]
+    assert {x["ruleId"] for x in results} >= {"MT101", "MT301"}
+    ids = [rule["id"] for rule in doc["runs"][0]["tool"]["driver"]["rules"]]
+    for x in results:
+        assert ids[x["ruleIndex"]] == x["ruleId"]
+
+
+def test_output_file(articles, cli):
+    out = articles / "report.json"
+    r = cli("lint", "--format", "json", "-o", str(out), str(articles / "bad.txt"))
+    assert r.returncode == 1 and r.stdout == b""
+    assert json.loads(out.read_text())["summary"]["findings"] == 2
+
+
+def test_directory_walk_respects_extensions(tmp_path, cli):
+    (tmp_path / "a.txt").write_text(BAD)
+    (tmp_path / "b.md").write_text(BAD)
+    (tmp_path / "c.py").write_text(BAD)
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "d.txt").write_text(BAD)
+    paths = [f["path"] for f in _json(cli("lint", "--format", "json", str(tmp_path)))["files"]]
+    assert [Path(p).name for p in paths] == ["a.txt", "b.md"]
+    paths = [f["path"] for f in _json(cli("lint", "--format", "json", "--extensions", "py", str(tmp_path)))["files"]]
+    assert [Path(p).name for p in paths] == ["c.py"]
+
+
+def test_stdin(cli):
+    r = cli("lint", "--format", "json", "-", stdin=BAD.encode())
+    assert {f["rule"] for f in _json(r)["files"][0]["findings"]} == {"MT101", "MT301"}
+
+
+# --- config -----------------------------------------------------------------------
+def test_pyproject_config_is_found_walking_up(tmp_path, cli):
+    (tmp_path / "pyproject.toml").write_text('[tool.mtcheck]\nignore = ["MT101"]\n')
+    sub = tmp_path / "desk" / "politics"
+    sub.mkdir(parents=True)
+    (sub / "a.txt").write_text(BAD)
+    r = cli("lint", "--format", "json", str(sub / "a.txt"))
+    assert {f["rule"] for f in _json(r)["files"][0]["findings"]} == {"MT301"}
+    # a nearer .mtcheck.toml wins
+    (sub / ".mtcheck.toml").write_text('select = ["untranslated"]\n')
+    r = cli("lint", "--format", "json", str(sub / "a.txt"))
+    assert {f["rule"] for f in _json(r)["files"][0]["findings"]} == {"MT101"}
+    shown = cli("config", str(sub / "a.txt")).stdout.decode()
+    assert ".mtcheck.toml" in shown and 'select = ["untranslated"]' in shown
+
+
+def test_per_file_ignores(tmp_path, cli):
+    (tmp_path / ".mtcheck.toml").write_text('[per-file-ignores]\n"archive/*" = ["boilerplate"]\n')
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.txt").write_text(BAD)
+    (tmp_path / "new.txt").write_text(BAD)
+    r = cli("lint", "--format", "json", "archive", "new.txt", cwd=tmp_path)
+    got = {f["path"]: {x["rule"] for x in f["findings"]} for f in _json(r)["files"]}
+    assert got[str(Path("archive") / "old.txt")] == {"MT101"}
+    assert got["new.txt"] == {"MT101", "MT301"}
+
+
+def test_bad_config_is_exit_2_with_file_and_key(tmp_path, cli):
+    (tmp_path / ".mtcheck.toml").write_text('selekt = ["MT1"]\n')
+    (tmp_path / "a.txt").write_text(BAD)
+    r = cli("lint", str(tmp_path / "a.txt"))
+    assert r.returncode == 2
+    err = r.stderr.decode()
+    assert ".mtcheck.toml" in err and "selekt" in err and "Traceback" not in err
+    (tmp_path / ".mtcheck.toml").write_text('select = [\n')
+    r = cli("lint", str(tmp_path / "a.txt"))
+    assert r.returncode == 2 and "invalid TOML" in r.stderr.decode()
+
+
+# --- rules as data ----------------------------------------------------------------------
+USER_RULE = """\
+rules:
+  - code: XY101
+    name: house-word
+    category: consistency
+    severity: warning
+    kind: substitution
+    swap: {"Kiev": "Kyiv"}
+    fix: safe
+    message: "house style is '{fix}'"
+    why: The style guide follows the Ukrainian government's romanization since 2019.
+    examples:
+      bad: ["He flew to Kiev."]
+      good: ["He flew to Kyiv."]
+      fixed: ["He flew to Kyiv."]
+"""
+
+
+def test_user_rule_directory(tmp_path, cli):
+    rules = tmp_path / "house"
+    rules.mkdir()
+    (rules / "style.yml").write_text(USER_RULE)
+    (tmp_path / "a.txt").write_text("The delegation arrived in Kiev on Monday.\n")
+    r = cli("lint", "--format", "json", "--rules-dir", str(rules), "--select", "XY", str(tmp_path / "a.txt"))
+    f = _json(r)["files"][0]["findings"]
+    assert [(x["rule"], x["text"], x["replacements"]) for x in f] == [("XY101", "Kiev", ["Kyiv"])]
+
+
+@pytest.mark.parametrize("broken,line,words", [
+    (USER_RULE.replace("    category: consistency\n", "    category: style\n"), 4, "unknown category"),
+    (USER_RULE.replace("    kind: substitution\n", "    kind: magic\n"), 6, "unknown kind"),
+    (USER_RULE.replace("    swap:", "    swop:"), 7, "unknown key 'swop'"),
+    (USER_RULE.replace("      good: [\"He flew to Kyiv.\"]\n", ""), 11, "at least one 'bad' and one 'good'"),
+    (USER_RULE.replace('  - code: XY101', '  - code: 101'), 2, "must look like MT123"),
+    (USER_RULE + "  - [unclosed\n", 16, "invalid YAML"),
+])
+def test_bad_rule_file_reports_path_and_line(tmp_path, cli, broken, line, words):
+    rules = tmp_path / "house"
+    rules.mkdir()
+    (rules / "style.yml").write_text(broken)
+    (tmp_path / "a.txt").write_text("text\n")
+    r = cli("lint", "--rules-dir", str(rules), str(tmp_path / "a.txt"))
+    assert r.returncode == 2
+    err = r.stderr.decode()
+    assert f"style.yml:{line}:" in err and words in err, err
+    assert "Traceback" not in err
+
+
+def test_bad_user_regex_is_reported(tmp_path, cli):
+    rules = tmp_path / "house"
+    rules.mkdir()
+    (rules / "style.yml").write_text(USER_RULE.replace('kind: substitution\n    swap: {"Kiev": "Kyiv"}',
+                                                       'kind: existence\n    pattern: "(unclosed"'))
+    (tmp_path / "a.txt").write_text("text\n")
+    r = cli("lint", "--rules-dir", str(rules), str(tmp_path / "a.txt"))
+    assert r.returncode == 2 and "bad regular expression" in r.stderr.decode()
+
+
+def test_rules_command(cli):
+    out = cli("rules").stdout.decode()
+    assert "MT201" in out and "casing" in out and "MT301" in out
+    detail = cli("rules", "MT202").stdout.decode()
+    assert "institution-casing" in detail and "Russian capitalizes only the first word" in detail
+    assert "Flagged:" in detail and "Not flagged:" in detail
+    assert cli("rules", "MT000").returncode == 2
+
+
+def test_help_teaches(cli):
+    out = cli("lint", "--help").stdout.decode()
+    for flag in ("--select", "--ignore", "--format", "--fail-level", "--exit-zero", "--statistics",
+                 "--baseline", "--encoding"):
+        assert flag in out
+    assert "Exit status" in out
+
+
+# --- suppression and baseline -------------------------------------------------------------
+def test_plain_text_inline_suppression(tmp_path, cli):
+    p = tmp_path / "a.txt"
+    p.write_text("READ MORE: Another story [mtcheck: ignore MT301]\nЧитайте так же\n")
+    r = cli("lint", "--format", "json", str(p))
+    assert {f["rule"] for f in _json(r)["files"][0]["findings"]} == {"MT101"}
+
+
+def test_markdown_comment_suppression_and_blocks(tmp_path, cli):
+    p = tmp_path / "a.md"
+    p.write_text("<!-- mtcheck: ignore MT301 -->\nREAD MORE: Another story\n\n"
+                 "<!-- mtcheck: disable=MT101 -->\nЧитайте так же\n<!-- mtcheck: enable=MT101 -->\n"
+                 "Смотрите также\nREAD MORE: Third story\n")
+    findings = _json(cli("lint", "--format", "json", str(p)))["files"][0]["findings"]
+    assert [(f["rule"], f["line"]) for f in findings] == [("MT101", 7), ("MT301", 8)]
+
+
+def test_markdown_positions_and_code_blocks(tmp_path, cli):
+    p = tmp_path / "a.md"
+    p.write_text("---\ntitle: Читайте также\n---\n# Headline\n\n```\nREAD MORE: code sample\n```\n"
+                 "Some *text* here.\nREAD MORE: Another story\n")
+    findings = _json(cli("lint", "--format", "json", str(p)))["files"][0]["findings"]
+    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("MT301", 10, 1)]
+
+
+def test_html_tags_are_not_prose(tmp_path, cli):
+    p = tmp_path / "a.html"
+    p.write_text('<p class="Читайте">The talks ended.</p>\n<p>READ MORE: Another story</p>\n')
+    findings = _json(cli("lint", "--format", "json", str(p)))["files"][0]["findings"]
+    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("MT301", 2, 4)]
+
+
+def test_baseline_hides_known_findings_only(tmp_path, cli):
+    p = tmp_path / "a.txt"
+    p.write_text(BAD)
+    base = tmp_path / "baseline.json"
+    r = cli("lint", "--write-baseline", str(base), str(p), cwd=tmp_path)
+    assert r.returncode == 0 and base.is_file()
+    assert cli("lint", "--baseline", str(base), str(p), cwd=tmp_path).returncode == 0
+    # a new problem above the old ones is still reported; the old ones stay hidden
+    p.write_text("Смотрите также, new line\n" + BAD)
+    r = cli("lint", "--format", "json", "--baseline", str(base), str(p), cwd=tmp_path)
+    findings = _json(r)["files"][0]["findings"]
+    assert [(f["rule"], f["line"]) for f in findings] == [("MT101", 1)]
+    base.write_text("not json")
+    r = cli("lint", "--baseline", str(base), str(p), cwd=tmp_path)
+    assert r.returncode == 2 and "--write-baseline" in r.stderr.decode()
