@@ -28,7 +28,8 @@ _DIRECTIVE = re.compile(r"mtcheck:\s*(ignore|disable|enable)\b\s*=?\s*([A-Za-z0-
 
 
 def _codes(raw: str) -> frozenset[str]:
-    return frozenset(c.strip().upper() for c in re.split(r"[,\s]+", raw) if c.strip())
+    return frozenset(c.strip().upper() for c in re.split(r"[,\s]+", raw)
+                     if c.strip() and any(ch.isalpha() for ch in c))
 
 
 def _covers(codes: frozenset[str], finding: Finding) -> bool:

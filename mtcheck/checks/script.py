@@ -101,7 +101,8 @@ def _merge_runs(doc: Document, run: Any) -> list[tuple[int, int]]:
         start, end = m.start(), m.start() + len(doc.text[m.start():m.end()].rstrip())
         if end <= start:
             continue
-        if spans and not doc.prose[spans[-1][1]:start].strip() and "\n" in doc.prose[spans[-1][1]:start]:
+        gap = doc.text[spans[-1][1]:start] if spans else ""
+        if spans and not gap.strip() and "\n" in gap:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
