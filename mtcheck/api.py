@@ -95,7 +95,17 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         cur = best.get(key)
         if cur is None or (f.severity.rank, bool(f.replacements)) > (cur.severity.rank, bool(cur.replacements)):
             best[key] = f
-    return list(best.values())
+    kept = sorted(best.values(), key=lambda f: (f.category, f.start, -(f.end - f.start)))
+    out: list[Finding] = []
+    outer: dict[str, Finding] = {}
+    for f in kept:
+        o = outer.get(f.category)
+        if o is not None and o.start <= f.start and f.end <= o.end and o.end - o.start > f.end - f.start:
+            continue  # "security Council" inside "UN security Council": one problem
+        out.append(f)
+        if o is None or f.end > o.end:
+            outer[f.category] = f
+    return out
 
 
 # ---------------------------------------------------------------------------------

@@ -201,7 +201,8 @@ class Document:
             if len(words) < 2:
                 continue
             caps = sum(1 for w in words if w[0].isupper())
-            if caps / len(words) >= 0.75 or all(w.isupper() for w in words):
+            body = self.prose[s:e].rstrip()
+            if all(w.isupper() for w in words) or (caps / len(words) >= 0.75 and not body.endswith(".")):
                 out.add(line)
         return frozenset(out)
 

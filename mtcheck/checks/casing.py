@@ -17,8 +17,11 @@ from ..document import Document
 from ..findings import Finding
 
 _SPLIT = re.compile(r"[\s-]+")
+_FIRST_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 CONNECTORS = frozenset("a an of the for and on in at to de la le du des von van der den bin al el da di y".split())
 PERSONAL = ("people",)
+_DET_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|my|your|our|this|these|those|every|each|no|any|some)\s+$",
+                         re.IGNORECASE)
 PLACES = ("countries", "capitals", "cities")
 
 
@@ -82,7 +85,9 @@ class Capitalization:
                 forms.append(_Form(str(t), str(t), "terms", _SPLIT.split(str(t))))
         by_first: dict[str, list[_Form]] = defaultdict(list)
         for f in forms:
-            by_first[f.words[0].lower()].append(f)
+            head = _FIRST_TOKEN.match(f.form)
+            if head:  # index by the first token as Document tokenizes it ("U.S." → "u")
+                by_first[head.group(0).lower()].append(f)
         for lst in by_first.values():
             lst.sort(key=lambda f: len(f.form), reverse=True)
         return _State(dict(by_first), surnames, dict(full_forms))
@@ -96,7 +101,7 @@ class Capitalization:
         for tok in doc.tokens:
             if tok.start < covered_until:
                 continue
-            first = prose[tok.start:tok.end].split("-")[0].lower()
+            first = prose[tok.start:tok.end].lower()
             for form in state.by_first.get(first, ()):
                 end = tok.start + len(form.form)
                 if lowered_text[tok.start:end] != form.form.lower():
@@ -122,10 +127,12 @@ class Capitalization:
         fw = _SPLIT.split(found)
         if len(fw) != len(form.words):
             return False
-        if found.isupper() and len(fw) > 1:
-            return False  # an all-caps line or label: style, not MT
+        if found.isupper():
+            return False  # a dateline (MOSCOW), an all-caps line or label: style, not MT
         lowered = shouted = capped = 0
         for i, (c, w) in enumerate(zip(form.words, fw)):
+            if c.lower() in CONNECTORS:
+                continue  # "the Taliban" vs "The Taliban": articles and particles say nothing
             if _is_cap(c) and _is_lower(w):
                 lowered += 1
             elif _is_shout(w) and not _is_shout(c):
@@ -140,15 +147,15 @@ class Capitalization:
             return True
         if form.section in PLACES:
             if len(fw) == 1:
-                from ..lexicon import zipf
-                return zipf(fw[0]) < 3.0   # "china", "turkey", "chad" are also common words
+                from ..commonwords import is_common_word
+                return not is_common_word(fw[0])   # "china", "turkey" are also common words
             return True
         # institutions and titles: all lower case is a house style; mixed case is MT
         return capped > 0
 
     def _surnames(self, doc: Document, rule: Any, state: _State, ctx: Any,
                   done: set[tuple[int, int]]) -> list[Finding]:
-        from ..lexicon import zipf
+        from ..commonwords import is_common_word
         prose, out = doc.prose, []
         lower_doc = None
         for tok in doc.tokens:
@@ -158,8 +165,11 @@ class Capitalization:
             if any(s <= tok.start < e for s, e in done):
                 continue
             proper, canonical = state.surnames[word]
-            common = zipf(word) >= 3.0
+            common = is_common_word(word)
             if common:
+                before = _DET_BEFORE.search(prose, max(0, tok.start - 12), tok.start)
+                if before:
+                    continue  # "his trump card", "a bush": the common word, not the name
                 if lower_doc is None:
                     lower_doc = prose.lower()
                 if not any(f in lower_doc for f in state.full_forms.get(canonical, ())):
