@@ -10,7 +10,7 @@ import typer
 
 from .findings import Severity
 
-FORMAT_HELP = "Output format: text (default), json (the v1 contract), github (workflow annotations), sarif (2.1.0)."
+FORMAT_HELP = "Output format: text (default), json (the v1 contract), github (workflow annotations), sarif (2.1.0), html (one self-contained page for editors; use with -o report.html)."
 
 
 def lint(
