@@ -129,16 +129,19 @@ class Capitalization:
             return False
         if found.isupper():
             return False  # a dateline (MOSCOW), an all-caps line or label: style, not MT
-        lowered = shouted = capped = 0
+        lowered = shouted = 0
+        segments: list[list[str]] = [[]]   # per "of"-segment: C (capital), L (lower), I (initial)
         for i, (c, w) in enumerate(zip(form.words, fw)):
             if c.lower() in CONNECTORS:
+                if c.lower() == "of":
+                    segments.append([])
                 continue  # "the Taliban" vs "The Taliban": articles and particles say nothing
             if _is_cap(c) and _is_lower(w):
                 lowered += 1
             elif _is_shout(w) and not _is_shout(c):
                 shouted += 1
-            elif _is_cap(c) and _is_cap(w) and not (i == 0 and initial):
-                capped += 1
+            if _is_cap(c):
+                segments[-1].append("I" if i == 0 and initial else ("C" if _is_cap(w) else "L"))
         if shouted:
             return True
         if not lowered:
@@ -150,8 +153,7 @@ class Capitalization:
                 from ..commonwords import is_common_word
                 return not is_common_word(fw[0])   # "china", "turkey" are also common words
             return True
-        # institutions and titles: all lower case is a house style; mixed case is MT
-        return capped > 0
+        return _mixed_institution(segments)
 
     def _surnames(self, doc: Document, rule: Any, state: _State, ctx: Any,
                   done: set[tuple[int, int]]) -> list[Finding]:
@@ -178,6 +180,27 @@ class Capitalization:
                                     fix="unsafe" if common else True, canonical=canonical,
                                     message="'{text}' is the surname of {canonical}: write '{fix}'"))
         return out
+
+
+def _mixed_institution(segments: list[list[str]]) -> bool:
+    """Is this institution name cased the MT way?
+
+    All lower case is a house style, and so is a lower-case title before a proper noun
+    ("the chairman of the Joint Chiefs", "supreme leader of Iran") or a lower-case generic
+    noun after a proper adjective ("Republican party").  Russian-style casing instead
+    puts a lower-case word *before* a capitalized one inside a name ("foreign Ministry",
+    "UN security Council") or lower-cases what follows "of" in a capitalized name
+    ("Ministry of justice", "Secretary of state").
+    """
+    for seg in segments:
+        if "L" in seg and "C" in seg[seg.index("L"):]:
+            return True
+    head = segments[0]
+    if "C" in head:
+        for seg in segments[1:]:
+            if seg and all(x == "L" for x in seg):
+                return True
+    return False
 
 
 def _recase(found: str, form: str, initial: bool) -> str:
