@@ -99,7 +99,12 @@ def test_sarif_validates_against_official_schema(articles, cli, root):
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     r = cli("lint", "--format", "sarif", str(articles / "bad.txt"), str(SEEDS))
     doc = _json(r)
-    jsonschema.validate(doc, schema)
+    # The official 2.1.0 schema has a pattern Python's re rejects ("^(?i)…" for `language`),
+    # so validate documents directly instead of calling check_schema; mtcheck emits no `language`.
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(doc), key=str)
+    assert not errors, errors[:3]
+    assert "language" not in doc["runs"][0]
     results = doc["runs"][0]["results"]
     assert {x["ruleId"] for x in results} >= {"MT101", "MT301"}
     ids = [rule["id"] for rule in doc["runs"][0]["tool"]["driver"]["rules"]]
