@@ -80,3 +80,42 @@ class Gazetteer:
 
     def is_name_word(self, word: str) -> bool:
         return word in self.name_words or word.capitalize() in self.name_words
+
+    # -- name matching (used by the names check and `mtcheck entities`) -----------------
+    def person_place_words(self) -> frozenset[str]:
+        """Words of people and place names (not institutions: "Ministry" is no name)."""
+        if not hasattr(self, "_pp_words"):
+            words = set()
+            for e in self.section("people", "countries", "capitals", "cities"):
+                for form in e.forms:
+                    words.update(w.strip(".,'’") for w in form.replace("-", " ").split())
+            self._pp_words = frozenset(w for w in words if w)
+        return self._pp_words
+
+    def given_names(self) -> frozenset[str]:
+        """Every non-final word of a person's name form ("Dmitry", "Dmitri", "Kim", "Jong")."""
+        if not hasattr(self, "_given"):
+            words = set()
+            for e in self.section("people"):
+                for form in e.forms:
+                    parts = form.split()
+                    words.update(p for p in parts[:-1] if p[:1].isupper())
+            self._given = frozenset(words)
+        return self._given
+
+    def key_index(self, fold: Any) -> dict[str, list[tuple[Entry, str]]]:
+        """Folded full form -> [(entry, form)], for any folding function (see names/keys.py).
+
+        Why keyed by a folded form: "Dmitri Peskov" and "Dmitry Peskov" must find the same
+        entry whatever romanization the story uses.  Cached per folding function.
+        """
+        cache = self.__dict__.setdefault("_key_index", {})
+        ident = id(fold)
+        if ident not in cache:
+            index: dict[str, list[tuple[Entry, str]]] = {}
+            for e in self.entries:
+                for form in e.forms:
+                    words = form.replace("-", " ").split()
+                    index.setdefault(" ".join(fold(w) for w in words), []).append((e, form))
+            cache[ident] = (fold, index)
+        return cache[ident][1]

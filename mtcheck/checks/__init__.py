@@ -24,6 +24,7 @@ KINDS: dict[str, str] = {
     "mixed-script": "mtcheck.checks.script:MixedScript",
     "consistency": "mtcheck.checks.consistency:Consistency",
     "balance": "mtcheck.checks.punctuation:Balance",
+    "names": "mtcheck.checks.names:Names",
     "syntax": "mtcheck.checks.syntax:Syntax",
 }
 

@@ -1,0 +1,67 @@
+"""Check kind ``names``: one name spelled several ways in one story (MT6xx).
+
+The analysis lives in ``mtcheck.names`` (mentions, keys, clustering, canonical form);
+this kind only turns its flags into Findings.  Two rules share one analysis per
+document: ``report: variants`` (each non-canonical spelling, with the canonical one as
+replacement) and ``report: gender`` (a masculine and a feminine surname of one stem,
+info only, because they are usually two people).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..document import Document
+from ..findings import Finding, Severity
+
+REPORTS = ("variants", "gender")
+
+
+class Names:
+    PARAMS = {
+        "report": (str, False),   # variants (default) or gender
+    }
+
+    def __init__(self) -> None:
+        self._last: tuple[Any, Any, Any] | None = None  # (doc, gazetteer, result): one-document cache
+
+    def prepare(self, rule: Any, ctx: Any) -> str:
+        report = rule.params.get("report", "variants")
+        if report not in REPORTS:
+            raise ValueError(f"{rule.code}: report must be one of {', '.join(REPORTS)}")
+        return report
+
+    def _analysis(self, doc: Document, ctx: Any):
+        from ..names.clusters import analyze
+        from ..names.keys import NameRules
+
+        gaz = ctx.gazetteer
+        if self._last is not None and self._last[0] is doc and self._last[1] is gaz:
+            return self._last[2]
+        rules = ctx.__dict__.get("_name_rules")
+        if rules is None:
+            rules = NameRules.from_ruleset(ctx.ruleset)
+            ctx.__dict__["_name_rules"] = rules
+        result = analyze(doc, gaz, rules)
+        self._last = (doc, gaz, result)
+        return result
+
+    def check(self, doc: Document, rule: Any, report: str, ctx: Any) -> list[Finding]:
+        out: list[Finding] = []
+        for group in self._analysis(doc, ctx).groups:
+            data = {"canonical": group.canonical, "source": group.source,
+                    "cluster": [{"spelling": s, "count": n} for s, n in group.spellings]}
+            for flag in group.flags:
+                if flag.gender != (report == "gender"):
+                    continue
+                o = flag.occ
+                if report == "gender":
+                    out.append(rule.finding(o.start, o.end, o.text, replacements=(flag.target,), fix=None,
+                                            canonical=group.canonical, cluster=group.summary,
+                                            data=data))
+                    continue
+                out.append(rule.finding(o.start, o.end, o.text, replacements=(flag.target,),
+                                        fix=flag.fix, canonical=flag.target, cluster=group.summary,
+                                        data=data,
+                                        severity=Severity.INFO if flag.fix is None else None))
+        return out

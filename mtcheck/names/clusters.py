@@ -1,0 +1,217 @@
+"""One document's names: which spellings are one name, which is canonical, what to flag.
+
+The unit is a name *word* ("Morozkinoi", "Dmitri"), not a whole mention, because MT garbles
+one word at a time and the fix replaces one word.  Surnames, places and other name words
+are clustered across the whole story; a known given name ("Dmitri") is compared only
+with the given names written before the same surname, so that "Dmitri Peskov" and
+"Dmitry Kozak" in one story are two men, not one inconsistency.
+
+Canonical form, in order: the gazetteer (a mention that folds to a gazetteer form takes
+that entry's canonical spelling), else the most frequent nominative-looking spelling in
+the story, else the first one.  A spelling is flagged only when the story writes the name
+in two or more ways: an alias the gazetteer accepts, used consistently, is house style.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Document
+from .keys import NameRules
+from .matching import STRENGTH, Cluster, Spelling, cluster_spellings
+from .mentions import COMMON_ZIPF, Mention, extract_mentions
+
+MIN_WORD_LEN = 4
+MIN_GIVEN_LEN = 3
+
+
+@dataclass
+class Occurrence:
+    start: int
+    end: int
+    text: str
+    mention: int                 # index into DocNames.mentions
+    target: str | None = None    # the gazetteer spelling of this word, when the mention is known
+    entry: str | None = None     # that gazetteer entry's canonical name
+
+
+@dataclass
+class Flag:
+    """One occurrence to report: replace *occ.text* by *target*."""
+
+    occ: Occurrence
+    target: str
+    fix: str | None          # "safe", "unsafe" or None
+    gender: bool = False     # a masculine/feminine pair: info only
+
+
+@dataclass
+class NameGroup:
+    """Spellings of one name in one document."""
+
+    canonical: str
+    spellings: list[tuple[str, int]]      # (display spelling, count), canonical first
+    occurrences: list[Occurrence]
+    source: str                            # "gazetteer" or "document"
+    gender_ambiguous: bool = False
+    kinds: set[str] = field(default_factory=set)
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        parts = [f"{s} ×{n}" if n > 1 else s for s, n in self.spellings]
+        return f"{self.canonical} written {len(self.spellings)} ways: {', '.join(parts)}"
+
+
+@dataclass
+class DocNames:
+    mentions: list[Mention]
+    groups: list[NameGroup]       # only names written two or more ways
+    words: dict[str, int]         # every name word spelling -> count (for corpus views)
+
+
+def _display(texts: list[str]) -> str:
+    """The usual surface form of a spelling: the most common capitalized variant."""
+    caps = [t for t in texts if t[:1].isupper() and not t.isupper()]
+    return Counter(caps or texts).most_common(1)[0][0]
+
+
+def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
+    """Find every name written more than one way in *doc*, with what to flag."""
+    from ..lexicon import zipf
+
+    mentions = extract_mentions(doc, gazetteer)
+    known_words = gazetteer.person_place_words() if gazetteer is not None else frozenset()
+    given_names = gazetteer.given_names() if gazetteer is not None else frozenset()
+    index = gazetteer.key_index(rules.key) if gazetteer is not None else {}
+
+    word_occ: list[Occurrence] = []
+    given_occ: list[tuple[Occurrence, int]] = []   # (occurrence, index of its surname occurrence)
+    for mi, m in enumerate(mentions):
+        words = [w for w in m.words if len(w.text) > 1]
+        targets = _resolve(words, index, rules)
+        last = None   # index in word_occ of this mention's surname
+        for wi in range(len(words) - 1, -1, -1):
+            w = words[wi]
+            final = wi == len(words) - 1
+            target, entry = targets.get(wi, (None, None))
+            occ = Occurrence(w.start, w.end, w.text, mi, target, entry)
+            usable = target is not None or w.text in known_words or zipf(w.text) < COMMON_ZIPF
+            if not usable or w.text.isupper():
+                continue
+            if last is not None and (w.text in given_names or target is not None):
+                if len(w.text) >= MIN_GIVEN_LEN:
+                    given_occ.append((occ, last))
+                continue
+            if len(w.text) >= MIN_WORD_LEN:
+                word_occ.append(occ)
+                if final:
+                    last = len(word_occ) - 1
+    counts = Counter(o.text.lower() for o in word_occ)
+    counts.update(o.text.lower() for o, _ in given_occ)
+
+    groups: list[NameGroup] = []
+    # surnames, places and other name words: clustered across the story
+    by_lower: dict[str, list[Occurrence]] = defaultdict(list)
+    for o in word_occ:
+        by_lower[o.text.lower()].append(o)
+    lowers = list(by_lower)
+    spellings = [Spelling(_display([o.text for o in by_lower[lw]]), rules.key(lw), len(by_lower[lw]),
+                          zipf(lw), any(o.text in known_words for o in by_lower[lw]), i)
+                 for i, lw in enumerate(lowers)]
+    cluster_of: dict[str, int] = {}
+    for ci, c in enumerate(cluster_spellings(spellings, rules)):
+        for i in c.members:
+            cluster_of[lowers[i]] = ci
+        if len(c.members) > 1:
+            groups.append(_group(c, spellings, {i: by_lower[lowers[i]] for i in c.members}, rules))
+
+    # given names: compared only before the same surname (cluster)
+    by_person: dict[tuple[int, str], dict[str, list[Occurrence]]] = defaultdict(lambda: defaultdict(list))
+    for o, last in given_occ:
+        surname = cluster_of.get(word_occ[last].text.lower(), -1)
+        by_person[(surname, rules.key(o.text))][o.text.lower()].append(o)
+    for (_surname, key), variants in by_person.items():
+        if len(variants) < 2:
+            continue
+        lows = list(variants)
+        sps = [Spelling(_display([o.text for o in variants[lw]]), key, len(variants[lw]), zipf(lw),
+                        False, min(o.start for o in variants[lw])) for lw in lows]
+        order = sorted(range(len(sps)), key=lambda i: sps[i].order)
+        c = Cluster(members=order, edges=[(order[0], i, "romanization") for i in order[1:]])
+        groups.append(_group(c, sps, {i: variants[lw] for i, lw in enumerate(lows)}, rules))
+    groups = [g for g in groups if g.flags]
+    groups.sort(key=lambda g: min(o.start for o in g.occurrences))
+    return DocNames(mentions=mentions, groups=groups, words=dict(counts))
+
+
+def _resolve(words: list[Any], index: dict, rules: NameRules) -> dict[int, tuple[str, str]]:
+    """Gazetteer spelling for the words of the longest known tail of a mention.
+
+    "Kremlin spokesman Dmitri Peskov" -> {2: ("Dmitry", "Dmitry Peskov"), 3: ("Peskov", …)}.
+    """
+    keys = [rules.key(w.text) for w in words]
+    for start in range(len(words)):
+        hits = index.get(" ".join(keys[start:]))
+        if not hits or (len(words) - start < 2 and hits[0][0].section == "people"):
+            continue
+        entry = hits[0][0]
+        canon = entry.name.replace("-", " ").split()
+        if len(canon) != len(words) - start:
+            # an alias with another shape ("Bill Clinton" for "William Clinton"): accepted as is
+            return {start + i: (words[start + i].text, entry.name) for i in range(len(words) - start)}
+        return {start + i: (canon[i], entry.name) for i in range(len(canon))}
+    return {}
+
+
+def _group(c: Cluster, spellings: list[Spelling], occ_by_member: dict[int, list[Occurrence]],
+           rules: NameRules) -> NameGroup:
+    """Pick the canonical spelling of one cluster and decide what to flag."""
+    all_occ = [o for i in c.members for o in occ_by_member[i]]
+    confirmed = Counter(o.target for o in all_occ if o.target)
+    lower_to_member = {spellings[i].text.lower(): i for i in c.members}
+    ambiguous = False
+    if confirmed:
+        canonical, _n = confirmed.most_common(1)[0]
+        ambiguous = len({t.lower() for t in confirmed}) > 1
+        source = "gazetteer"
+    else:
+        nominative = [i for i in c.members if i not in c.oblique] or list(c.members)
+        best = max(nominative, key=lambda i: (spellings[i].count, -spellings[i].order))
+        ties = [i for i in nominative if spellings[i].count == spellings[best].count and i != best]
+        ambiguous = bool(ties)
+        canonical = spellings[best].text
+        source = "document"
+    root = lower_to_member.get(canonical.lower())
+    if root is None:
+        key = rules.key(canonical)
+        root = next((i for i in c.members if spellings[i].key == key), c.members[0])
+    links = c.link_to(root)
+    ordered = sorted(c.members, key=lambda i: (i != root, -spellings[i].count, spellings[i].order))
+    group = NameGroup(canonical=canonical,
+                      spellings=[(spellings[i].text, spellings[i].count) for i in ordered],
+                      occurrences=sorted(all_occ, key=lambda o: o.start), source=source,
+                      gender_ambiguous=c.gender_ambiguous, kinds=c.kinds)
+    for i in c.members:
+        for o in occ_by_member[i]:
+            target = o.target or canonical
+            if o.text.lower() == target.lower():
+                continue
+            link = links.get(i, "fuzzy")
+            if c.gender_ambiguous and o.target is None:
+                group.flags.append(Flag(o, target, None, gender=True))
+                continue
+            if o.target is not None:
+                fix = "safe"
+            else:
+                fix = "safe" if STRENGTH[link] <= 1 and not ambiguous else "unsafe"
+            group.flags.append(Flag(o, _match_case(o.text, target), fix))
+    return group
+
+
+def _match_case(found: str, target: str) -> str:
+    if found.isupper() and len(found) > 1:
+        return target.upper()
+    return target

@@ -1,0 +1,218 @@
+"""Grouping spellings that are one name: equal keys, case endings, then fuzzy leftovers.
+
+Three kinds of evidence, strongest first:
+
+1. **Same key** (keys.py): "Dmitry"/"Dmitri", "Yarovenko"/"Jarovenko".
+2. **Case ending on a known stem**: "Morozkinoi" is "morozkin" + "oi", and the same story
+   writes "Morozkina" (morozkin + nominative -a), so the stem is known and the two are one name.
+   Without a nominative-looking form of the stem nothing is stripped, which is what keeps
+   "Ivan"/"Ivanov", "Petrov"/"Betrova" and "Truman"/"Trumbull" apart.  An ending that is
+   one letter off a real one ("Morozkinol": -ol for -ой) is accepted only on a stem the story
+   already declines two ways.  A masculine and a feminine nominative of one stem
+   (Sorokin/Sorokina) are linked but marked ``gender_ambiguous``: two people, or one man in
+   the genitive; only a person can tell.
+3. **Fuzzy** (rapidfuzz ``process.cdist``, blocked by first letter): one-letter
+   differences inside longer rare names ("Kronstadt"/"Kronshtadt").  Prefix pairs never
+   match here (Russia/Russian, Petrov/Petrova), nor two spellings the gazetteer knows.
+
+A cluster keeps the evidence that joined it (``edges``), because the fix for a member
+reached only through a fuzzy or garbled-ending link is a guess (``Cluster.link_to``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .keys import NameRules
+
+STRENGTH = {"": 0, "romanization": 1, "inflection": 1, "garbled": 2, "fuzzy": 3}
+#: An inflected-looking spelling this common in English ("Marie" next to "Maria") is a word
+#: or a name in its own right, not a case form.
+MAX_OBLIQUE_ZIPF = 3.0
+FUZZY_CUTOFF = 90.0
+FUZZY_MIN_LEN = 6
+
+
+@dataclass
+class Spelling:
+    """One distinct spelling (case-insensitive) with what is known about it."""
+
+    text: str
+    key: str
+    count: int = 1
+    zipf: float = 0.0
+    known: bool = False   # spelled exactly as in the gazetteer
+    order: int = 0        # first occurrence (for stable tie-breaks)
+
+
+@dataclass
+class Cluster:
+    members: list[int]                       # indexes into the spellings list
+    edges: list[tuple[int, int, str]] = field(default_factory=list)  # (a, b, kind) evidence
+    oblique: set[int] = field(default_factory=set)   # joined as a case form of another member
+    gender_ambiguous: bool = False
+
+    @property
+    def kinds(self) -> set[str]:
+        return {k for _a, _b, k in self.edges}
+
+    def link_to(self, root: int) -> dict[int, str]:
+        """For each member, the weakest evidence on its strongest path to *root*.
+
+        "romanization"/"inflection" mean a fix towards *root* is safe; "garbled" or
+        "fuzzy" mean the member is only probably the same name.
+        """
+        best = {root: ""}
+        changed = True
+        while changed:
+            changed = False
+            for a, b, kind in self.edges:
+                for x, y in ((a, b), (b, a)):
+                    if x in best:
+                        cand = max(best[x], kind, key=STRENGTH.__getitem__)
+                        if y not in best or STRENGTH[cand] < STRENGTH[best[y]]:
+                            best[y] = cand
+                            changed = True
+        return best
+
+
+class _UF:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool = True,
+                      fuzzy_cutoff: float = FUZZY_CUTOFF) -> list[Cluster]:
+    """Group *spellings* into clusters (every spelling lands in exactly one)."""
+    # Work on distinct keys: spellings with one key are romanization variants of each other.
+    key_ids: dict[str, int] = {}
+    key_members: list[list[int]] = []
+    for i, sp in enumerate(spellings):
+        k = key_ids.setdefault(sp.key, len(key_ids))
+        if k == len(key_members):
+            key_members.append([])
+        key_members[k].append(i)
+    keys = list(key_ids)
+    n = len(keys)
+    kzipf = [max(spellings[i].zipf for i in m) for m in key_members]
+    kknown = [any(spellings[i].known for i in m) for m in key_members]
+    uf = _UF(n)
+    edges: list[tuple[int, int, str]] = []
+    oblique: set[int] = set()
+
+    def link(weak: int, strong: int, kind: str) -> None:
+        uf.union(weak, strong)
+        edges.append((weak, strong, kind))
+
+    # 2. case endings on a known stem
+    owners: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for k, key in enumerate(keys):
+        for stem, ending in rules.nominative_stems(key):
+            owners[stem].append((k, ending))
+    declined: dict[str, set[str]] = defaultdict(set)  # stem -> endings seen on it
+    for k, key in enumerate(keys):
+        if kzipf[k] >= MAX_OBLIQUE_ZIPF:
+            continue
+        for stem, ending, soft in rules.splits(key):
+            targets = [o for o, nom in owners.get(stem, ()) if o != k and (not soft or nom == "i")]
+            if not targets:
+                continue
+            for o in targets:
+                link(k, o, "inflection")
+                declined[stem].add(dict(owners[stem])[o])
+            declined[stem].add(ending)
+            oblique.add(k)
+            break
+    ambiguous_stems = set()
+    for stem, lst in owners.items():
+        present = {e for _k, e in lst}
+        if any(m in present and f in present for m, f in rules.masculine_feminine):
+            ambiguous_stems.add(stem)
+
+    # 2b. a garbled ending on a stem the story already declines at least two ways
+    established = {s for s, e in declined.items() if len(e) >= 2}
+    if established:
+        from rapidfuzz.distance import Levenshtein
+        long_endings = [e for e in rules.all_endings if len(e) >= 2]
+        sizes: dict[int, int] = defaultdict(int)
+        for j in range(n):
+            sizes[uf.find(j)] += 1
+        for k, key in enumerate(keys):
+            if sizes[uf.find(k)] > 1 or kzipf[k] > 0.0:
+                continue
+            for cut in range(len(key) - 1, max(rules.min_stem, len(key) - 3) - 1, -1):
+                stem, tail = key[:cut], key[cut:]
+                if stem in established and any(Levenshtein.distance(tail, e) <= 1 for e in long_endings):
+                    link(k, owners[stem][0][0], "garbled")
+                    oblique.add(k)
+                    break
+
+    # 3. fuzzy leftovers
+    if fuzzy and n > 1:
+        _fuzzy_links(keys, kzipf, kknown, uf, link, fuzzy_cutoff)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in range(n):
+        groups[uf.find(k)].append(k)
+    edges_of: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for a, b, kind in edges:
+        edges_of[uf.find(a)].append((key_members[a][0], key_members[b][0], kind))
+    clusters = []
+    for root, ks in groups.items():
+        members = [i for k in ks for i in key_members[k]]
+        members.sort(key=lambda i: spellings[i].order)
+        c = Cluster(members=members, edges=list(edges_of.get(root, ())))
+        for k in ks:
+            first = key_members[k][0]
+            c.edges.extend((first, i, "romanization") for i in key_members[k][1:])
+            if k in oblique:
+                c.oblique.update(key_members[k])
+        stems = {s for k in ks for s, _e in rules.nominative_stems(keys[k])}
+        c.gender_ambiguous = bool(stems & ambiguous_stems) and len(ks) > 1
+        clusters.append(c)
+    clusters.sort(key=lambda c: spellings[c.members[0]].order)
+    return clusters
+
+
+def _fuzzy_links(keys: list[str], kzipf: list[float], kknown: list[bool], uf: _UF, link,
+                 cutoff: float, chunk: int = 2048) -> None:
+    """Link near-identical rare keys, comparing blocks of keys with one first letter."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for k, key in enumerate(keys):
+        if len(key) >= FUZZY_MIN_LEN and " " not in key:
+            blocks[key[0]].append(k)
+    for ids in blocks.values():
+        if len(ids) < 2:
+            continue
+        strs = [keys[k] for k in ids]
+        for r0 in range(0, len(ids), chunk):
+            scores = process.cdist(strs[r0:r0 + chunk], strs, scorer=fuzz.ratio,
+                                   score_cutoff=cutoff, dtype=np.uint8, workers=-1)
+            rows, cols = np.nonzero(scores)
+            for r, c in zip(rows.tolist(), cols.tolist()):
+                a, b = ids[r0 + r], ids[c]
+                if a >= b:
+                    continue
+                ka, kb = keys[a], keys[b]
+                if abs(len(ka) - len(kb)) > 2 or ka.startswith(kb) or kb.startswith(ka):
+                    continue
+                if min(kzipf[a], kzipf[b]) >= MAX_OBLIQUE_ZIPF or (kknown[a] and kknown[b]):
+                    continue
+                if uf.find(a) == uf.find(b):
+                    continue
+                link(a, b, "fuzzy")
