@@ -25,6 +25,7 @@ KINDS: dict[str, str] = {
     "consistency": "mtcheck.checks.consistency:Consistency",
     "balance": "mtcheck.checks.punctuation:Balance",
     "names": "mtcheck.checks.names:Names",
+    "source": "mtcheck.checks.source:SourceCheck",
     "syntax": "mtcheck.checks.syntax:Syntax",
 }
 

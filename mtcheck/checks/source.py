@@ -1,0 +1,395 @@
+"""Source-aware checks (``kind: source``, MT9xx): compare the translation with its Russian original.
+
+Why: fluency checks cannot see a dropped figure, a name that vanished, or a quotation
+paraphrased away, yet those are the errors that get a wire story corrected.  With the
+original at hand (``mtcheck lint FILE --source SRC``) they are cheap to catch:
+
+* **numbers** — every figure in the source (amounts with тыс./млн/млрд, decimals with a
+  comma, dates written 15.07.2023) must appear in the translation, as digits or as an
+  English number word;
+* **names** — a person's surname in the source (from the gazetteer's ``cyrillic`` field,
+  or a common Russian first name followed by a capitalised word) must appear in the
+  translation in some romanization (several schemes are tried: BGN/PCGN, passport, …);
+* **name-variants** — one source name matched by several different spellings in the
+  translation: the source shows they are one person;
+* **quotes** — a quoted passage in the source needs a quotation in the translation.
+
+Alignment: when source and translation have the same number of non-blank lines (one
+segment per line, as MT pipelines keep them) each line is checked against its partner;
+otherwise the whole source is checked against the whole translation, which is lenient
+(a figure anywhere counts) and reports at the start of the article.
+
+The rules never run without a source: ``ctx.options["source_texts"]`` is empty, so
+``check`` returns nothing.  Checks do not read files; the CLI loads sources with
+:func:`load_sources` and passes their text in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import regex
+
+from ..document import Document
+from ..findings import Finding
+
+
+class SourceError(Exception):
+    """A --source path that cannot be used."""
+
+
+def load_sources(path: str, encoding: str | None = None) -> dict[str, str]:
+    """Read ``path``: a file (used for every input: key ``"*"``) or a directory (key = file name)."""
+    from ..source import InputError, SkipFile, read_source
+
+    p = Path(path)
+    if not p.exists():
+        raise SourceError(f"--source {path}: no such file or directory")
+    files = [p] if p.is_file() else sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith("."))
+    out: dict[str, str] = {}
+    for f in files:
+        try:
+            text = read_source(f, encoding, 0).text
+        except (InputError, SkipFile) as exc:
+            raise SourceError(f"--source {f}: {exc}") from None
+        out["*" if p.is_file() else f.name] = text
+    return out
+
+
+def source_for(doc_path: str, sources: dict[str, str]) -> str | None:
+    if not sources:
+        return None
+    return sources.get("*", sources.get(Path(doc_path).name))
+
+
+# --- romanization -----------------------------------------------------------------
+_BASE = dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye"))
+_BASE.update({"ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+              "ъ": "", "ь": "", "ю": "yu", "я": "ya"})
+#: Per-scheme differences from the base (BGN/PCGN-like) table.  Real copy mixes them.
+SCHEMES: dict[str, dict[str, str]] = {
+    "bgn": {},
+    "passport": {"ё": "e", "й": "i", "ц": "ts", "щ": "shch", "ю": "iu", "я": "ia", "ы": "y"},
+    "simple": {"ё": "e", "й": "i", "х": "h", "ю": "yu", "я": "ya", "е": "e"},
+    "german": {"в": "w", "ж": "sh", "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch", "ю": "ju", "я": "ja", "й": "j"},
+    "scholarly": {"ж": "z", "х": "h", "ц": "c", "ч": "c", "ш": "s", "щ": "sc", "ю": "ju", "я": "ja", "й": "j", "ы": "y"},
+    "soft": {"ь": "i", "ъ": "", "й": "i", "ё": "e"},
+    "french": {"у": "ou", "ш": "ch", "ч": "tch", "ж": "j", "х": "kh", "й": "i", "ю": "iou", "я": "ia"},
+}
+
+
+def romanize(word: str, scheme: str = "bgn") -> str:
+    table = {**_BASE, **SCHEMES[scheme]}
+    return "".join(table.get(ch, ch) for ch in word.lower())
+
+
+def romanizations(word: str) -> set[str]:
+    return {romanize(word, s) for s in SCHEMES}
+
+
+_RU_ENDINGS = ("ого", "ому", "ыми", "ими", "ой", "ым", "им", "ом", "ем", "ую", "ая", "ую",
+               "ей", "а", "у", "е", "ы", "и", "ю", "я")
+
+
+def ru_stem(word: str) -> str:
+    """Strip one case ending, keeping at least 3 letters (Лаврову → Лавров, Захаровой → Захаров)."""
+    w = word.lower()
+    for e in _RU_ENDINGS:
+        if w.endswith(e) and len(w) - len(e) >= 3:
+            return w[: -len(e)]
+    return w
+
+
+def _latin_key(word: str) -> str:
+    """A spelling skeleton: romanization differences (ya/ia/ja, kh/h, y/i…) folded away."""
+    w = word.lower().replace("x", "ks")
+    for a, b in (("shch", "sc"), ("sch", "s"), ("tsch", "c"), ("kh", "h"), ("zh", "z"), ("ts", "c"),
+                 ("ch", "c"), ("sh", "s"), ("yu", "u"), ("iu", "u"), ("ju", "u"), ("ya", "a"),
+                 ("ia", "a"), ("ja", "a"), ("yo", "o"), ("ye", "e"), ("y", "i"), ("j", "i"),
+                 ("w", "v"), ("ou", "u")):
+        w = w.replace(a, b)
+    return regex.sub(r"(.)\1", r"\1", w)
+
+
+# --- numbers ------------------------------------------------------------------------
+_RU_NUM = regex.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)(?:[,.](\d+))?"
+                        r"(?:\s*(тыс|млн|млрд|трлн)\w*\.?)?")
+_RU_TIME = regex.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:]|[.,]\d)")
+_RU_DATE = regex.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_EN_NUM = regex.compile(r"(?<![\w])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(thousand|million|billion|trillion|bn|mln|k)\b)?",
+                        regex.IGNORECASE)
+_MULT = {"тыс": 1e3, "млн": 1e6, "млрд": 1e9, "трлн": 1e12, "thousand": 1e3, "k": 1e3, "million": 1e6,
+         "mln": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                     "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+               "hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "dozen": 12, "a dozen": 12})
+_ORD = {w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth "
+                                       "eleventh twelfth".split())}
+_WORDS.update(_ORD)
+_WORDS.update({"once": 1, "twice": 2, "single": 1, "pair": 2, "both": 2, "half": 0.5, "decade": 10, "century": 100,
+               "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9, "dozens": 12})
+
+
+@dataclass(frozen=True)
+class _Num:
+    text: str
+    values: frozenset[float]
+    start: int
+    end: int
+
+
+def ru_numbers(text: str) -> list[_Num]:
+    out: list[_Num] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RU_DATE.finditer(text):
+        d, y = float(m.group(1)), float(m.group(3))
+        out.append(_Num(m.group(1), frozenset({d}), m.start(1), m.end(1)))
+        out.append(_Num(m.group(3), frozenset({y}), m.start(3), m.end(3)))
+        taken.append((m.start(), m.end()))
+    for m in _RU_TIME.finditer(text):
+        h = float(m.group(1))
+        # 18:30 may read "6.30pm" in English: either clock is right; minutes "00" vanish.
+        dec = float(f"{m.group(1)}.{m.group(2)}")  # or a decimal written with a dot (odds "6.10")
+        out.append(_Num(m.group(0), frozenset({h, h - 12 if h > 12 else h + 12, dec}), m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in _RU_NUM.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        whole = regex.sub(r"\D", "", m.group(1))
+        value = float(whole + ("." + m.group(2) if m.group(2) else ""))
+        if value == 0:
+            continue
+        vals = {value}
+        if m.group(3):
+            vals.add(value * _MULT[m.group(3).lower()])
+        out.append(_Num(m.group(0).strip(), frozenset(vals), m.start(), m.end()))
+    return out
+
+
+def en_values(text: str) -> set[float]:
+    vals: set[float] = set()
+    for m in _EN_NUM.finditer(text):
+        v = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+        vals.add(v)
+        if m.group(3):
+            vals.add(v * _MULT[m.group(3).lower()])
+    low = text.lower()
+    for w in regex.findall(r"[a-z]+", low):
+        if w in _WORDS:
+            vals.add(float(_WORDS[w]))
+    return vals
+
+
+def _present(n: _Num, have: set[float]) -> bool:
+    """A source figure is present if its value is; a two-digit one also as a decade
+    or year ending ("60-х" → "the 1960s")."""
+    if n.values & have:
+        return True
+    digits = regex.sub(r"\D", "", n.text)
+    return len(digits) == 2 and any(v >= 100 and str(int(v)).endswith(digits) for v in have if v == int(v))
+
+
+# --- alignment ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Pair:
+    src: str
+    src_line: int
+    start: int          # target span in doc.text
+    end: int
+
+
+def _nonblank_lines(text: str) -> list[tuple[int, int, int]]:
+    out, pos = [], 0
+    for i, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            out.append((i, pos + lead, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    return out
+
+
+def align(source: str, doc: Document) -> tuple[list[_Pair], bool]:
+    src_lines = _nonblank_lines(source)
+    tgt_lines = [(n, s, e) for n, s, e in doc.lines() if doc.prose[s:e].strip()]
+    if src_lines and len(src_lines) == len(tgt_lines):
+        return [_Pair(source[a:b], n, s, e) for (n, a, b), (_, s, e) in zip(src_lines, tgt_lines)], True
+    if not tgt_lines:
+        return [], False
+    first = doc.sentences[0] if doc.sentences else None
+    s, e = (first.start, first.end) if first else (tgt_lines[0][1], tgt_lines[0][2])
+    return [_Pair(source, 1, s, e)], False
+
+
+# --- names --------------------------------------------------------------------------
+_CYR_CAP = regex.compile(r"(?<![\p{L}-])\p{Lu}[\p{Cyrillic}]+(?:-\p{Lu}[\p{Cyrillic}]+)?")
+_LAT_CAP = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Latin}]+(?:[-'’]\p{Latin}+)*")
+
+
+@dataclass(frozen=True)
+class _Name:
+    surname: str            # as in the source (inflected)
+    stem: str               # Cyrillic stem
+    keys: frozenset[str]    # Latin skeletons of possible romanizations (stems)
+    canonical: str | None   # gazetteer spelling of the surname, when known
+    label: str              # how to name it in messages
+
+
+@dataclass
+class _State:
+    check: str
+    people: list[tuple[str, str, tuple[str, ...]]]   # (cyrillic stem, full name, latin surnames)
+    first_names: frozenset[str]
+    min_quote_words: int
+
+
+class SourceCheck:
+    """One kind, four checks (``check: numbers | names | name-variants | quotes``)."""
+
+    PARAMS = {
+        "check": (str, True),
+        "first_names": (list, False),     # Russian first names (nominative) that announce a surname
+        "min_quote_words": (int, False),  # shorter quoted bits (titles, nicknames) are not checked
+    }
+
+    def prepare(self, rule: Any, ctx: Any) -> _State:
+        check = rule.params["check"]
+        if check not in ("numbers", "names", "name-variants", "quotes"):
+            from ..rules import RuleError
+            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: unknown check {check!r}")
+        people: list[tuple[str, str, tuple[str, ...]]] = []
+        if check in ("names", "name-variants"):
+            try:
+                entries = ctx.gazetteer.section("people")
+            except Exception:  # no gazetteer loaded: fall back to first-name detection only
+                entries = []
+            for e in entries:
+                if not e.cyrillic:
+                    continue
+                sur = e.cyrillic.split()[-1]
+                stem = ru_stem(sur)
+                if len(stem) < 4:
+                    continue
+                people.append((stem, e.name, tuple(f.split()[-1] for f in e.forms)))
+        first = frozenset(ru_stem(n) for n in rule.params.get("first_names") or ())
+        return _State(check, people, first, int(rule.params.get("min_quote_words") or 4))
+
+    def check(self, doc: Document, rule: Any, state: _State, ctx: Any) -> Iterator[Finding]:
+        source = source_for(doc.path, (ctx.options or {}).get("source_texts") or {})
+        if not source:
+            return
+        pairs, aligned = align(source, doc)
+        if state.check == "numbers":
+            yield from self._numbers(doc, rule, pairs, aligned)
+        elif state.check == "quotes":
+            yield from self._quotes(doc, rule, pairs, aligned)
+        else:
+            yield from self._names(doc, rule, state, pairs, aligned, source)
+
+    # -- numbers --
+    def _numbers(self, doc: Document, rule: Any, pairs: list[_Pair], aligned: bool) -> Iterator[Finding]:
+        whole = en_values(doc.prose) if not aligned else set()
+        for p in pairs:
+            tgt = doc.prose[p.start:p.end]
+            have = en_values(tgt) if aligned else whole
+            missing = [n for n in ru_numbers(p.src) if not _present(n, have)]
+            if not missing:
+                continue
+            src_vals = set().union(*(n.values for n in ru_numbers(p.src)))
+            extra = [m for m in _EN_NUM.finditer(tgt) if float(m.group(1).replace(",", "")) not in src_vals]
+            for n in missing:
+                if aligned and len(missing) == 1 and len(extra) == 1:
+                    m = extra[0]
+                    yield rule.finding(p.start + m.start(), p.start + m.end(), m.group(0),
+                                       message=f"the source has '{n.text}' here, the translation '{m.group(0)}' "
+                                               f"(source line {p.src_line})", source=n.text)
+                else:
+                    yield rule.finding(p.start, p.end, doc.text[p.start:p.end], source=n.text,
+                                       line=p.src_line)
+
+    # -- quotes --
+    _QUOTE_RU = regex.compile(r"«([^«»]+)»|„([^„“]+)“|\"([^\"]+)\"")
+    _QUOTE_EN = regex.compile(r"[\"“”«»„]|(?<!\w)[‘'](?=\w)")
+
+    def _quotes(self, doc: Document, rule: Any, pairs: list[_Pair], aligned: bool) -> Iterator[Finding]:
+        for p in pairs:
+            quotes = [q for q in self._QUOTE_RU.finditer(p.src)
+                      if len(next(g for g in q.groups() if g).split()) >= 0]
+            long_quotes = [q for q in quotes if len(next(g for g in q.groups() if g).split()) >= self._min_words(rule)]
+            if not long_quotes:
+                continue
+            tgt = doc.prose[p.start:p.end] if aligned else doc.prose
+            if self._QUOTE_EN.search(tgt):
+                continue
+            q = long_quotes[0].group(0)
+            short = q if len(q) <= 60 else q[:57] + "…"
+            yield rule.finding(p.start, p.end, doc.text[p.start:p.end], source=short, line=p.src_line)
+
+    @staticmethod
+    def _min_words(rule: Any) -> int:
+        return int(rule.params.get("min_quote_words") or 4)
+
+    # -- names --
+    def _source_names(self, state: _State, text: str) -> list[_Name]:
+        names: list[_Name] = []
+        seen: set[str] = set()
+        caps = list(_CYR_CAP.finditer(text))
+        for i, m in enumerate(caps):
+            word = m.group(0)
+            stem = ru_stem(word)
+            if stem in seen:
+                continue
+            hit = next((pe for pe in state.people if stem == pe[0]), None)
+            if hit:
+                seen.add(stem)
+                keys = frozenset(_latin_key(s)[:max(4, len(_latin_key(s)) - 1)]
+                                 for s in (*hit[2], *romanizations(stem)))
+                names.append(_Name(word, stem, keys, hit[2][0], f"{word} ({hit[1]})"))
+                continue
+            prev = caps[i - 1] if i else None
+            if (prev is not None and ru_stem(prev.group(0)) in state.first_names
+                    and text[prev.end():m.start()].strip() == "" and len(stem) >= 4):
+                seen.add(stem)
+                keys = frozenset(_latin_key(r)[:max(4, len(_latin_key(r)) - 1)] for r in romanizations(stem))
+                names.append(_Name(word, stem, keys, None, word))
+        return names
+
+    def _names(self, doc: Document, rule: Any, state: _State, pairs: list[_Pair], aligned: bool,
+               source: str) -> Iterator[Finding]:
+        spellings: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        labels: dict[str, _Name] = {}
+        for p in pairs:
+            tgt_start, tgt_end = (p.start, p.end) if aligned else (0, len(doc.prose))
+            tokens = list(_LAT_CAP.finditer(doc.prose, tgt_start, tgt_end))
+            for name in self._source_names(state, p.src):
+                found = [t for t in tokens if any(_latin_key(t.group(0)).startswith(k) for k in name.keys)]
+                if not found:
+                    if state.check == "names":
+                        yield rule.finding(p.start, p.end, doc.text[p.start:p.end], source=name.label,
+                                           line=p.src_line)
+                    continue
+                labels[name.stem] = name
+                for t in found:
+                    form = regex.sub(r"['’]s$", "", t.group(0))
+                    spellings.setdefault(name.stem, {}).setdefault(form, []).append((t.start(), t.end()))
+        if state.check != "name-variants":
+            return
+        for stem, forms in spellings.items():
+            if len({f.lower() for f in forms}) < 2:
+                continue
+            name = labels[stem]
+            canonical = name.canonical if name.canonical in forms else max(forms, key=lambda f: (len(forms[f]), f))
+            for form, spans in sorted(forms.items()):
+                if form == canonical or _inflected(form, canonical):
+                    continue
+                for s, e in spans:
+                    yield rule.finding(s, s + len(form), form, replacements=[canonical], source=name.label)
+
+
+def _inflected(a: str, b: str) -> bool:
+    """'Lavrova' vs 'Lavrov': a feminine or plural ending on the same surname is not a variant."""
+    a, b = a.lower(), b.lower()
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and long_[len(short):] in ("a", "s", "y", "ya", "aya", "oy")

@@ -1,0 +1,176 @@
+"""``mtcheck score``: the fluency score per article (and per sentence or line), plus
+sacrebleu's reference metrics with ``--ref``.
+
+Argument parsing and printing only; the numbers come from mtcheck.score and
+mtcheck.metrics.  Exit status: 0, or 1 when ``--min`` is given and a file scores below
+it, or 2 on usage or input errors.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+
+JSON_VERSION = 1
+
+HELP = (
+    "Score how fluent articles read: 0-100, higher is better.\n\n"
+    "The score starts at 100 and loses points for each kind of finding (per 100 words, "
+    "weighted by category and severity) and for lexical signals (unknown words, romanized "
+    "Russian, doubled words, run-on sentences). `--format json` lists every component.\n\n"
+    "With --ref REF (a file, or a directory paired by file name) it adds sacrebleu's BLEU, "
+    "chrF++, TER and case-sensitive TER, per article and per aligned line.\n\n"
+    "Exit status: 0, 1 when a file scores below --min, 2 on usage or input errors."
+)
+
+
+def score_cmd(
+    paths: List[str] = typer.Argument(..., help="Files or directories to score.", show_default=False),
+    output_format: str = typer.Option("text", "--format", "-f", help="text (default) or json."),
+    lines: bool = typer.Option(False, "--lines", help="Treat each line as one segment (one sentence per line)."),
+    minimum: Optional[float] = typer.Option(None, "--min", help="Exit 1 when an article scores below this."),
+    ref: Optional[str] = typer.Option(None, "--ref", help="Reference translation: a file, or a directory paired by file name."),
+    source: Optional[str] = typer.Option(None, "--source", help="Source (Russian original): a file, or a directory paired by file name; enables the source-mismatch checks."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering one."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs (and references) with this encoding."),
+    segments: int = typer.Option(5, "--show", help="In text output, how many of the lowest-scoring segments to show (0: none, -1: all)."),
+) -> None:
+    from ..cli import fail, write_output
+    from ..config import ConfigError
+    from ..rules import RuleError
+    from ..runner import RunOptions, Runner
+    from ..score import score_document
+
+    fmt = output_format.lower()
+    if fmt not in ("text", "json"):
+        raise fail(f"unknown --format {output_format!r}: use text or json")
+    options: dict[str, Any] = {}
+    if source is not None:
+        from ..checks.source import SourceError, load_sources
+        try:
+            options["source_texts"] = load_sources(source, encoding)
+        except SourceError as exc:
+            raise fail(str(exc)) from None
+    try:
+        runner = Runner(RunOptions(config_file=config, overrides={"encoding": encoding}, options=options))
+        results = runner.lint_all(paths)
+    except (ConfigError, RuleError) as exc:
+        raise fail(str(exc)) from None
+    for notice in runner.notices:
+        typer.echo(f"mtcheck: {notice}", err=True)
+
+    files: list[dict[str, Any]] = []
+    errors = 0
+    below = False
+    for r in results:
+        if r.error or r.doc is None:
+            if r.error:
+                errors += 1
+                typer.echo(f"mtcheck: error: {r.path}: {r.error}", err=True)
+            continue
+        res = score_document(r.doc, r.findings, lines=lines)
+        entry: dict[str, Any] = {"path": r.path, "result": res}
+        if ref is not None:
+            try:
+                entry["reference"] = _reference(r.path, r.doc.text, ref, encoding)
+            except _RefError as exc:
+                errors += 1
+                typer.echo(f"mtcheck: error: {r.path}: {exc}", err=True)
+        if minimum is not None and res.score < minimum:
+            below = True
+        files.append(entry)
+
+    if fmt == "json":
+        text = json.dumps(_json(files, minimum), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = _text(files, minimum, segments, lines)
+    write_output(text, output)
+    if errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if below else 0)
+
+
+class _RefError(Exception):
+    pass
+
+
+def _reference(path: str, text: str, ref: str, encoding: str | None):
+    """Pair ``path`` with its reference (``ref`` itself, or ``ref/<file name>``) and score."""
+    from ..metrics import reference_metrics
+    from ..source import InputError, SkipFile, read_source
+
+    ref_path = Path(ref)
+    if ref_path.is_dir():
+        ref_path = ref_path / Path(path).name
+    if not ref_path.is_file():
+        raise _RefError(f"no reference file {ref_path}")
+    try:
+        src = read_source(ref_path, encoding, 0)
+    except (InputError, SkipFile) as exc:
+        raise _RefError(f"reference {ref_path}: {exc}") from None
+    out = reference_metrics(text, src.text)
+    return {"path": str(ref_path), "metrics": out}
+
+
+def _json(files: list[dict[str, Any]], minimum: float | None) -> dict[str, Any]:
+    from ..score import MIN_WORDS, SEVERITY_FACTOR, WEIGHTS
+
+    out_files = []
+    for f in files:
+        res = f["result"]
+        d = {"path": f["path"], **res.to_dict(with_text=False)}
+        if "reference" in f:
+            d["reference"] = {"path": f["reference"]["path"], **f["reference"]["metrics"].to_dict()}
+        out_files.append(d)
+    return {
+        "version": JSON_VERSION,
+        "files": out_files,
+        "weights": {k: {"weight": w.weight, "cap": w.cap, "why": w.why} for k, w in WEIGHTS.items()},
+        "severity_factor": SEVERITY_FACTOR,
+        "min_words": MIN_WORDS,
+        "min": minimum,
+    }
+
+
+def _text(files: list[dict[str, Any]], minimum: float | None, show: int, lines: bool) -> str:
+    out: list[str] = []
+    for f in files:
+        res = f["result"]
+        doc = res.doc
+        flag = "  (below --min)" if minimum is not None and res.score < minimum else ""
+        out.append(f"{f['path']}: {res.score:.1f}/100 ({res.words} words){flag}")
+        lost = sorted((c for c in res.components.values() if c.penalty > 0), key=lambda c: -c.penalty)
+        for c in lost:
+            out.append(f"  -{c.penalty:5.1f}  {c.name:<16} {c.value:6.2f} per 100 words x {c.weight:g}"
+                       if c.name != "long-sentence" else
+                       f"  -{c.penalty:5.1f}  {c.name:<16} {c.value:6.2f}% of words x {c.weight:g}")
+        segs = res.segments
+        if lines:
+            for s in segs:
+                out.append(f"  line {s.line}: {s.score:.1f}")
+        elif show and segs:
+            worst = sorted(segs, key=lambda s: (s.score, s.index))
+            worst = [s for s in worst if s.score < 100][: (None if show < 0 else show)]
+            if worst:
+                out.append("  lowest sentences:")
+            for s in worst:
+                snippet = " ".join(doc.text[s.start:s.end].split())
+                if len(snippet) > 90:
+                    snippet = snippet[:89] + "…"
+                out.append(f"    {s.line:>4}: {s.score:5.1f}  {snippet}")
+        if "reference" in f:
+            m = f["reference"]["metrics"]
+            out.append(f"  reference {f['reference']['path']}:")
+            for name, ms in m.article.items():
+                out.append(f"    {name:<10} {ms.score:7.2f}  {ms.signature}")
+            if m.note:
+                out.append(f"    note: {m.note}")
+    return "\n".join(out) + "\n"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("score", help=HELP)(score_cmd)
