@@ -33,6 +33,8 @@ def lint(
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record all current findings in this file and exit 0."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: only on a terminal)."),
+    score: bool = typer.Option(False, "--score", help="Also give each article's fluency score (text: after the findings; json: a 'score' field per file)."),
+    source: Optional[str] = typer.Option(None, "--source", help="Russian original (a file, or a directory paired by file name): enables the source-mismatch checks (MT9xx)."),
 ) -> None:
     from .cli import fail, split_list, use_color, write_output
     from .config import ConfigError
@@ -58,8 +60,15 @@ def lint(
     stdin_text = None
     if "-" in paths:
         stdin_text = sys.stdin.buffer.read()
+    options = {}
+    if source is not None:
+        from .checks.source import SourceError, load_sources
+        try:
+            options["source_texts"] = load_sources(source, encoding)
+        except SourceError as exc:
+            raise fail(str(exc)) from None
     try:
-        runner = Runner(RunOptions(config_file=config, overrides=overrides,
+        runner = Runner(RunOptions(config_file=config, overrides=overrides, options=options,
                                    baseline=None if write_baseline else baseline))
         all_rules = runner.all_rules()
         cfg = runner.config_for(".")
@@ -90,7 +99,11 @@ def lint(
         kwargs = {"rules": all_rules}
     elif fmt in ("json", "github"):
         kwargs = {}
-    write_output(render(fmt, results, **kwargs), output)
+    rendered = render(fmt, results, **kwargs)
+    if score:
+        from .commands.score import add_scores
+        rendered = add_scores(fmt, rendered, results)
+    write_output(rendered, output)
     if fmt != "text":
         for r in results:
             if r.error:
