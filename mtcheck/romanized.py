@@ -1,0 +1,288 @@
+"""Detect Russian words left in Latin letters by machine translation.
+
+MT output from Russian sometimes keeps a word it could not translate, spelled
+in Latin letters: "stressed in dipvedomstva" for "дипведомства" (the foreign
+ministry).  Such a token is not an English word, and its letter sequences are
+typical of transliterated Russian ("-stva", "-ogo", "vsh", "zhd", "shch").
+
+This module scores tokens with two character 4-gram language models, one
+trained on Russian words romanized with seven common schemes and one on
+English words (both from wordfreq, built by
+``scripts/build_romanized_model.py``; wordfreq is not needed at run time).
+The score is the log-likelihood ratio per character, in nats: positive means
+"more likely romanized Russian than English".
+
+:func:`is_romanized_russian` adds the guards that make the score usable on
+real copy: frequent English words are never flagged, short tokens are never
+flagged (too little evidence, too many abbreviations), and rare words that
+wordfreq's English list contains anyway need stronger evidence.  Capitalised
+tokens (names) are the caller's business; this module lower-cases everything.
+
+:func:`back_transliterate` maps a romanized form back to the most frequent
+Russian word that yields it, e.g. to show the reader what the leftover meant
+or to confirm it against the Russian source.
+
+Thresholds were tuned on real data by ``bench/romanized_eval.py`` (see its
+docstring for the measured false-positive and recall figures).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from . import lexicon
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MIN_LENGTH",
+    "ENGLISH_MIN_ZIPF",
+    "KNOWN_RUSSIAN_BONUS",
+    "KNOWN_RUSSIAN_MIN_ZIPF",
+    "RARE_ENGLISH_MARGIN",
+    "ACCEPTED_LOANWORDS",
+    "is_accepted_loanword",
+    "romanized_score",
+    "is_romanized_russian",
+    "back_transliterate",
+    "russian_zipf",
+]
+
+_RESOURCE = "romanized_model.json.gz"
+_LN10 = math.log(10.0)
+
+#: Score (nats per character) at or above which a non-English token is flagged:
+#: 0 is where the two models agree, "as likely Russian as English".  On
+#: bench/romanized_eval.py every threshold from -0.5 up keeps human English
+#: news under 0.2 flags per 1,000 words (the guards below do most of that
+#: work), so the threshold was set from what it separates in real MT output:
+#: between -0.5 and 0 the flags were mostly English-looking calques ("poetize",
+#: "somnologist"), between 0 and 0.5 mostly Russian leftovers.
+DEFAULT_THRESHOLD = 0.0
+
+#: Tokens shorter than this are never flagged: 3-4 letter strings are mostly
+#: abbreviations, interjections or names, and carry too few n-grams to judge.
+MIN_LENGTH = 5
+
+#: An English word at least this frequent (Zipf) is never flagged, whatever
+#: its spelling ("oblast" 2.6 and "pogrom" are English by now).
+ENGLISH_MIN_ZIPF = 2.5
+
+#: Extra score needed by a token that wordfreq's English list knows but only
+#: as a rare word (Zipf below ENGLISH_MIN_ZIPF): that list's tail contains real
+#: rare English words ("sesquipedalian") as well as Russian leftovers, so the
+#: character model alone must be more confident -- unless the token is a
+#: romanization of a Russian word clearly more common in Russian.
+RARE_ENGLISH_MARGIN = 1.0
+
+#: Score discount for a token that English does not know at all but that
+#: back-transliterates to a Russian word form (one of the 150k most frequent)
+#: of at least KNOWN_RUSSIAN_MIN_ZIPF: it is a known Russian word, so weaker
+#: letter-shape evidence suffices (e.g. a genitive like "sudaka", which
+#: shares most of its letters with English).
+KNOWN_RUSSIAN_BONUS = 1.0
+KNOWN_RUSSIAN_MIN_ZIPF = 2.5
+
+#: Russian words English has adopted (dictionary entries, used in news without
+#: glossing).  They look exactly like romanized Russian -- because they are --
+#: and many sit in wordfreq's rare tail (Zipf < 2.5), so neither the character
+#: model nor the frequency guard can clear them.  English plurals in -s/-es
+#: are accepted too.  Deliberately short: a leftover that merely *could* be
+#: glossed ("kompromat" yes, "pravitelstvo" no) is the line drawn here.
+ACCEPTED_LOANWORDS: frozenset[str] = frozenset(
+    """
+    agitprop apparatchik ataman babushka balalaika banya beluga blini
+    bolshevik borscht borshch boyar chekist cossack dacha datcha druzhina
+    duma glasnost gopnik gulag hetman hryvnia intelligentsia izba kasha kefir
+    knout kolkhoz komsomol kompromat kopeck kopek kokoshnik krai kulak kulich
+    kvass matrioshka matryoshka menshevik muzhik narodnik narodniki
+    nomenklatura oblast okrug oprichnik oprichnina pelmeni perestroika
+    pirozhki piroshki pogrom politburo rada raion refusenik rouble samizdat
+    samovar sambo shashlik shchi silovik siloviki sovkhoz spetsnaz
+    stakhanovite steppe taiga tamizdat troika tsar tsarevich tsarina tundra
+    ukase ushanka vareniki verst zek zemstvo
+    """.split()
+)
+
+_LATIN_WORD = regex.compile(r"\p{Latin}+")
+
+
+@dataclass(frozen=True)
+class _LM:
+    """One character n-gram model as log10 x scale integer tables (see the build script)."""
+
+    lp: dict[str, int]
+    bow: dict[str, int]
+    floor: int
+
+
+@dataclass(frozen=True)
+class _Model:
+    order: int
+    bos: str
+    eos: str
+    scale: float
+    ru: _LM
+    en: _LM
+    reverse: dict
+
+
+def _lm(raw: dict) -> _LM:
+    bow = dict(zip(raw["ctx"].split(" "), raw["bow"]))
+    bow[""] = raw["bow0"]
+    return _LM(dict(zip(raw["grams"].split(" "), raw["lp"])), bow, int(raw["floor"]))
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model:
+    """Read the artifact once (~60 ms); the reverse index is indexed only when first needed."""
+    ref = resources.files(__name__.rpartition(".")[0] or "mtcheck") / "data" / _RESOURCE
+    data = json.loads(gzip.decompress(ref.read_bytes()))
+    return _Model(
+        order=int(data["order"]),
+        bos=data["bos"],
+        eos=data["eos"],
+        scale=float(data["scale"]),
+        ru=_lm(data["lm"]["ru"]),
+        en=_lm(data["lm"]["en"]),
+        reverse=data["reverse"],
+    )
+
+
+@lru_cache(maxsize=1)
+def _reverse() -> tuple[dict[str, int], list[str], list[int]]:
+    """romanized form -> row number; plus the rows' Russian words and Zipf x10.
+
+    Built from parallel columns with one ``dict(zip(...))`` so that indexing
+    ~380k forms stays near 100 ms.
+    """
+    raw = _model().reverse
+    words = raw["words"].split(" ")
+    rows: list[int] = []
+    for i, n in enumerate(raw["counts"]):
+        rows += [i] * int(n)
+    index = dict(zip(raw["forms"].split(" "), rows))
+    return index, words, raw["zipf"]
+
+
+def _normalize(token: str) -> str:
+    """Lower-case and compose accents (so "e" + combining caron matches "ě")."""
+    return unicodedata.normalize("NFC", token).lower()
+
+
+def _logprob(lm: _LM, order: int, padded: str) -> int:
+    """log10 probability (x scale) of ``padded``, which carries its boundary markers."""
+    lp, bow = lm.lp, lm.bow
+    total = 0
+    for i in range(order - 1, len(padded)):
+        ch = padded[i]
+        for k in range(order - 1, -1, -1):
+            ctx = padded[i - k : i]
+            got = lp.get(ctx + ch)
+            if got is not None:
+                total += got
+                break
+            total += bow.get(ctx, 0)
+        else:
+            total += lm.floor
+    return total
+
+
+@lru_cache(maxsize=65536)
+def romanized_score(token: str) -> float:
+    """Log-likelihood ratio per character (nats), Russian-romanized vs English.
+
+    Positive values mean the letter sequence is more typical of transliterated
+    Russian than of English.  Around 0 is undecided; ordinary English words
+    score well below 0 and romanized inflected Russian words above 1.
+    The token is lower-cased; characters other than letters are scored as
+    they are (they are unusual in both models), so pass words, not phrases.
+    Results are memoised: news copy repeats its words.
+    """
+    t = _normalize(token)
+    if not t:
+        return 0.0
+    m = _model()
+    padded = m.bos * (m.order - 1) + t + m.eos
+    diff = _logprob(m.ru, m.order, padded) - _logprob(m.en, m.order, padded)
+    return diff / m.scale * _LN10 / (len(t) + 1)
+
+
+def _lookup(token: str) -> tuple[str, float] | None:
+    index, words, zipfs = _reverse()
+    row = index.get(_normalize(token))
+    if row is None:
+        return None
+    return words[row], zipfs[row] / 10.0
+
+
+def back_transliterate(token: str) -> str | None:
+    """The most frequent Russian word that romanizes to ``token``, or None.
+
+    Covers the seven schemes used to build the model and the 150,000 most
+    frequent Russian word forms in wordfreq; a romanization of a rarer word
+    (or a spelling that mixes schemes) returns None.
+    """
+    hit = _lookup(token)
+    return hit[0] if hit else None
+
+
+def russian_zipf(token: str) -> float:
+    """Zipf frequency (in Russian) of the word :func:`back_transliterate` finds, else 0.0."""
+    hit = _lookup(token)
+    return hit[1] if hit else 0.0
+
+
+def is_accepted_loanword(token: str) -> bool:
+    """True for a Russian loanword established in English ("perestroika", "dachas")."""
+    t = _normalize(token)
+    return (
+        t in ACCEPTED_LOANWORDS
+        or (t.endswith("s") and t[:-1] in ACCEPTED_LOANWORDS)
+        or (t.endswith("es") and t[:-2] in ACCEPTED_LOANWORDS)
+    )
+
+
+def is_romanized_russian(token: str, threshold: float | None = None) -> bool:
+    """True if ``token`` looks like a Russian word left in Latin letters.
+
+    Rules, in order (each exists because the character model alone is not
+    enough on real copy):
+
+    * only runs of Latin letters of at least :data:`MIN_LENGTH` qualify;
+    * an established loanword (:data:`ACCEPTED_LOANWORDS`, e.g. "oblast",
+      "siloviki", "perestroika") or a word English uses with Zipf >=
+      :data:`ENGLISH_MIN_ZIPF` is never flagged;
+    * otherwise :func:`romanized_score` must reach ``threshold`` (default
+      :data:`DEFAULT_THRESHOLD`), adjusted by what the word lists know:
+      a token unknown to English that back-transliterates to a Russian word
+      of Zipf >= :data:`KNOWN_RUSSIAN_MIN_ZIPF` needs
+      :data:`KNOWN_RUSSIAN_BONUS` less; a token in the rare tail of the
+      English lexicon needs :data:`RARE_ENGLISH_MARGIN` more, unless it is a
+      romanization of a Russian word at least 1 Zipf more common in Russian.
+
+    Any case is accepted; deciding whether a capitalised token is a name is
+    left to the caller.
+    """
+    t = _normalize(token)
+    if len(t) < MIN_LENGTH or not _LATIN_WORD.fullmatch(t):
+        return False
+    if is_accepted_loanword(t):
+        return False
+    en = lexicon.zipf(t)
+    if en >= ENGLISH_MIN_ZIPF:
+        return False
+    limit = DEFAULT_THRESHOLD if threshold is None else threshold
+    ru = russian_zipf(t)
+    if en == 0.0:
+        if ru >= KNOWN_RUSSIAN_MIN_ZIPF:
+            limit -= KNOWN_RUSSIAN_BONUS
+    elif ru < en + 1.0:
+        limit += RARE_ENGLISH_MARGIN
+    return romanized_score(t) >= limit

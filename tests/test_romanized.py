@@ -1,0 +1,121 @@
+"""Behaviour of the romanized-Russian detector (mtcheck.romanized).
+
+Reads only the shipped artifacts (romanized_model.json.gz, en_lexicon.tsv.gz):
+wordfreq is not needed at test time.  The romanized examples below are
+ordinary Russian news vocabulary written with the common schemes.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtcheck import romanized
+
+ROMANIZED = [
+    "gosudarstvennoy",   # государственной (BGN / MT style)
+    "gosudarstvennoj",   # same word, GOST/informal "j"
+    "ministerstva",      # министерства
+    "zayavil",           # заявил
+    "sotrudnichestva",   # сотрудничества
+    "vneshnikh",         # внешних
+    "pravitelstvo",      # правительство
+    "bezopasnosti",      # безопасности
+    "predsedatelya",     # председателя
+    "obshchestvennost",  # общественность
+    "vystuplenii",       # выступлений
+    "segodnya",          # сегодня
+]
+
+ENGLISH = [
+    "sesquipedalian", "quixotic", "government", "rhythm", "strengths",
+    "consolidation", "serendipitous", "bureaucracy", "lieutenant", "xylophone",
+    "eavesdropping", "photosynthesis", "mischievous", "unfriendly",
+    "floccinaucinihilipilification", "zeitgeist", "schadenfreude",
+]
+
+
+@pytest.mark.parametrize("word", ROMANIZED)
+def test_romanized_russian_is_flagged(word: str) -> None:
+    assert romanized.romanized_score(word) > 0.5
+    assert romanized.is_romanized_russian(word)
+
+
+@pytest.mark.parametrize("word", ENGLISH)
+def test_english_is_not_flagged(word: str) -> None:
+    assert not romanized.is_romanized_russian(word)
+
+
+@pytest.mark.parametrize("word", ["sesquipedalian", "quixotic", "rhythm", "knighthood", "syzygy"])
+def test_english_letter_shapes_score_negative(word: str) -> None:
+    """The character model itself, without the lexicon guard, reads these as English."""
+    assert romanized.romanized_score(word) < 0.0
+
+
+def test_any_case_is_accepted() -> None:
+    assert romanized.is_romanized_russian("Zayavil")
+    assert romanized.is_romanized_russian("ZAYAVIL")
+    assert romanized.romanized_score("Zayavil") == romanized.romanized_score("zayavil")
+
+
+@pytest.mark.parametrize("word", ["nyet", "vlad", "ukaz", "rf", ""])
+def test_short_tokens_are_never_flagged(word: str) -> None:
+    assert not romanized.is_romanized_russian(word, threshold=-100.0)
+
+
+@pytest.mark.parametrize("word", ["oblast", "oblasts", "siloviki", "perestroika", "dachas", "pogrom"])
+def test_established_loanwords_are_not_flagged(word: str) -> None:
+    assert romanized.is_accepted_loanword(word)
+    assert not romanized.is_romanized_russian(word)
+
+
+def test_non_letters_are_not_flagged() -> None:
+    for tok in ("zayavil2", "za-yavil", "zayavil's", "заявил"):
+        assert not romanized.is_romanized_russian(tok, threshold=-100.0)
+
+
+def test_threshold_is_respected() -> None:
+    assert romanized.is_romanized_russian("ministerstva", threshold=0.0)
+    assert not romanized.is_romanized_russian("ministerstva", threshold=10.0)
+
+
+@pytest.mark.parametrize(
+    ("token", "cyrillic"),
+    [
+        ("gosudarstvennoy", "государственной"),
+        ("gosudarstvennoj", "государственной"),
+        ("ministerstva", "министерства"),
+        ("zayavil", "заявил"),
+        ("sotrudnichestva", "сотрудничества"),
+        ("vneshnikh", "внешних"),
+        ("vneshnih", "внешних"),  # informal х -> h
+        ("Segodnya", "сегодня"),
+    ],
+)
+def test_back_transliteration(token: str, cyrillic: str) -> None:
+    assert romanized.back_transliterate(token) == cyrillic
+
+
+@pytest.mark.parametrize("token", ["qzxvbrtlk", "sesquipedalian", "ministerstwa"])
+def test_back_transliteration_unknown(token: str) -> None:
+    assert romanized.back_transliterate(token) is None
+
+
+def test_russian_zipf_of_back_transliteration() -> None:
+    assert romanized.russian_zipf("zayavil") > 4.0
+    assert romanized.russian_zipf("qzxvbrtlk") == 0.0
+
+
+def test_runtime_does_not_import_wordfreq() -> None:
+    code = (
+        "import sys; from mtcheck import romanized as r; "
+        "r.is_romanized_russian('zayavil'); r.back_transliterate('zayavil'); "
+        "print('wordfreq' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert out.stdout.strip() == "False"
