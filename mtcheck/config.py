@@ -42,6 +42,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     entities: tuple[str, ...] = ()
     languagetool: str = "auto"
+    cache_dir: str | None = None  # default: .mtcheck_cache in the current directory
     source: str | None = None   # where this config came from, for `mtcheck config`
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
@@ -103,6 +104,10 @@ def parse_table(table: dict[str, Any], where: str, base: Config | None = None,
             if not isinstance(value, int) or value < 0:
                 raise ConfigError(f"{where}: 'max-file-size' must be a whole number of bytes")
             updates[name] = value
+        elif name == "cache_dir":
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: 'cache-dir' must be a string")
+            updates[name] = str(root / value) if root and not Path(value).is_absolute() else value
         elif name in ("encoding", "languagetool"):
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: '{key}' must be a string")

@@ -35,6 +35,7 @@ def lint(
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: only on a terminal)."),
     score: bool = typer.Option(False, "--score", help="Also give each article's fluency score (text: after the findings; json: a 'score' field per file)."),
     source: Optional[str] = typer.Option(None, "--source", help="Russian original (a file, or a directory paired by file name): enables the source-mismatch checks (MT9xx)."),
+    languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx rules: a server URL (http://localhost:8081), 'local', 'off', or 'auto' (default: $MTCHECK_LANGUAGETOOL_URL, else a local install, else skip with one notice)."),
 ) -> None:
     from .cli import fail, split_list, use_color, write_output
     from .config import ConfigError
@@ -50,6 +51,7 @@ def lint(
         "select": split_list(select), "ignore": split_list(ignore), "encoding": encoding,
         "max_file_size": max_file_size, "entities": tuple(entities) if entities else None,
         "rule_dirs": tuple(rules_dir) if rules_dir else None,
+        "languagetool": languagetool,
         "extensions": tuple(e if e.startswith(".") else "." + e for e in split_list(extensions) or ()) or None,
     }
     if fail_level is not None:

@@ -1,18 +1,27 @@
-"""Running the linter over many inputs: config per file, one Linter per rule set.
+"""Running the linter over many inputs: config per file, cache, and parallel workers.
 
 Shared by ``lint``, ``fix``, ``score`` and ``entities`` so that every command walks
-files, reads config and reports bad input the same way.
+files, reads config and reports bad input the same way.  Parallel runs give results
+identical to a serial run, in input order: workers only compute findings; reading the
+order, reporting and cross-file work stay in the parent process.
 """
 
 from __future__ import annotations
 
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .api import FileResult, Linter, iter_files
 from .config import Config, ConfigError, discover, parse_table, _read_toml
+from .document import Document, format_for_path
+from .source import InputError, SkipFile, read_source
 from .suppress import Baseline
+
+SERIAL_BELOW = 8  # a pool costs more than it saves on a handful of files
 
 
 @dataclass
@@ -23,6 +32,9 @@ class RunOptions:
     overrides: dict[str, Any] = field(default_factory=dict)
     baseline: str | None = None
     options: dict[str, Any] = field(default_factory=dict)  # extra check options (languagetool…)
+    jobs: int | None = 1          # None: all cores
+    use_cache: bool = False
+    cache_dir: str | None = None
 
 
 class Runner:
@@ -30,6 +42,8 @@ class Runner:
         self.opts = opts
         self._linters: dict[tuple, Linter] = {}
         self._explicit: Config | None = None
+        self._caches: dict[tuple, Any] = {}
+        self._worker_notices: list[str] = []
         if opts.config_file:
             path = Path(opts.config_file)
             if not path.is_file():
@@ -54,19 +68,83 @@ class Runner:
         cwd_cfg = self.config_for(".")
         return list(iter_files(paths, cwd_cfg))
 
-    def lint_all(self, paths: Iterable[str]) -> list[FileResult]:
-        results = []
-        for path, error in self.files(paths):
-            if error:
-                results.append(FileResult(path, error=error))
-                continue
-            cfg = self.config_for(path)
-            results.append(self.linter_for(cfg).lint_file(path, cfg, self.baseline))
-        return results
+    # -- one file ---------------------------------------------------------------------
+    def _cache_for(self, cfg: Config):
+        if not self.opts.use_cache:
+            return None
+        key = (cfg, tuple(sorted(self.opts.options.items(), key=str)))
+        if key not in self._caches:
+            from .cache import DEFAULT_DIR, Cache, code_fingerprint, files_fingerprint
+            linter = self.linter_for(cfg)
+            rule_files = [Path(p) for p, _ in self._rule_paths(linter)] + [Path(e) for e in cfg.entities]
+            context = json.dumps({"code": code_fingerprint(), "config": cfg.as_dict(),
+                                  "options": {k: str(v) for k, v in self.opts.options.items()},
+                                  "rules": files_fingerprint(rule_files)}, sort_keys=True)
+            directory = self.opts.cache_dir or cfg.cache_dir or DEFAULT_DIR
+            self._caches[key] = Cache(directory, context)
+        return self._caches[key]
+
+    @staticmethod
+    def _rule_paths(linter: Linter) -> list[tuple[str, None]]:
+        paths = {r.path for r in linter.ruleset.rules}
+        for docs in linter.ruleset.data.values():
+            paths.update(str(p) for p, _ in docs)
+        return [(p, None) for p in sorted(paths)]
+
+    def lint_one(self, path: str) -> FileResult:
+        cfg = self.config_for(path)
+        linter = self.linter_for(cfg)
+        try:
+            src = read_source(path, cfg.encoding, cfg.max_file_size)
+        except SkipFile as exc:
+            return FileResult(path, notice=str(exc))
+        except InputError as exc:
+            return FileResult(path, error=str(exc))
+        doc = Document.from_text(src.text, path, format_for_path(path))
+        cache = self._cache_for(cfg)
+        findings = None
+        if cache is not None:
+            key = cache.key(src.encode(src.text), path)
+            findings = cache.get(key)
+        if findings is None:
+            findings = linter.lint_document(doc, linter.rules_for(cfg, path))
+            if cache is not None:
+                cache.put(key, findings)
+        if self.baseline is not None:
+            findings = self.baseline.filter(path, doc, findings)
+        return FileResult(path, findings, doc=doc, source=src)
+
+    # -- many files ---------------------------------------------------------------------
+    def lint_all(self, paths: Iterable[str], progress: Callable[[int], None] | None = None) -> list[FileResult]:
+        items = self.files(paths)
+        todo = [p for p, err in items if not err]
+        jobs = self.opts.jobs or os.cpu_count() or 1
+        done: dict[str, FileResult] = {}
+        if jobs > 1 and len(todo) >= SERIAL_BELOW:
+            for result in self._parallel(todo, jobs):
+                done[result.path] = result
+                if progress:
+                    progress(1)
+        else:
+            for p in todo:
+                done[p] = self.lint_one(p)
+                if progress:
+                    progress(1)
+        return [FileResult(p, error=err) if err else done[p] for p, err in items]
+
+    def _parallel(self, paths: list[str], jobs: int):
+        chunk = max(1, min(32, len(paths) // (jobs * 4)))
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self.opts,)) as pool:
+            for packed in pool.map(_lint_packed, paths, chunksize=chunk):
+                result, notices = _unpack(packed)
+                for n in notices:
+                    if n not in self._worker_notices:
+                        self._worker_notices.append(n)
+                yield result
 
     @property
     def notices(self) -> list[str]:
-        out: list[str] = []
+        out: list[str] = list(self._worker_notices)
         for linter in self._linters.values():
             for n in linter.ctx.notices:
                 if n not in out:
@@ -76,3 +154,35 @@ class Runner:
     def all_rules(self) -> list:
         cfg = self.config_for(".")
         return self.linter_for(cfg).ruleset.rules
+
+
+# ---------------------------------------------------------------------------------------
+# Worker side: one Runner per process, results sent back as plain data.
+_WORKER: Runner | None = None
+
+
+def _init_worker(opts: RunOptions) -> None:
+    global _WORKER
+    _WORKER = Runner(opts)
+
+
+def _lint_packed(path: str) -> tuple:
+    from .cache import finding_to_dict
+    assert _WORKER is not None
+    r = _WORKER.lint_one(path)
+    src = r.source
+    packed_src = (src.text, src.encoding, src.bom) if src is not None else None
+    return (r.path, r.error, r.notice, packed_src, [finding_to_dict(f) for f in r.findings],
+            list(_WORKER.notices))
+
+
+def _unpack(packed: tuple) -> tuple[FileResult, list[str]]:
+    from .cache import finding_from_dict
+    from .source import Source
+    path, error, notice, packed_src, findings, notices = packed
+    if packed_src is None:
+        return FileResult(path, error=error, notice=notice), notices
+    text, encoding, bom = packed_src
+    src = Source(path, text, encoding, bom)
+    doc = Document.from_text(text, path, format_for_path(path))
+    return FileResult(path, [finding_from_dict(f) for f in findings], doc=doc, source=src), notices

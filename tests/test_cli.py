@@ -105,6 +105,9 @@ def test_sarif_validates_against_official_schema(articles, cli, root):
     errors = sorted(validator.iter_errors(doc), key=str)
     assert not errors, errors[:3]
     assert "language" not in doc["runs"][0]
+    broken = json.loads(json.dumps(doc))
+    broken["runs"][0]["results"][0]["level"] = "fatal"  # not a SARIF level: the check must see it
+    assert list(validator.iter_errors(broken))
     results = doc["runs"][0]["results"]
     assert {x["ruleId"] for x in results} >= {"MT101", "MT301"}
     ids = [rule["id"] for rule in doc["runs"][0]["tool"]["driver"]["rules"]]
