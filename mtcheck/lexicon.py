@@ -9,7 +9,7 @@ linter stays light and its answers are pinned to a known data version.
 
 The artifact is parsed once, lazily, on first use (``functools.lru_cache``),
 so importing ``mtcheck.lexicon`` costs nothing and a lint run pays the load
-(~60 ms) only if some check actually asks.
+(~80-100 ms) only if some check actually asks.
 
 wordfreq splits words at hyphens, so the lexicon has no hyphenated entries:
 look up the parts of "well-known", not the compound.
