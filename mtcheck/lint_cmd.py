@@ -33,6 +33,10 @@ def lint(
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record all current findings in this file and exit 0."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: only on a terminal)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for many files (default: all cores). Output is identical to --jobs 1."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse findings for unchanged files (keyed by content, version, config and rules)."),
+    cache_dir: Optional[str] = typer.Option(None, "--cache-dir", help="Where the cache lives (default .mtcheck_cache; safe to delete)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr for long runs (default: only on a terminal, never under pre-commit)."),
     score: bool = typer.Option(False, "--score", help="Also give each article's fluency score (text: after the findings; json: a 'score' field per file)."),
     source: Optional[str] = typer.Option(None, "--source", help="Russian original (a file, or a directory paired by file name): enables the source-mismatch checks (MT9xx)."),
     languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx rules: a server URL (http://localhost:8081), 'local', 'off', or 'auto' (default: $MTCHECK_LANGUAGETOOL_URL, else a local install, else skip with one notice)."),
@@ -71,14 +75,15 @@ def lint(
             raise fail(str(exc)) from None
     try:
         runner = Runner(RunOptions(config_file=config, overrides=overrides, options=options,
-                                   baseline=None if write_baseline else baseline))
+                                   baseline=None if write_baseline else baseline,
+                                   jobs=jobs, use_cache=cache, cache_dir=cache_dir))
         all_rules = runner.all_rules()
         cfg = runner.config_for(".")
         unknown = check_selectors(list(cfg.select) + list(cfg.ignore), all_rules)
         if unknown:
             raise fail(f"no rule matches {', '.join(map(repr, unknown))} (see `mtcheck rules`)")
         file_paths = [p for p in paths if p != "-"]
-        results = runner.lint_all(file_paths) if file_paths else []
+        results = _run_with_progress(runner, file_paths, progress, fmt) if file_paths else []
         if stdin_text is not None:
             results.append(_lint_stdin(runner, stdin_text))
     except (ConfigError, RuleError, BaselineError) as exc:
@@ -132,3 +137,15 @@ def _lint_stdin(runner, data: bytes):
     linter = runner.linter_for(cfg)
     doc = Document.from_text(src.text, "<stdin>", "text")
     return FileResult("<stdin>", linter.lint_document(doc, linter.rules_for(cfg)), doc=doc, source=src)
+
+
+def _run_with_progress(runner, paths, flag, fmt):
+    """Lint with a progress bar on stderr when that is wanted (text output, terminal)."""
+    from .progress import Progress, wanted
+
+    files = runner.files(paths)
+    bar = Progress(len(files), wanted(flag if fmt == "text" else False, len(files)))
+    try:
+        return runner.lint_all(paths, progress=bar.step)
+    finally:
+        bar.close()
