@@ -40,8 +40,12 @@ class SourceError(Exception):
     """A --source path that cannot be used."""
 
 
-def load_sources(path: str, encoding: str | None = None) -> dict[str, str]:
-    """Read ``path``: a file (used for every input: key ``"*"``) or a directory (key = file name)."""
+def load_sources(path: str, encoding: str | None = None) -> tuple[tuple[str, str], ...]:
+    """Read ``path``: a file (used for every input: key ``"*"``) or a directory (key = file name).
+
+    Returned as sorted (key, text) pairs rather than a dict: run options must be
+    hashable (the runner keys its cache on them) and picklable (``--jobs``).
+    """
     from ..source import InputError, SkipFile, read_source
 
     p = Path(path)
@@ -55,13 +59,15 @@ def load_sources(path: str, encoding: str | None = None) -> dict[str, str]:
         except (InputError, SkipFile) as exc:
             raise SourceError(f"--source {f}: {exc}") from None
         out["*" if p.is_file() else f.name] = text
-    return out
+    return tuple(sorted(out.items()))
 
 
-def source_for(doc_path: str, sources: dict[str, str]) -> str | None:
+def source_for(doc_path: str, sources: Any) -> str | None:
+    """The source text paired with ``doc_path``: the single source, or the one of the same name."""
     if not sources:
         return None
-    return sources.get("*", sources.get(Path(doc_path).name))
+    table = dict(sources)
+    return table.get("*", table.get(Path(doc_path).name))
 
 
 # --- romanization -----------------------------------------------------------------
@@ -104,7 +110,7 @@ def ru_stem(word: str) -> str:
 
 def _latin_key(word: str) -> str:
     """A spelling skeleton: romanization differences (ya/ia/ja, kh/h, y/i…) folded away."""
-    w = word.lower().replace("x", "ks")
+    w = word.lower().replace("x", "ks").replace("ph", "f")
     for a, b in (("shch", "sc"), ("sch", "s"), ("tsch", "c"), ("kh", "h"), ("zh", "z"), ("ts", "c"),
                  ("ch", "c"), ("sh", "s"), ("yu", "u"), ("iu", "u"), ("ju", "u"), ("ya", "a"),
                  ("ia", "a"), ("ja", "a"), ("yo", "o"), ("ye", "e"), ("y", "i"), ("j", "i"),

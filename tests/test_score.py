@@ -1,0 +1,110 @@
+"""The fluency score: orders the seeds as an editor would, explains itself, and is stable."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, SEEDS, run_cli
+from mtcheck.api import Linter
+from mtcheck.score import WEIGHTS, score_text
+
+TASS = SEEDS / "003_89b6859ef618faba.txt"      # TASS via MT: garbled, casing, name variants
+SPUTNIK = SEEDS / "000_38480385f09d1fd0.txt"   # fluent English with scraped boilerplate
+CLEAN = DATA / "score" / "clean_en_excerpt.txt"
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def _clean_docs() -> list[str]:
+    return [d for d in CLEAN.read_text(encoding="utf-8").split("\n\n") if d.strip()]
+
+
+def test_seeds_order_and_clean_news_above_both(linter):
+    tass = score_text(TASS.read_text(encoding="utf-8"), linter=linter).score
+    sputnik = score_text(SPUTNIK.read_text(encoding="utf-8"), linter=linter).score
+    clean = statistics.mean(score_text(d, linter=linter).score for d in _clean_docs())
+    assert tass < sputnik - 10, (tass, sputnik)
+    assert sputnik < clean and tass < clean
+    assert clean > 90
+
+
+def test_score_is_deterministic_and_not_length_alone(linter):
+    text = SPUTNIK.read_text(encoding="utf-8")
+    a, b = score_text(text, linter=linter), score_text(text, linter=linter)
+    assert a.to_dict() == b.to_dict()
+    # The same rate of problems over twice the length gives the same score …
+    one = "The talks between Vladimir Putin and Donald trump ended in Helsinki on Monday afternoon, officials said."
+    clean = "The two delegations met again on Tuesday and agreed to continue the consultations next month."
+    short = score_text(one + "\n" + clean, linter=linter).score
+    long_ = score_text("\n".join([one, clean] * 4), linter=linter).score
+    assert short < 100
+    assert abs(short - long_) < 1.0
+    # … and a clean text scores the same, short or long.
+    assert score_text(clean, linter=linter).score == score_text("\n".join([clean] * 6), linter=linter).score == 100
+
+
+def test_components_name_their_category_and_weights(linter):
+    res = score_text("The talks of Vladimir Putin and Donald trump ended.\nЧитайте также", linter=linter)
+    comps = res.components
+    assert comps["casing"].penalty > 0 and comps["untranslated"].penalty > 0
+    assert comps["boilerplate"].penalty == 0
+    for name, c in comps.items():
+        assert c.penalty == pytest.approx(min(c.weight * c.value, c.cap), abs=0.01), name
+    assert res.score == pytest.approx(max(0.0, 100 - sum(c.penalty for c in comps.values())), abs=0.1)
+    # Every sentence has a span into the text and its own score; the bad ones are lower.
+    assert [s.line for s in res.segments] == [1, 2]
+    text = res.doc.text
+    assert text[res.segments[0].start:res.segments[0].end].startswith("The talks")
+    assert all(s.score < 100 for s in res.segments)
+
+
+def test_lexical_components_without_findings(linter):
+    res = score_text("The the minister said that the the talks with the zorbulating delegation were useful.",
+                     linter=linter)
+    assert res.components["repeated-word"].count == 2
+    assert res.components["oov"].count == 1
+    assert res.score < 100
+
+
+def test_segment_mode_json(tmp_path: Path):
+    f = tmp_path / "mt.txt"
+    f.write_text("The meeting ended on Monday.\nThe Minister of foreign Affairs Sergey Lavrov said.\n\n"
+                 "Officials gave no details.\n", encoding="utf-8")
+    proc = run_cli("score", "--lines", "--format", "json", str(f))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["version"] == 1
+    entry = data["files"][0]
+    assert entry["path"] == str(f)
+    segs = entry["segments"]
+    assert [s["line"] for s in segs] == [1, 2, 4]
+    assert segs[0]["score"] == 100 and segs[2]["score"] == 100
+    assert segs[1]["score"] < 100 and segs[1]["components"]["casing"]["penalty"] > 0
+    assert set(data["weights"]) >= set(WEIGHTS)
+
+
+def test_min_threshold_exit_codes():
+    low = run_cli("score", str(TASS), "--min", "70")
+    assert low.returncode == 1 and b"below --min" in low.stdout
+    ok = run_cli("score", str(CLEAN), "--min", "70")
+    assert ok.returncode == 0, ok.stdout
+    bad = run_cli("score", str(TASS), "--format", "xml")
+    assert bad.returncode == 2
+
+
+def test_lint_score_text_and_json():
+    text = run_cli("lint", "--score", str(SPUTNIK), str(TASS))
+    lines = text.stdout.decode().splitlines()
+    scores = {l.split(": score ")[0]: float(l.split(": score ")[1].split("/")[0]) for l in lines if ": score " in l}
+    assert scores[str(TASS)] < scores[str(SPUTNIK)]
+    data = json.loads(run_cli("lint", "--score", "--format", "json", str(SPUTNIK)).stdout)
+    assert data["files"][0]["score"] == pytest.approx(scores[str(SPUTNIK)])
+    plain = json.loads(run_cli("lint", "--format", "json", str(SPUTNIK)).stdout)
+    assert "score" not in plain["files"][0]
