@@ -3,11 +3,13 @@
 Fixes are applied right-to-left on the decoded text, so every offset stays valid and
 nothing outside a replaced span changes.  When two fixes overlap, the one that starts
 first wins (ties: the longer span, then the lower rule code); the other waits for the
-next run, exactly as ruff does.
+next run, exactly as ruff does.  ``fix_text`` re-lints and applies again until the
+text is stable, so one ``mtcheck fix --write`` leaves nothing for a second one.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from .findings import Finding
@@ -37,3 +39,70 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
     for f in reversed(chosen):
         out = out[:f.start] + f.replacements[0] + out[f.end:]
     return out, chosen
+
+
+# ---------------------------------------------------------------------------------
+# Fixing whole texts and files (used by `mtcheck fix` and the pre-commit hook)
+#: Fixing can expose new findings (a name fixed to its canonical form joins a cluster);
+#: we re-lint and apply again until nothing changes, but never loop forever.
+MAX_PASSES = 10
+
+
+@dataclass
+class FixResult:
+    """The outcome of fixing one text: new text, every fix applied, and whether it settled."""
+
+    path: str
+    original: str
+    text: str
+    applied: list[Finding] = field(default_factory=list)
+    passes: int = 0
+    stable: bool = True
+    remaining: list[Finding] = field(default_factory=list)  # findings left after fixing
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+
+def fix_text(linter, text: str, path: str = "<text>", rules=None, unsafe: bool = False,
+             fmt: str | None = None, max_passes: int = MAX_PASSES) -> FixResult:
+    """Lint and apply fixes until the text stops changing (at most *max_passes* rounds).
+
+    Running it again on its own output changes nothing: the last round found no fix
+    to apply, and linting is deterministic.
+    """
+    from .document import Document
+
+    rules = linter.rules_for(linter.config, path) if rules is None else rules
+    result = FixResult(path=path, original=text, text=text)
+    current = text
+    for _ in range(max_passes):
+        doc = Document.from_text(current, path, fmt)
+        findings = linter.lint_document(doc, rules)
+        new, applied = apply_fixes(current, findings, unsafe)
+        result.passes += 1
+        if not applied or new == current:
+            result.remaining = findings
+            break
+        result.applied.extend(applied)
+        current = new
+    else:
+        result.stable = False
+        result.remaining = linter.lint_document(Document.from_text(current, path, fmt), rules)
+    result.text = current
+    return result
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A unified diff of two decoded texts, as `git diff` would show it."""
+    import difflib
+
+    def lines(s: str) -> list[str]:
+        out = s.splitlines(keepends=True)
+        if out and not out[-1].endswith(("\n", "\r")):
+            out[-1] += "\n\\ No newline at end of file\n"
+        return out
+
+    a, b = (path, path) if path.startswith("/") else (f"a/{path}", f"b/{path}")
+    return "".join(difflib.unified_diff(lines(old), lines(new), fromfile=a, tofile=b))

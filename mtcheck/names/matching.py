@@ -13,7 +13,8 @@ Three kinds of evidence, strongest first:
    the genitive; only a person can tell.
 3. **Fuzzy** (rapidfuzz ``process.cdist``, blocked by first letter): one-letter
    differences inside longer rare names ("Kronstadt"/"Kronshtadt").  Prefix pairs never
-   match here (Russia/Russian, Petrov/Petrova), nor two spellings the gazetteer knows.
+   match here (Russia/Russian, Petrov/Petrova), nor pairs whose last letters differ, nor
+   two spellings the gazetteer knows.
 
 A cluster keeps the evidence that joined it (``edges``), because the fix for a member
 reached only through a fuzzy or garbled-ending link is a guess (``Cluster.link_to``).
@@ -209,7 +210,9 @@ def _fuzzy_links(keys: list[str], kzipf: list[float], kknown: list[bool], uf: _U
                 if a >= b:
                     continue
                 ka, kb = keys[a], keys[b]
-                if abs(len(ka) - len(kb)) > 2 or ka.startswith(kb) or kb.startswith(ka):
+                # Same last letter: a changed ending is a case form or another word
+                # (Argentina/Argentinean), not a spelling variant.
+                if abs(len(ka) - len(kb)) > 2 or ka[-1] != kb[-1] or ka.startswith(kb) or kb.startswith(ka):
                     continue
                 if min(kzipf[a], kzipf[b]) >= MAX_OBLIQUE_ZIPF or (kknown[a] and kknown[b]):
                     continue

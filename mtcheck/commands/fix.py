@@ -1,0 +1,120 @@
+"""``mtcheck fix``: apply the fixes lint suggests (a diff by default, ``--write`` in place).
+
+Argument parsing and printing only: fixing is mtcheck.fix.fix_text, file walking and
+config are the Runner's (the same as ``lint``), writing is source.write_atomic with the
+file's own encoding, BOM and newlines, so nothing outside a replaced span changes.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import List, Optional
+
+import typer
+
+HELP = (
+    "Fix what lint reports, where a fix is known.\n\n"
+    "By default prints a unified diff and changes nothing; --write edits the files in "
+    "place (atomically, keeping encoding, BOM and newline style). Only safe fixes are "
+    "applied unless --unsafe is given (name variants matched approximately, surnames that "
+    "are also English words). Fixes are re-applied until the text is stable, so a second "
+    "run changes nothing. '-' reads standard input and writes the fixed text to standard output.\n\n"
+    "Exit status: 0 nothing to fix, 1 something was (or would be) changed, 2 usage, config "
+    "or input error."
+)
+
+
+def fix_cmd(
+    paths: List[str] = typer.Argument(..., help="Files or directories to fix ('-' reads standard input).",
+                                      show_default=False),
+    write: bool = typer.Option(False, "--write", "-w", help="Edit the files in place instead of printing a diff."),
+    unsafe: bool = typer.Option(False, "--unsafe", help="Also apply unsafe fixes (review the diff first)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", "-s", help="Only these rules (as in lint)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", "-i", help="Skip these rules (as in lint)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering one."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs with this encoding (written back the same way)."),
+    max_file_size: Optional[int] = typer.Option(None, "--max-file-size", help="Skip files larger than this many bytes."),
+    extensions: Optional[List[str]] = typer.Option(None, "--extensions", help="File extensions to pick up when walking directories."),
+    entities: Optional[List[str]] = typer.Option(None, "--entities", help="Extra gazetteer file(s) (kind: gazetteer)."),
+    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Extra directory of rule YAML files."),
+    languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx rules: a server URL, 'local', 'off' or 'auto' (as in lint)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary on standard error."),
+) -> None:
+    from ..cli import fail, split_list
+    from ..config import ConfigError
+    from ..document import format_for_path
+    from ..fix import fix_text, unified_diff
+    from ..rules import RuleError, check_selectors
+    from ..runner import RunOptions, Runner
+    from ..source import InputError, SkipFile, decode_bytes, read_source, write_atomic
+
+    overrides = {
+        "select": split_list(select), "ignore": split_list(ignore), "encoding": encoding,
+        "max_file_size": max_file_size, "entities": tuple(entities) if entities else None,
+        "rule_dirs": tuple(rules_dir) if rules_dir else None, "languagetool": languagetool,
+        "extensions": tuple(e if e.startswith(".") else "." + e for e in split_list(extensions) or ()) or None,
+    }
+    errors = changed_files = fixes = 0
+    try:
+        runner = Runner(RunOptions(config_file=config, overrides=overrides))
+        cfg0 = runner.config_for(".")
+        unknown = check_selectors(list(cfg0.select) + list(cfg0.ignore), runner.all_rules())
+        if unknown:
+            raise fail(f"no rule matches {', '.join(map(repr, unknown))} (see `mtcheck rules`)")
+
+        if "-" in paths:
+            src = decode_bytes(sys.stdin.buffer.read(), "<stdin>", cfg0.encoding)
+            linter = runner.linter_for(cfg0)
+            res = fix_text(linter, src.text, "<stdin>", linter.rules_for(cfg0), unsafe, "text")
+            sys.stdout.buffer.write(src.encode(res.text))
+            sys.stdout.flush()
+            changed_files += res.changed
+            fixes += len(res.applied)
+
+        for path, error in runner.files([p for p in paths if p != "-"]):
+            if error:
+                typer.echo(f"mtcheck: error: {path}: {error}", err=True)
+                errors += 1
+                continue
+            cfg = runner.config_for(path)
+            try:
+                src = read_source(path, cfg.encoding, cfg.max_file_size)
+            except SkipFile as exc:
+                typer.echo(f"mtcheck: {path}: {exc}", err=True)
+                continue
+            except InputError as exc:
+                typer.echo(f"mtcheck: error: {path}: {exc}", err=True)
+                errors += 1
+                continue
+            linter = runner.linter_for(cfg)
+            res = fix_text(linter, src.text, path, linter.rules_for(cfg, path), unsafe, format_for_path(path))
+            if not res.stable:
+                typer.echo(f"mtcheck: {path}: fixes did not settle after {res.passes} rounds", err=True)
+            if not res.changed:
+                continue
+            changed_files += 1
+            fixes += len(res.applied)
+            if write:
+                try:
+                    write_atomic(path, src.encode(res.text))
+                except (OSError, UnicodeEncodeError) as exc:
+                    typer.echo(f"mtcheck: error: {path}: cannot write: {exc}", err=True)
+                    errors += 1
+            else:
+                sys.stdout.write(unified_diff(path, src.text, res.text))
+    except (ConfigError, RuleError, InputError) as exc:
+        raise fail(str(exc)) from None
+
+    for notice in runner.notices:
+        typer.echo(f"mtcheck: {notice}", err=True)
+    if not quiet:
+        verb = "fixed" if write or "-" in paths else "would fix"
+        typer.echo(f"mtcheck: {verb} {fixes} problem{'s' * (fixes != 1)} in {changed_files} "
+                   f"file{'s' * (changed_files != 1)}", err=True)
+    if errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if changed_files else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("fix", help=HELP)(fix_cmd)
