@@ -72,9 +72,10 @@ class Cache:
             (self.dir / ".gitignore").write_text("*\n")
         self._ready = True
 
-    def key(self, data: bytes, path: str) -> str:
+    def key(self, data: bytes, path: str, rules: str = "") -> str:
         h = hashlib.sha256(self.context.encode())
         h.update(Path(path).suffix.lower().encode())  # the format depends on the extension
+        h.update(rules.encode() + b"\0")             # per-file ignores change the rule set
         h.update(data)
         return h.hexdigest()
 

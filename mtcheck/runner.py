@@ -102,12 +102,13 @@ class Runner:
             return FileResult(path, error=str(exc))
         doc = Document.from_text(src.text, path, format_for_path(path))
         cache = self._cache_for(cfg)
+        rules = linter.rules_for(cfg, path)
         findings = None
         if cache is not None:
-            key = cache.key(src.encode(src.text), path)
+            key = cache.key(src.encode(src.text), path, ",".join(r.code for r in rules))
             findings = cache.get(key)
         if findings is None:
-            findings = linter.lint_document(doc, linter.rules_for(cfg, path))
+            findings = linter.lint_document(doc, rules)
             if cache is not None:
                 cache.put(key, findings)
         if self.baseline is not None:
