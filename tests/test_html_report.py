@@ -196,9 +196,9 @@ def test_article_text_is_escaped_and_page_is_self_contained():
 def test_summary_counts_categories_rules_and_renders_scores_and_clusters():
     text = "Butina met Butinai. Then Butino left. The UN security Council met.\n"
     fs = [_finding("MT601", "name-variant", 11, 18, replacements=("Butina",), fix="safe",
-                   data={"canonical": "Butina", "members": [{"form": "Butina", "count": 1},
-                                                            {"form": "Butinai", "count": 1},
-                                                            {"form": "Butino", "count": 1}]}),
+                   data={"canonical": "Butina", "source": "document",
+                         "cluster": [{"spelling": "Butina", "count": 1}, {"spelling": "Butinai", "count": 1},
+                                     {"spelling": "Butino", "count": 1}]}),
           _finding("MT601", "name-variant", 25, 31, replacements=("Butina",), fix="safe"),
           _finding("MT205", "casing", text.index("security"), text.index(" met.\n"),
                    replacements=("Security Council",))]
@@ -211,7 +211,8 @@ def test_summary_counts_categories_rules_and_renders_scores_and_clusters():
     assert len(re.findall(r"<rect ", page)) == 3
     assert "Sentence 1: 90 — Butina met Butinai." in page
     assert "−6.0 points" in page and "boilerplate</th>" not in page
-    assert re.search(r"<strong>Butina</strong>: Butina ×1, Butinai ×1, Butino ×1", page)
+    assert re.search(r"<strong>Butina</strong>: Butina ×1, Butinai ×1, Butino ×1 "
+                     r'<span class="muted">\(canonical form from the document\)', page)
     row = re.search(r'<td class="code">MT601</td>.*?</tr>', page).group(0)
     assert re.findall(r'<td class="n">(\d+)</td>', row) == ["2", "1"]   # 2 findings, 1 article
     assert re.search(r"name variant</span> <span class=\"muted\">\(double underline\) 2<", page)

@@ -133,7 +133,7 @@ def score_chart(sentences: list[SentenceScore], text: str, id_prefix: str) -> st
 
 
 def _members(value: Any) -> list[tuple[str, int]]:
-    """Cluster members from data: ["A", "B"], {"A": 3}, [{"form": "A", "count": 3}], [("A", 3)]."""
+    """Cluster members from data: ["A", "B"], {"A": 3}, [{"spelling": "A", "count": 3}], [("A", 3)]."""
     out: list[tuple[str, int]] = []
     if isinstance(value, Mapping):
         for k, v in value.items():
@@ -148,7 +148,7 @@ def _members(value: Any) -> list[tuple[str, int]]:
             else:
                 m = _as_mapping(item)
                 if m is not None:
-                    name = _first(m, "form", "text", "name", "variant", "surface")
+                    name = _first(m, "spelling", "form", "text", "name", "variant", "surface")
                     if isinstance(name, str):
                         count = _first(m, "count", "n", "freq")
                         out.append((name, int(count) if isinstance(count, int) else 0))
@@ -176,7 +176,7 @@ def name_clusters(findings: list[Any], text: str) -> list[tuple[str, list[tuple[
             g["given"] = given
         g["seen"][flagged] += 1
         if not g["note"] and isinstance(data.get("source"), str):
-            g["note"] = f"({data['source']})"
+            g["note"] = f"(canonical form from the {data['source']})"
     out = []
     for canonical, g in groups.items():
         members = g["given"]
