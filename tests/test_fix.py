@@ -1,0 +1,204 @@
+"""The fixer: `mtcheck fix` on the seed, and properties of fixing any text.
+
+Properties (hypothesis): fixing is idempotent; every byte outside a replaced span is
+kept, whatever the encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM) and newline style
+(LF, CRLF); overlapping fixes are resolved the same way whatever their order.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import shutil
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mtcheck.api import Linter
+from mtcheck.config import Config
+from mtcheck.document import Document
+from mtcheck.findings import Finding, Severity
+from mtcheck.fix import apply_fixes, fix_text, select_fixes
+from mtcheck.source import decode_bytes
+
+from conftest import SEEDS
+
+SEED = SEEDS / "003_89b6859ef618faba.txt"
+LINTER = Linter(Config(languagetool="off"), {"languagetool": "off"})
+RULES = LINTER.rules_for(Config(languagetool="off"))
+
+
+# -- the seed --------------------------------------------------------------------------
+def test_fix_write_on_seed_changes_only_the_name_variants(tmp_path, cli):
+    copy = tmp_path / "story.txt"
+    shutil.copyfile(SEED, copy)
+    original = copy.read_bytes()
+    r = cli("fix", "--write", "--unsafe", "--select", "MT601", "--languagetool", "off", str(copy))
+    assert r.returncode == 1, r.stderr
+    new = copy.read_bytes()
+    # What an editor expects: each variant word replaced by "Butina", every other byte kept.
+    expected = re.sub(rb"\b(?:Butinai|Butino|Butynol)\b", b"Butina", original)
+    assert new == expected
+    word = re.compile(rb"\bButina\b")
+    assert len(word.findall(original)) == 2 and len(word.findall(new)) == 6
+
+    again = cli("fix", "--write", "--unsafe", "--select", "MT601", "--languagetool", "off", str(copy))
+    assert again.returncode == 0, again.stderr
+    assert copy.read_bytes() == new
+
+
+def test_fix_all_default_rules_on_seed_is_stable(tmp_path, cli):
+    copy = tmp_path / "story.txt"
+    shutil.copyfile(SEED, copy)
+    original = copy.read_bytes()
+    first = cli("fix", "--write", "--languagetool", "off", str(copy))
+    assert first.returncode == 1, first.stderr
+    fixed = copy.read_bytes()
+    assert fixed != original
+    # safe fixes only: the approximate match "Butynol" stays for a person to decide
+    assert b"Butynol" in fixed and b"Butinai" not in fixed
+    assert b"Donald Trump" in fixed and b"Donald trump" not in fixed
+    second = cli("fix", "--write", "--languagetool", "off", str(copy))
+    assert second.returncode == 0, second.stderr + second.stdout
+    assert copy.read_bytes() == fixed
+
+
+def test_fix_without_write_prints_a_diff_and_changes_nothing(tmp_path, cli):
+    copy = tmp_path / "story.txt"
+    shutil.copyfile(SEED, copy)
+    r = cli("fix", "--select", "MT601", "--languagetool", "off", str(copy))
+    assert r.returncode == 1
+    assert copy.read_bytes() == SEED.read_bytes()
+    out = r.stdout.decode("utf-8")
+    assert "-Lavrov in conversation with Pompeo emphasized the need to liberate Butinai" in out
+    assert "+Lavrov in conversation with Pompeo emphasized the need to liberate Butina" in out
+    # the unsafe fix (approximate match "Butynol") is not applied without --unsafe
+    assert not any(line.startswith("-") and "Butynol" in line for line in out.splitlines())
+
+
+def test_fix_exit_codes(tmp_path, cli):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("The weather in the capital was mild on Monday.\n", encoding="utf-8")
+    assert cli("fix", "--languagetool", "off", str(clean)).returncode == 0
+    assert cli("fix", "--languagetool", "off", str(tmp_path / "missing.txt")).returncode == 2
+    assert cli("fix", "--select", "MT999", str(clean)).returncode == 2
+
+
+def test_fix_select_and_ignore(tmp_path, cli):
+    text = ("Irina Morozkina was detained. Lawyers for Morozkinoi appealed. "
+            "The talks of the UN security Council ended.\n")
+    f = tmp_path / "a.txt"
+    f.write_text(text, encoding="utf-8")
+    cli("fix", "--write", "--select", "MT6", "--languagetool", "off", str(f))
+    assert f.read_text(encoding="utf-8") == text.replace("Morozkinoi", "Morozkina")
+    f.write_text(text, encoding="utf-8")
+    cli("fix", "--write", "--ignore", "MT6", "--languagetool", "off", str(f))
+    out = f.read_text(encoding="utf-8")
+    assert "Morozkinoi" in out and "UN Security Council" in out
+
+
+def test_fix_stdin_to_stdout(cli):
+    r = cli("fix", "--select", "MT601", "--languagetool", "off", "-",
+            stdin="Irina Morozkina was detained.\r\nLawyers for Morozkinoi appealed.\r\n".encode("utf-8"))
+    assert r.stdout == b"Irina Morozkina was detained.\r\nLawyers for Morozkina appealed.\r\n"
+    assert r.returncode == 1
+
+
+def test_pre_commit_hook_is_declared(root):
+    import yaml
+    hooks = {h["id"]: h for h in yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text())}
+    assert hooks["mtcheck-fix"]["entry"].startswith("mtcheck fix --write")
+
+
+# -- properties ----------------------------------------------------------------------
+FRAGMENTS = [
+    "Irina Morozkina", "Morozkinoi", "Morozkinu", "Dmitri Peskov", "Dmitry Peskov", "Peskov",
+    "the foreign Ministry", "the UN security Council", "Kim Jong-UN", "Donald trump", "said",
+    "on Monday", "Москва", "café", "—", "«quoted»", "https://example.com/Morozkinoi",
+]
+SEPARATORS = [" ", " ", ". ", ", ", "\n", "\n\n", ": "]
+
+
+@st.composite
+def articles(draw):
+    parts = draw(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SEPARATORS)),
+                          min_size=1, max_size=25))
+    return "".join(a + b for a, b in parts)
+
+
+ENCODINGS = [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+             ("utf-16-be", codecs.BOM_UTF16_BE)]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=articles(), unsafe=st.booleans())
+def test_fixing_is_idempotent(text, unsafe):
+    once = fix_text(LINTER, text, "a.txt", RULES, unsafe)
+    assert once.stable
+    twice = fix_text(LINTER, once.text, "a.txt", RULES, unsafe)
+    assert not twice.changed and twice.applied == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=articles(), crlf=st.booleans(), enc=st.sampled_from(ENCODINGS), unsafe=st.booleans())
+def test_bytes_outside_replaced_spans_are_kept(text, crlf, enc, unsafe):
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    encoding, bom = enc
+    data = bom + text.encode(encoding)
+    src = decode_bytes(data, "a.txt")
+    assert src.bom == bom and src.text == text
+    findings = LINTER.lint_document(Document.from_text(src.text, "a.txt"), RULES)
+    new_text, applied = apply_fixes(src.text, findings, unsafe)
+    out = src.encode(new_text)
+    # Walk the output: between the replacements it must hold the original bytes exactly.
+    assert out.startswith(bom)
+    pos_in, pos_out = len(bom), len(bom)
+    prev = 0
+    for f in applied:
+        keep = text[prev:f.start].encode(encoding)
+        assert data[pos_in:pos_in + len(keep)] == keep
+        assert out[pos_out:pos_out + len(keep)] == keep
+        pos_in += len(keep) + len(text[f.start:f.end].encode(encoding))
+        pos_out += len(keep) + len(f.replacements[0].encode(encoding))
+        prev = f.end
+    assert out[pos_out:] == data[pos_in:]
+
+
+def _finding(start, end, rep, rule="MT601", fix="safe"):
+    return Finding(rule=rule, name="x", category="name-variant", severity=Severity.WARNING, message="m",
+                   start=start, end=end, replacements=(rep,), fix=fix)
+
+
+@given(spans=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6), st.sampled_from(["X", "YY", ""]),
+                                st.sampled_from(["MT201", "MT601"])), max_size=12),
+       seed=st.randoms())
+def test_overlaps_resolved_deterministically(spans, seed):
+    text = "abcdefghij" * 5
+    findings = [_finding(s, min(s + n, len(text)), rep, rule) for s, n, rep, rule in spans]
+    shuffled = list(findings)
+    seed.shuffle(shuffled)
+    a = apply_fixes(text, findings)
+    b = apply_fixes(text, shuffled)
+    assert a[0] == b[0]
+    chosen = select_fixes(findings)
+    for x, y in zip(chosen, chosen[1:]):
+        assert x.end <= y.start  # never overlapping
+
+
+def test_unsafe_fixes_need_the_flag():
+    text = "abc def"
+    f = _finding(0, 3, "ABC", fix="unsafe")
+    assert apply_fixes(text, [f])[0] == text
+    assert apply_fixes(text, [f], unsafe=True)[0] == "ABC def"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_fix_write_keeps_bom_and_newlines(tmp_path, cli, newline):
+    body = newline.join(["Irina Morozkina was detained.", "Lawyers for Morozkinoi appealed.", ""])
+    f = tmp_path / "a.txt"
+    f.write_bytes(codecs.BOM_UTF16_LE + body.encode("utf-16-le"))
+    r = cli("fix", "--write", "--select", "MT601", "--languagetool", "off", str(f))
+    assert r.returncode == 1, r.stderr
+    assert f.read_bytes() == codecs.BOM_UTF16_LE + body.replace("Morozkinoi", "Morozkina").encode("utf-16-le")
