@@ -27,6 +27,7 @@ KINDS: dict[str, str] = {
     "names": "mtcheck.checks.names:Names",
     "source": "mtcheck.checks.source:SourceCheck",
     "syntax": "mtcheck.checks.syntax:Syntax",
+    "languagetool": "mtcheck.checks.languagetool:LanguageToolKind",
 }
 
 
