@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 SECTIONS = ("people", "countries", "capitals", "cities", "institutions")
+PLACE_SECTIONS = ("countries", "capitals", "cities")
 
 
 @dataclass(frozen=True)
@@ -83,14 +84,27 @@ class Gazetteer:
 
     # -- name matching (used by the names check and `mtcheck entities`) -----------------
     def person_place_words(self) -> frozenset[str]:
-        """Words of people and place names (not institutions: "Ministry" is no name)."""
+        """Words of people's names and one-word place names ("Ministry" is no name, and
+        neither are "United" or "The" although they sit in "United States", "The Hague")."""
         if not hasattr(self, "_pp_words"):
             words = set()
-            for e in self.section("people", "countries", "capitals", "cities"):
+            for e in self.section("people"):
                 for form in e.forms:
                     words.update(w.strip(".,'’") for w in form.replace("-", " ").split())
+            words.update(f for e in self.section(*PLACE_SECTIONS) for f in e.forms if " " not in f)
             self._pp_words = frozenset(w for w in words if w)
         return self._pp_words
+
+    def place_words(self) -> frozenset[str]:
+        """One-word place names that are not also words of a person's name."""
+        if not hasattr(self, "_place_words"):
+            people = set()
+            for e in self.section("people"):
+                for form in e.forms:
+                    people.update(form.replace("-", " ").split())
+            self._place_words = frozenset(f for e in self.section(*PLACE_SECTIONS) for f in e.forms
+                                          if " " not in f and f not in people)
+        return self._place_words
 
     def given_names(self) -> frozenset[str]:
         """Every non-final word of a person's name form ("Dmitry", "Dmitri", "Kim", "Jong")."""

@@ -4,4 +4,4 @@ cli.py imports the modules listed here, so adding a command is one new module pl
 one name in this list.
 """
 
-COMMAND_MODULES: list[str] = ["score", "fix"]
+COMMAND_MODULES: list[str] = ["score", "fix", "entities"]

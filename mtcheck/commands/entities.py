@@ -1,0 +1,172 @@
+"""``mtcheck entities``: the names of one article or a corpus, and their spellings.
+
+Argument parsing and printing only; the data comes from mtcheck.names (per article)
+and mtcheck.names.corpus (across articles, and ``--learn``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+
+JSON_VERSION = 1
+
+HELP = (
+    "List the names in articles and the ways each is spelled.\n\n"
+    "Reports (1) names written several ways inside one article (what lint flags as "
+    "MT601), and (2) names spelled differently in different articles, e.g. 'Dmitri "
+    "Peskov' in one and 'Dmitry Peskov' in another: a house-style inconsistency. With "
+    "--all every name is listed with its count and files.\n\n"
+    "--learn FILE writes a gazetteer (kind: gazetteer) of the people found, most "
+    "frequent spelling as the name and the other romanizations as aliases, for an editor "
+    "to review and then use with `mtcheck lint --entities FILE`.\n\n"
+    "Exit status: 0 (also when inconsistencies are found), 2 on usage or input errors."
+)
+
+
+def entities_cmd(
+    paths: List[str] = typer.Argument(..., help="Articles or directories.", show_default=False),
+    output_format: str = typer.Option("table", "--format", "-f", help="table (default), json or csv."),
+    show_all: bool = typer.Option(False, "--all", help="List every name, not only those spelled several ways."),
+    learn: Optional[Path] = typer.Option(None, "--learn", help="Write a gazetteer file learned from these articles."),
+    min_count: int = typer.Option(2, "--min-count", help="With --learn: only names seen at least this often."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering one."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs with this encoding."),
+    entities: Optional[List[str]] = typer.Option(None, "--entities", help="Extra gazetteer file(s) (kind: gazetteer)."),
+    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Extra directory of rule YAML files."),
+) -> None:
+    from ..cli import fail, write_output
+    from ..config import ConfigError
+    from ..document import Document, format_for_path
+    from ..names.clusters import analyze
+    from ..names.corpus import CorpusBuilder, dump_learned, learn as learn_corpus
+    from ..names.keys import NameRules
+    from ..rules import RuleError
+    from ..runner import RunOptions, Runner
+    from ..source import InputError, SkipFile, read_source, write_atomic
+
+    fmt = output_format.lower()
+    if fmt not in ("table", "text", "json", "csv"):
+        raise fail(f"unknown --format {output_format!r}: use table, json or csv")
+    overrides = {"encoding": encoding, "entities": tuple(entities) if entities else None,
+                 "rule_dirs": tuple(rules_dir) if rules_dir else None}
+    errors = 0
+    try:
+        runner = Runner(RunOptions(config_file=config, overrides=overrides))
+        cfg0 = runner.config_for(".")
+        linter0 = runner.linter_for(cfg0)
+        rules = NameRules.from_ruleset(linter0.ruleset)
+        builder = CorpusBuilder(rules, linter0.ctx.gazetteer)
+        for path, error in runner.files(paths):
+            if error:
+                typer.echo(f"mtcheck: error: {path}: {error}", err=True)
+                errors += 1
+                continue
+            cfg = runner.config_for(path)
+            try:
+                src = read_source(path, cfg.encoding, cfg.max_file_size)
+            except SkipFile as exc:
+                typer.echo(f"mtcheck: {path}: {exc}", err=True)
+                continue
+            except InputError as exc:
+                typer.echo(f"mtcheck: error: {path}: {exc}", err=True)
+                errors += 1
+                continue
+            doc = Document.from_text(src.text, path, format_for_path(path))
+            builder.add(path, analyze(doc, runner.linter_for(cfg).ctx.gazetteer, rules))
+    except (ConfigError, RuleError) as exc:
+        raise fail(str(exc)) from None
+
+    corpus = builder.corpus
+    if learn is not None:
+        text = dump_learned(learn_corpus(corpus, min_count=min_count), corpus.files)
+        try:
+            write_atomic(learn, text.encode("utf-8"))
+        except OSError as exc:
+            raise fail(f"cannot write {learn}: {exc.strerror or exc}") from None
+        n = text.count("\n- name:")
+        typer.echo(f"mtcheck: wrote {n} names to {learn}; review it, then use --entities {learn}", err=True)
+
+    if fmt == "json":
+        report = json.dumps(_as_json(corpus, show_all), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "csv":
+        report = _as_csv(corpus, show_all)
+    else:
+        report = _as_table(corpus, show_all)
+    write_output(report, output)
+    raise typer.Exit(2 if errors else 0)
+
+
+def _names(corpus, show_all: bool):
+    if not show_all:
+        return corpus.across_files()
+    return sorted(corpus.names.values(), key=lambda n: (-n.total, n.canonical))
+
+
+def _as_json(corpus, show_all: bool) -> dict[str, Any]:
+    return {
+        "version": JSON_VERSION,
+        "files": corpus.files,
+        "in_document": [
+            {"path": path, "canonical": g.canonical, "source": g.source,
+             "spellings": [{"spelling": s, "count": n} for s, n in g.spellings],
+             "flagged": sum(1 for f in g.flags if not f.gender)}
+            for path, g in corpus.in_document
+        ],
+        "names": [
+            {"canonical": n.canonical, "gazetteer": n.gazetteer is not None, "count": n.total,
+             "files": len(n.all_files), "inconsistent": n.inconsistent,
+             "spellings": [{"spelling": s, "count": c, "files": f} for s, c, f in n.spellings()]}
+            for n in _names(corpus, show_all)
+        ],
+    }
+
+
+def _as_csv(corpus, show_all: bool) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["scope", "canonical", "spelling", "count", "files"])
+    for path, g in corpus.in_document:
+        for s, n in g.spellings:
+            w.writerow(["article", g.canonical, s, n, path])
+    for n in _names(corpus, show_all):
+        for s, c, f in n.spellings():
+            w.writerow(["corpus", n.canonical, s, c, ";".join(f)])
+    return buf.getvalue()
+
+
+def _as_table(corpus, show_all: bool) -> str:
+    out: list[str] = []
+    out.append(f"Names written several ways within one article ({len(corpus.in_document)}):")
+    if not corpus.in_document:
+        out.append("  none")
+    for path, g in corpus.in_document:
+        out.append(f"  {path}: {g.summary}" + (" [gazetteer]" if g.source == "gazetteer" else ""))
+    names = _names(corpus, show_all)
+    title = "All names" if show_all else "Names spelled differently across articles (house style)"
+    out.append("")
+    out.append(f"{title} ({len(names)}):")
+    if not names:
+        out.append("  none")
+    for n in names:
+        mark = " [gazetteer]" if n.gazetteer else ""
+        out.append(f"  {n.canonical}{mark}: {n.total} mention{'s' * (n.total != 1)} in "
+                   f"{len(n.all_files)} file{'s' * (len(n.all_files) != 1)}")
+        if n.inconsistent or show_all:
+            for s, c, files in n.spellings():
+                shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+                out.append(f"      {s} ×{c}  ({shown})")
+    out.append("")
+    out.append(f"{corpus.files} file{'s' * (corpus.files != 1)} read.")
+    return "\n".join(out) + "\n"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("entities", help=HELP)(entities_cmd)

@@ -1,0 +1,169 @@
+"""Names across many articles: in-article variants, house-style inconsistencies, learning.
+
+``mtcheck lint`` judges one story at a time, so "Dmitri Peskov" in one article and
+"Dmitry Peskov" in the next are both fine there.  An archive wants one spelling per
+person: this module collects every full name of every article under its folded key
+(keys.py) and reports keys written more than one way across files.  ``learn`` turns
+the same data into a gazetteer file (``kind: gazetteer``) for an editor to review.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .clusters import DocNames, NameGroup
+from .keys import NameRules
+from .mentions import COMMON_ZIPF, Mention
+
+
+@dataclass
+class CorpusName:
+    """One name (folded key) across the corpus, with every spelling and where it occurs."""
+
+    key: str
+    counts: Counter = field(default_factory=Counter)                       # spelling -> count
+    files: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # spelling -> paths
+    gazetteer: str | None = None   # the gazetteer's canonical form, if known
+    known_forms: frozenset[str] = frozenset()   # that entry's accepted forms, lower-cased
+    display: dict[str, str] = field(default_factory=dict)  # lower-cased -> first spelling seen
+
+    @property
+    def canonical(self) -> str:
+        if self.gazetteer:
+            return self.gazetteer
+        return max(self.counts, key=lambda s: (self.counts[s], -min(len(p) for p in self.files[s]), s))
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def all_files(self) -> set[str]:
+        return set().union(*self.files.values()) if self.files else set()
+
+    @property
+    def inconsistent(self) -> bool:
+        return len(self.counts) > 1
+
+    def spellings(self) -> list[tuple[str, int, list[str]]]:
+        canon = self.canonical.lower()
+        order = sorted(self.counts, key=lambda s: (s.lower() != canon, -self.counts[s], s))
+        return [(s, self.counts[s], sorted(self.files[s])) for s in order]
+
+
+@dataclass
+class Corpus:
+    """Everything `mtcheck entities` reports."""
+
+    in_document: list[tuple[str, NameGroup]] = field(default_factory=list)
+    names: dict[str, CorpusName] = field(default_factory=dict)
+    files: int = 0
+
+    def across_files(self) -> list[CorpusName]:
+        """Names spelled two or more ways in the corpus, most frequent first."""
+        out = [n for n in self.names.values() if n.inconsistent]
+        out.sort(key=lambda n: (-n.total, n.canonical))
+        return out
+
+
+def name_tail(m: Mention, gazetteer: Any) -> list[str]:
+    """The part of a mention that is a name: "Foreign Minister Dmitry Peskov" -> Dmitry Peskov.
+
+    Walks back from the last word while words look like names (not common English words
+    unless the gazetteer knows them as a person or place word), stopping at a place name
+    in front of a person's name.
+    """
+    from ..lexicon import zipf
+
+    known = gazetteer.person_place_words() if gazetteer is not None else frozenset()
+    places = gazetteer.place_words() if gazetteer is not None else frozenset()
+    words: list[str] = []
+    for w in reversed(m.words):
+        t = w.text
+        if words and t in places and not all(x in places for x in words):
+            break   # "Russia Sergey Peskov": a place before a person's name is not part of it
+        if len(t) < 2 or t.isupper() or not t[:1].isupper():
+            if words and t.islower() and len(t) <= 4:   # a particle inside a name
+                words.append(t)
+                continue
+            break
+        if t not in known and zipf(t) >= COMMON_ZIPF:
+            break
+        words.append(t)
+    while words and words[-1].islower():
+        words.pop()
+    return list(reversed(words))
+
+
+class CorpusBuilder:
+    """Feed documents one by one (memory stays per-name, not per-article)."""
+
+    def __init__(self, rules: NameRules, gazetteer: Any) -> None:
+        self.rules = rules
+        self.gazetteer = gazetteer
+        self.corpus = Corpus()
+        self._index = gazetteer.key_index(rules.key) if gazetteer is not None else {}
+
+    def add(self, path: str, names: DocNames) -> None:
+        self.corpus.files += 1
+        for g in names.groups:
+            if any(not f.gender for f in g.flags):
+                self.corpus.in_document.append((path, g))
+        for m in names.mentions:
+            words = name_tail(m, self.gazetteer)
+            if not words or (len(words) == 1 and len(words[0]) < 4):
+                continue
+            spelling = " ".join(words)
+            key = self.rules.full_key(words)
+            entry = self.corpus.names.get(key)
+            if entry is None:
+                entry = self.corpus.names[key] = CorpusName(key)
+                hits = self._index.get(key)
+                if hits:
+                    entry.gazetteer = hits[0][0].name
+                    entry.known_forms = frozenset(f.lower() for f in hits[0][0].forms)
+            # case-only differences are casing problems (MT2xx), not spellings
+            spelling = entry.display.setdefault(spelling.lower(), spelling)
+            entry.counts[spelling] += 1
+            entry.files[spelling].add(path)
+
+
+def learn(corpus: Corpus, min_count: int = 2, min_words: int = 2) -> dict[str, Any]:
+    """A gazetteer document (``kind: gazetteer``) of the corpus's people, for review.
+
+    Each multi-word name seen at least *min_count* times becomes a ``people`` entry: the
+    most frequent spelling as ``name``, the other romanizations as ``aliases``.  Names
+    the gazetteer already has with every spelling seen are left out.
+    """
+    people = []
+    for n in sorted(corpus.names.values(), key=lambda n: (-n.total, n.canonical)):
+        words = n.canonical.split()
+        if n.total < min_count or len(words) < min_words:
+            continue
+        if n.gazetteer and all(s.lower() in n.known_forms for s in n.counts):
+            continue
+        name = max(n.counts, key=lambda s: (n.counts[s], s)) if not n.gazetteer else n.gazetteer
+        aliases = [s for s, _c, _f in n.spellings() if s.lower() != name.lower()]
+        item: dict[str, Any] = {"name": name}
+        if aliases:
+            item["aliases"] = aliases
+        item["note"] = f"learned: {n.total} mentions in {len(n.all_files)} files"
+        people.append(item)
+    return {"kind": "gazetteer", "people": people}
+
+
+def dump_learned(doc: dict[str, Any], sources: int) -> str:
+    """YAML text of a learned gazetteer, with a header telling the editor what to do."""
+    import yaml
+
+    header = (
+        "# Learned by `mtcheck entities --learn` from "
+        f"{sources} file{'s' * (sources != 1)}.\n"
+        "# Review before committing: keep real people, fix the canonical spelling (`name`),\n"
+        "# delete aliases that are not the same person.  Use with `mtcheck lint --entities FILE`\n"
+        "# or the `entities` config key.\n"
+    )
+    body = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+    return header + body
