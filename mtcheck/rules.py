@@ -8,6 +8,7 @@ exit 2, never a traceback in the middle of a run.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -235,9 +236,63 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     return _load_rules_cached(tuple(str(Path(d).resolve()) for d in extra_dirs))
 
 
+def _rule_files(dirs: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for d in dirs:
+        if not d.is_dir():
+            raise RuleError(f"{d}:1: rule directory not found")
+        files.extend(sorted(list(d.glob("*.yml")) + list(d.glob("*.yaml"))))
+    return files
+
+
+def _disk_cache_path(files: list[Path]) -> Path | None:
+    """Where the parsed rule set is pickled: keyed by every rule file's path, size and
+    mtime plus the mtcheck version, so any edit re-parses and re-validates."""
+    import hashlib
+    import os
+
+    from . import __version__
+    if os.environ.get("MTCHECK_NO_RULE_CACHE"):
+        return None
+    h = hashlib.sha256(__version__.encode())
+    for f in files:
+        st = f.stat()
+        h.update(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode())
+    h.update(Path(__file__).read_bytes())  # the schema itself
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mtcheck"
+    return base / f"rules-{h.hexdigest()[:24]}.pickle"
+
+
 @lru_cache(maxsize=8)
 def _load_rules_cached(extra_dirs: tuple[str, ...]) -> RuleSet:
+    """Parse and validate once; later runs unpickle the result (~3 ms instead of ~300 ms)."""
+    import pickle
+
     dirs = [builtin_rules_dir(), *map(Path, extra_dirs)]
+    files = _rule_files(dirs)
+    cache = _disk_cache_path(files)
+    if cache is not None and cache.is_file():
+        try:
+            with cache.open("rb") as fh:
+                cached = pickle.load(fh)
+            if isinstance(cached, RuleSet):
+                return cached
+        except Exception:  # a corrupt or foreign cache file: parse again
+            pass
+    ruleset = _parse_rules(dirs)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+    return ruleset
+
+
+def _parse_rules(dirs: list[Path]) -> RuleSet:
     rules: list[Rule] = []
     data: dict[str, list[tuple[Path, Any]]] = {}
     seen: dict[str, str] = {}
