@@ -63,6 +63,12 @@ def lint(
             overrides["fail_level"] = Severity.parse(fail_level)
         except ValueError as exc:
             raise fail(f"--fail-level: {exc}") from None
+    if encoding:
+        import codecs
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise fail(f"--encoding: unknown encoding {encoding!r} (try utf-8, cp1251, koi8-r, utf-16)") from None
     stdin_text = None
     if "-" in paths:
         stdin_text = sys.stdin.buffer.read()
