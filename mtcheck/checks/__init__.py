@@ -28,6 +28,7 @@ KINDS: dict[str, str] = {
     "source": "mtcheck.checks.source:SourceCheck",
     "syntax": "mtcheck.checks.syntax:Syntax",
     "languagetool": "mtcheck.checks.languagetool:LanguageToolKind",
+    "romanized": "mtcheck.checks.romanized:Romanized",
 }
 
 
