@@ -204,6 +204,31 @@ def demand_infinitive(toks: list[Tok], st: _State) -> Iterator[tuple[int, int, d
             yield v.start, inf.end, {"verb": v.text}
 
 
+def subjectless_sentence(toks: list[Tok], st: _State) -> Iterator[tuple[int, int, dict]]:
+    """"Went to the clinic on a recent weekend.": a sentence that opens with a past-tense
+    verb and has no subject (Russian "Сходили в клинику" carries it in the ending).
+
+    A participial opener ("Founded in 1990, the firm ...") is set off by a comma, so a
+    sentence with a comma or a quotation mark is left alone, as are forms that can be
+    imperatives ("Put", "Set") or nouns, and sentences shorter than four words.
+    """
+    follow, allow = st.words["followers"], st.words["allow"]
+    if len(toks) < 4:
+        return
+    first, second = toks[0], toks[1]
+    if not first.text[:1].isupper() or first.text.isupper() or not _plain(second.gap_before):
+        return
+    if re.search(r"[\"“”«»]", first.gap_before):
+        return
+    if any(re.search(r"[,;:\"“”«»()–—]", t.gap_before) for t in toks[1:]) or re.search(r"[,;:\"“”«»]", toks[-1].gap_after):
+        return
+    w = first.low
+    if second.low not in follow or w in allow or wc.is_base_verb(w) or wc.readings(w).get("NOUN"):
+        return
+    if wc.is_past_verb(w):
+        yield first.start, first.end, {"verb": first.text}
+
+
 DETECTORS: dict[str, tuple[Callable[..., Iterator[tuple[int, int, dict]]], tuple[str, ...]]] = {
     "participle-noun": (participle_noun, ("determiners", "followers", "allow")),
     "plural-singular-verb": (plural_singular_verb, ("determiners", "prepositions", "verbs", "stops")),
@@ -211,6 +236,7 @@ DETECTORS: dict[str, tuple[Callable[..., Iterator[tuple[int, int, dict]]], tuple
     "bare-noun-of": (bare_noun_of, ("triggers", "allow")),
     "times-before-verb": (times_before_verb, ("numbers", "objects")),
     "demand-infinitive": (demand_infinitive, ("verbs", "pronouns", "determiners")),
+    "subjectless-sentence": (subjectless_sentence, ("followers", "allow")),
 }
 
 
