@@ -162,3 +162,13 @@ def test_map_span_both_offset_conventions(corrected):
     offset = start_cp if corrected else u16
     ctx = text  # context starting at the beginning of the text
     assert map_span(text, umap, offset, 3, ctx, u16) == (start_cp, start_cp + 3)
+
+
+def test_config_key_names_the_server(server, tmp_path, cli):
+    (tmp_path / ".mtcheck.toml").write_text(f'languagetool = "{server.url}/v2/"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The goverment met.\n", encoding="utf-8")
+    r = cli("lint", "--no-cache", "--select", "MT802", "a.txt", cwd=tmp_path)
+    assert "MT802" in r.stdout.decode() and len(server.rec.checks) == 1
+    # the flag beats the config key
+    r = cli("lint", "--no-cache", "--select", "MT802", "--languagetool", "off", "a.txt", cwd=tmp_path)
+    assert "MT802" not in r.stdout.decode() and len(server.rec.checks) == 1
