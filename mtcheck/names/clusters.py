@@ -178,14 +178,12 @@ def _group(c: Cluster, spellings: list[Spelling], occ_by_member: dict[int, list[
         ambiguous = len({t.lower() for t in confirmed}) > 1
         source = "gazetteer"
     else:
-        # The most frequent spelling; between equally frequent ones, the nominative-looking
-        # one (a case form of another member is never preferred), then the first.
-        def rank(i: int) -> tuple[int, bool]:
-            return spellings[i].count, i not in c.oblique
-        best = max(c.members, key=lambda i: (*rank(i), -spellings[i].order))
-        ties = [i for i in c.members if rank(i) == rank(best) and i != best]
-        # A tie, or a winner that looks like a case form of another member: a guess.
-        ambiguous = bool(ties) or best in c.oblique
+        # The most frequent nominative-looking spelling (a case form of another member is
+        # never preferred), then the first; a tie is a guess.
+        nominative = [i for i in c.members if i not in c.oblique] or list(c.members)
+        best = max(nominative, key=lambda i: (spellings[i].count, -spellings[i].order))
+        ties = [i for i in nominative if spellings[i].count == spellings[best].count and i != best]
+        ambiguous = bool(ties)
         canonical = spellings[best].text
         source = "document"
     root = lower_to_member.get(canonical.lower())

@@ -134,7 +134,9 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
                 link(k, o, "inflection")
                 declined[stem].add(dict(owners[stem])[o])
             declined[stem].add(ending)
-            oblique.add(k)
+            # "Zabota" next to "Zaboty": each is a nominative of the stem, neither is a case form
+            if not any(o == k for o, _nom in owners.get(stem, ())):
+                oblique.add(k)
             break
     ambiguous_stems = set()
     for stem, lst in owners.items():
