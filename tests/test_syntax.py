@@ -26,7 +26,8 @@ def test_seed_garbles_are_flagged():
     findings = garbled(text)
     # The garbled phrases quoted in issue 4: each counts if a finding lies inside it.
     quoted = ["the arrested in USA Russian women", "contacts between the two leaders was held",
-              "both leaders noted that made a big step forward", "called farce of the situation"]
+              "both leaders noted that made a big step forward", "called farce of the situation",
+              "according to the results of a closed-door meeting"]
     hit = []
     for phrase in quoted:
         at = text.index(phrase)
