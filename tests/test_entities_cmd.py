@@ -1,0 +1,83 @@
+"""`mtcheck entities`: in-article variants, house-style inconsistencies across articles,
+the json/csv formats, and --learn producing a gazetteer that `lint --entities` uses."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import yaml
+
+from conftest import SEEDS
+
+
+def test_seeds_table_reports_both_views(cli):
+    r = cli("entities", str(SEEDS))
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode("utf-8")
+    assert "003_89b6859ef618faba.txt: Butina written 4 ways: Butina ×2, Butinai ×2, Butino, Butynol" in out
+    # one spelling per article, two across the archive: a house-style inconsistency
+    section = out.split("across articles", 1)[1]
+    assert "Sergey Lavrov" in section and "Sergei Lavrov" in section
+    assert "Viktorov" not in section and "Bout" not in section
+
+
+def test_seeds_json(cli):
+    r = cli("entities", "--format", "json", str(SEEDS))
+    data = json.loads(r.stdout)
+    assert data["version"] == 1 and data["files"] == 2
+    [inside] = data["in_document"]
+    assert inside["canonical"] == "Butina" and inside["flagged"] == 4
+    assert inside["path"].endswith("003_89b6859ef618faba.txt")
+    [lavrov] = data["names"]
+    assert lavrov["canonical"] == "Sergey Lavrov" and lavrov["gazetteer"] is True
+    files = {s["spelling"]: [p.rsplit("/", 1)[-1] for p in s["files"]] for s in lavrov["spellings"]}
+    assert files == {"Sergey Lavrov": ["003_89b6859ef618faba.txt"], "Sergei Lavrov": ["000_38480385f09d1fd0.txt"]}
+
+
+def test_csv_and_all(cli):
+    r = cli("entities", "--format", "csv", "--all", str(SEEDS))
+    rows = list(csv.DictReader(io.StringIO(r.stdout.decode("utf-8"))))
+    assert set(rows[0]) == {"scope", "canonical", "spelling", "count", "files"}
+    corpus = {(row["canonical"], row["spelling"]): int(row["count"]) for row in rows if row["scope"] == "corpus"}
+    assert corpus[("Sergey Lavrov", "Sergei Lavrov")] == 1
+    assert corpus[("Viktorov", "Viktorov")] == 3   # --all lists names spelled one way too
+
+
+def _corpus(tmp_path):
+    tmp_path.mkdir()
+    (tmp_path / "a.txt").write_text(
+        "Pavel Yarovenko, a pilot, was sentenced. Pavel Yarovenko appealed.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "The pilot Pavel Yarovenko was moved. His lawyer met Irina Morozkina.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        "Pavel Jarovenko wrote a letter. Irina Morozkina replied.\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_learn_writes_a_gazetteer_that_lint_uses(tmp_path, cli):
+    corpus = _corpus(tmp_path / "corpus")
+    learned = tmp_path / "learned.yml"
+    r = cli("entities", "--learn", str(learned), str(corpus))
+    assert r.returncode == 0, r.stderr
+    doc = yaml.safe_load(learned.read_text(encoding="utf-8"))
+    assert doc["kind"] == "gazetteer"
+    people = {p["name"]: p for p in doc["people"]}
+    assert people["Pavel Yarovenko"]["aliases"] == ["Pavel Jarovenko"]
+    assert "Irina Morozkina" in people and "aliases" not in people["Irina Morozkina"]
+
+    story = tmp_path / "story.txt"
+    story.write_text("Pavel Jarovenko spoke. Pavel Jarovenko left. Pavel Yarovenko returned.\n", encoding="utf-8")
+    plain = json.loads(cli("lint", "--select", "MT601", "--format", "json", str(story)).stdout)
+    assert [f["text"] for f in plain["files"][0]["findings"]] == ["Yarovenko"]
+    with_learned = json.loads(cli("lint", "--select", "MT601", "--format", "json",
+                                  "--entities", str(learned), str(story)).stdout)
+    found = with_learned["files"][0]["findings"]
+    assert [(f["text"], f["replacements"][0], f["fix"]) for f in found] == [
+        ("Jarovenko", "Yarovenko", "safe"), ("Jarovenko", "Yarovenko", "safe")]
+
+
+def test_missing_input_is_an_error(tmp_path, cli):
+    r = cli("entities", str(tmp_path / "nope.txt"))
+    assert r.returncode == 2
