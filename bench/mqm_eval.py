@@ -61,7 +61,28 @@ def load(path: Path, with_human: bool) -> list[dict]:
     cut = {d: sorted(set(v))[len(set(v)) // 2] for d, v in by_doc.items()}
     for r in rows:
         r["half"] = "A" if r["doc_seg_id"] < cut[r["doc"]] else "B"
+        r["mqm_all"] = r["mqm_score"]
+        r["mqm_fluency"] = fluency_mqm(r)
     return rows
+
+
+def fluency_mqm(row: dict) -> float:
+    """The MQM score recomputed from Fluency/* and Style/* errors only (same weights as the
+    data's README: Major 5, Minor 1, Minor Fluency/Punctuation 0.1), mean over raters.
+
+    A reference-free fluency score can only be expected to see these; accuracy errors
+    (mistranslation, omission) need the source or a reference."""
+    raters = row.get("raters") or ["?"]
+    total = 0.0
+    for e in row["errors"]:
+        cat, sev = e["category"], e["severity"]
+        if not cat.startswith(("Fluency", "Style")):
+            continue
+        if sev == "Major":
+            total += 5
+        elif sev == "Minor":
+            total += 0.1 if cat == "Fluency/Punctuation" else 1
+    return -total / len(raters)
 
 
 def pairwise_accuracy(rows: list[dict], scores: list[float]) -> tuple[float, int]:
@@ -102,25 +123,42 @@ def system_pearson(rows: list[dict], scores: list[float]) -> float:
     return pearson([sum(m[s]) / len(m[s]) for s in systems], [sum(h[s]) / len(h[s]) for s in systems])
 
 
-def metric_columns(rows: list[dict], context: bool) -> dict[str, list[float]]:
-    """Every metric as a list aligned with ``rows``; higher must mean better."""
+def _score_rows(texts: list[str]) -> list[tuple[float, int, float, int]]:
+    """(score, words, OOV count, finding count) per text; runs in a worker process."""
     from mtcheck.api import Linter
     from mtcheck.document import Document
     from mtcheck.score import score_document
 
     linter = Linter()
     rules = linter.rules_for(linter.config)
-    cols: dict[str, list[float]] = defaultdict(list)
-    for r in rows:
-        doc = Document.from_text(r["mt"], "<mqm>", "text")
+    out = []
+    for text in texts:
+        doc = Document.from_text(text, "<mqm>", "text")
         findings = linter.lint_document(doc, rules)
         res = score_document(doc, findings, lines=True)
-        words = max(res.words, 1)
-        cols["mtcheck score"].append(res.score)
-        cols["length: fewer words"].append(-res.words)
-        cols["length: more words"].append(res.words)
-        cols["OOV rate (lower)"].append(-res.components["oov"].count / words)
-        cols["finding count (fewer)"].append(-len(findings))
+        out.append((res.score, res.words, res.components["oov"].count, len(findings)))
+    return out
+
+
+def metric_columns(rows: list[dict], context: bool, jobs: int) -> dict[str, list[float]]:
+    """Every metric as a list aligned with ``rows``; higher must mean better."""
+    texts = [r["mt"] for r in rows]
+    if jobs > 1:
+        from multiprocessing import Pool
+        with Pool(jobs) as pool:
+            parts = pool.map(_score_rows, [texts[i::jobs] for i in range(jobs)])
+        scored: list = [None] * len(texts)
+        for i, part in enumerate(parts):
+            scored[i::jobs] = part
+    else:
+        scored = _score_rows(texts)
+    cols: dict[str, list[float]] = defaultdict(list)
+    for score, words, oov, n_findings in scored:
+        cols["mtcheck score"].append(score)
+        cols["length: fewer words"].append(-words)
+        cols["length: more words"].append(words)
+        cols["OOV rate (lower)"].append(-oov / max(words, 1))
+        cols["finding count (fewer)"].append(-n_findings)
     if context:
         from sacrebleu.metrics import CHRF
         chrf = CHRF(word_order=2)
@@ -172,15 +210,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the table as JSON here")
     ap.add_argument("--no-context", action="store_true", help="skip the reference/consensus chrF rows")
     ap.add_argument("--with-human", action="store_true", help="keep the human systems ref/refB")
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes for linting (default 2)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     rows = load(args.data, args.with_human)
-    cols = metric_columns(rows, not args.no_context)
+    cols = metric_columns(rows, not args.no_context, args.jobs)
+    n_sys = len({r["system"] for r in rows})
     table = evaluate(rows, cols)
-    print(render(table, len(rows), len({r["system"] for r in rows})))
+    print(render(table, len(rows), n_sys))
+    for r in rows:
+        r["mqm_score"] = r["mqm_fluency"]
+    fluency_table = evaluate(rows, cols)
+    print()
+    print("Against the fluency-only MQM score (Fluency/* and Style/* errors):")
+    print(render(fluency_table, len(rows), n_sys))
+    for r in rows:
+        r["mqm_score"] = r["mqm_all"]
+    covered = sum(1 for s in cols["finding count (fewer)"] if s < 0)
+    print(f"\nsegments with at least one mtcheck finding: {covered} of {len(rows)}")
     print(f"({time.perf_counter() - t0:.1f} s)")
     if args.json:
-        args.json.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps({"mqm": table, "fluency_mqm": fluency_table}, indent=2) + "\n",
+                             encoding="utf-8")
     return 0
 
 
