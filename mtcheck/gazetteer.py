@@ -124,12 +124,21 @@ class Gazetteer:
         entry whatever romanization the story uses.  Cached per folding function.
         """
         cache = self.__dict__.setdefault("_key_index", {})
-        ident = id(fold)
-        if ident not in cache:
+        owner = getattr(fold, "__self__", fold)   # a bound method is a new object each time
+        ident = id(owner)
+        if ident not in cache or cache[ident][0] is not owner:
             index: dict[str, list[tuple[Entry, str]]] = {}
             for e in self.entries:
                 for form in e.forms:
                     words = form.replace("-", " ").split()
                     index.setdefault(" ".join(fold(w) for w in words), []).append((e, form))
-            cache[ident] = (fold, index)
+            cache[ident] = (owner, index)
         return cache[ident][1]
+
+    @property
+    def lower_name_words(self) -> frozenset[str]:
+        """Lower-cased forms of the capitalized name words ("trump" for "Trump")."""
+        if not hasattr(self, "_lower_name_words"):
+            self._lower_name_words = frozenset(w.lower() for w in self.name_words
+                                               if w[:1].isupper() and not w.isupper())
+        return self._lower_name_words

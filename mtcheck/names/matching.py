@@ -204,8 +204,9 @@ def _fuzzy_links(keys: list[str], kzipf: list[float], kknown: list[bool], uf: _U
             continue
         strs = [keys[k] for k in ids]
         for r0 in range(0, len(ids), chunk):
-            scores = process.cdist(strs[r0:r0 + chunk], strs, scorer=fuzz.ratio,
-                                   score_cutoff=cutoff, dtype=np.uint8, workers=-1)
+            # threads only pay off on big blocks (a corpus); one story's blocks are tiny
+            scores = process.cdist(strs[r0:r0 + chunk], strs, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                   dtype=np.uint8, workers=-1 if len(strs) > 500 else 1)
             rows, cols = np.nonzero(scores)
             for r, c in zip(rows.tolist(), cols.tolist()):
                 a, b = ids[r0 + r], ids[c]

@@ -54,7 +54,8 @@ class Mention:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() and any(c.islower() for c in word[1:])
+    """Capitalized, not all capitals ("Peskov" yes; "UN", "MOSCOW", "A" no)."""
+    return word[:1].isupper() and not word.isupper()
 
 
 def _parts(doc: Document, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -91,7 +92,7 @@ def extract_mentions(doc: Document, gazetteer: Any = None) -> list[Mention]:
         tok_info.append(info)
         if info:
             informative_caps.update(p[2].lower() for p in parts if _is_cap(p[2]))
-    lowered_known = {w.lower() for w in known if _is_cap(w)}
+    lowered_known = gazetteer.lower_name_words if gazetteer is not None else frozenset()
     doc_capitals = {p[2].lower() for parts in parts_of for p in parts if _is_cap(p[2])}
 
     def name_word(text: str, info: bool) -> bool:
