@@ -110,6 +110,11 @@ def test_feminine_surname_is_info_only():
         ("MT602", "Sorokina", "info", None)]
 
 
+def test_ukrainian_style_feminine_surname_is_info_only():
+    text = "Pavel Dobrovsky produced the film. Oksana Dobrovska played the lead."
+    assert [(f.rule, text[f.start:f.end], f.fix) for f in lint(text)] == [("MT602", "Dobrovska", None)]
+
+
 # -- gazetteer --------------------------------------------------------------------------
 def test_gazetteer_decides_the_canonical_form():
     # Sergei is the more frequent spelling here, but the gazetteer's name is Sergey Lavrov

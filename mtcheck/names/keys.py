@@ -25,7 +25,7 @@ class NameRules:
     nominative: tuple[str, ...] = ("",)
     oblique: tuple[str, ...] = ()
     soft: tuple[str, ...] = ()
-    masculine_feminine: tuple[tuple[str, str], ...] = ()
+    masculine_feminine: tuple[tuple[str, str, re.Pattern[str] | None], ...] = ()
     min_stem: int = 4
     _cache: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -36,7 +36,7 @@ class NameRules:
         nominative: list[str] = []
         oblique: list[str] = []
         soft: list[str] = []
-        pairs: list[tuple[str, str]] = []
+        pairs: list[tuple[str, str, re.Pattern[str] | None]] = []
         for doc in docs:
             for item in doc.get("fold") or ():
                 pattern, repl = item[0], item[1]
@@ -45,7 +45,9 @@ class NameRules:
             nominative += [str(e or "") for e in endings.get("nominative") or ()]
             oblique += [str(e or "") for e in endings.get("oblique") or ()]
             soft += [str(e or "") for e in endings.get("soft") or ()]
-            pairs += [(str(a or ""), str(b or "")) for a, b in doc.get("masculine_feminine") or ()]
+            for item in doc.get("masculine_feminine") or ():
+                stem_rx = re.compile(str(item[2])) if len(item) > 2 and item[2] else None
+                pairs.append((str(item[0] or ""), str(item[1] or ""), stem_rx))
             if "min_stem" in doc:
                 rules.min_stem = int(doc["min_stem"])
         rules.nominative = tuple(dict.fromkeys(nominative or [""]))
@@ -96,6 +98,11 @@ class NameRules:
     @property
     def all_endings(self) -> tuple[str, ...]:
         return tuple(e for e in (*self.oblique, *self.soft) if e)
+
+    def gendered(self, stem: str, endings: set[str]) -> bool:
+        """True if *endings* on *stem* include a masculine and a feminine nominative."""
+        return any(m in endings and f in endings and (rx is None or rx.search(stem))
+                   for m, f, rx in self.masculine_feminine)
 
     def nominative_stems(self, key: str) -> list[tuple[str, str]]:
         """(stem, ending) readings of *key* as a nominative form: "sorokina" -> ("sorokin", "a")."""

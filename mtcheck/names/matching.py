@@ -140,8 +140,7 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
             break
     ambiguous_stems = set()
     for stem, lst in owners.items():
-        present = {e for _k, e in lst}
-        if any(m in present and f in present for m, f in rules.masculine_feminine):
+        if rules.gendered(stem, {e for _k, e in lst}):
             ambiguous_stems.add(stem)
 
     # 2b. a garbled ending on a stem the story already declines at least two ways
