@@ -87,10 +87,13 @@ class Gazetteer:
         """Words of people's names and one-word place names ("Ministry" is no name, and
         neither are "United" or "The" although they sit in "United States", "The Hague")."""
         if not hasattr(self, "_pp_words"):
+            from .lexicon import zipf
             words = set()
             for e in self.section("people"):
                 for form in e.forms:
                     words.update(w.strip(".,'’") for w in form.replace("-", " ").split())
+            # "Moon Jae In" must not make "In" a name word: drop function words
+            words = {w for w in words if zipf(w) < 6.0}
             words.update(f for e in self.section(*PLACE_SECTIONS) for f in e.forms if " " not in f)
             self._pp_words = frozenset(w for w in words if w)
         return self._pp_words

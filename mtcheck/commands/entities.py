@@ -86,12 +86,13 @@ def entities_cmd(
 
     corpus = builder.corpus
     if learn is not None:
-        text = dump_learned(learn_corpus(corpus, min_count=min_count), corpus.files)
+        learned, unsure = learn_corpus(corpus, linter0.ctx.gazetteer, rules, min_count=min_count)
+        text = dump_learned(learned, corpus.files, unsure)
         try:
             write_atomic(learn, text.encode("utf-8"))
         except OSError as exc:
             raise fail(f"cannot write {learn}: {exc.strerror or exc}") from None
-        n = text.count("\n- name:")
+        n = len(learned["people"])
         typer.echo(f"mtcheck: wrote {n} names to {learn}; review it, then use --entities {learn}", err=True)
 
     if fmt == "json":

@@ -15,7 +15,7 @@ from typing import Any
 
 from .clusters import DocNames, NameGroup
 from .keys import NameRules
-from .mentions import COMMON_ZIPF, Mention
+from .mentions import COMMON_ZIPF, PARTICLES, Mention
 
 
 @dataclass
@@ -85,7 +85,7 @@ def name_tail(m: Mention, gazetteer: Any) -> list[str]:
         if words and t in places and not all(x in places for x in words):
             break   # "Russia Sergey Peskov": a place before a person's name is not part of it
         if len(t) < 2 or t.isupper() or not t[:1].isupper():
-            if words and t.islower() and len(t) <= 4:   # a particle inside a name
+            if words and t in PARTICLES:   # "Ursula von der Leyen"
                 words.append(t)
                 continue
             break
@@ -130,14 +130,20 @@ class CorpusBuilder:
             entry.files[spelling].add(path)
 
 
-def learn(corpus: Corpus, min_count: int = 2, min_words: int = 2) -> dict[str, Any]:
+def learn(corpus: Corpus, gazetteer: Any = None, rules: NameRules | None = None,
+          min_count: int = 2, min_words: int = 2) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """A gazetteer document (``kind: gazetteer``) of the corpus's people, for review.
 
-    Each multi-word name seen at least *min_count* times becomes a ``people`` entry: the
-    most frequent spelling as ``name``, the other romanizations as ``aliases``.  Names
-    the gazetteer already has with every spelling seen are left out.
+    Each multi-word name seen at least *min_count* times becomes an entry: the most
+    frequent spelling as ``name``, the other romanizations as ``aliases``.  Names the
+    gazetteer already has with every spelling seen are left out.  Returns (document,
+    unsure): entries whose first word is a known given name go to ``people``; the others
+    (clubs, ships, border crossings…) are returned apart, for the editor to sort.
     """
-    people = []
+    given_keys: set[str] = set()
+    if gazetteer is not None and rules is not None:
+        given_keys = {rules.key(g) for g in gazetteer.given_names()}
+    people, unsure = [], []
     for n in sorted(corpus.names.values(), key=lambda n: (-n.total, n.canonical)):
         words = n.canonical.split()
         if n.total < min_count or len(words) < min_words:
@@ -150,11 +156,12 @@ def learn(corpus: Corpus, min_count: int = 2, min_words: int = 2) -> dict[str, A
         if aliases:
             item["aliases"] = aliases
         item["note"] = f"learned: {n.total} mentions in {len(n.all_files)} files"
-        people.append(item)
-    return {"kind": "gazetteer", "people": people}
+        is_person = not given_keys or (rules is not None and rules.key(words[0]) in given_keys)
+        (people if is_person else unsure).append(item)
+    return {"kind": "gazetteer", "people": people}, unsure
 
 
-def dump_learned(doc: dict[str, Any], sources: int) -> str:
+def dump_learned(doc: dict[str, Any], sources: int, unsure: list[dict[str, Any]] = ()) -> str:
     """YAML text of a learned gazetteer, with a header telling the editor what to do."""
     import yaml
 
@@ -166,4 +173,9 @@ def dump_learned(doc: dict[str, Any], sources: int) -> str:
         "# or the `entities` config key.\n"
     )
     body = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+    if unsure:
+        tail = yaml.safe_dump({"people": list(unsure)}, allow_unicode=True, sort_keys=False, width=100)
+        body += ("# Names whose first word is not a known given name: people, or places, clubs,\n"
+                 "# products?  Uncomment the real people (into the list above) or delete them.\n")
+        body += "".join(f"# {line}\n" for line in tail.splitlines()[1:])
     return header + body

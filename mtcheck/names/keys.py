@@ -22,7 +22,7 @@ class NameRules:
     """Compiled romanization data: folding substitutions and case endings."""
 
     fold: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
-    nominative: tuple[str, ...] = ("",)
+    nominative: tuple[tuple[str, re.Pattern[str] | None], ...] = (("", None),)
     oblique: tuple[str, ...] = ()
     soft: tuple[str, ...] = ()
     masculine_feminine: tuple[tuple[str, str, re.Pattern[str] | None], ...] = ()
@@ -33,7 +33,7 @@ class NameRules:
     def from_data(cls, docs: list[dict[str, Any]]) -> "NameRules":
         """Merge every ``kind: romanization`` document (built-in first, then user files)."""
         rules = cls()
-        nominative: list[str] = []
+        nominative: list[tuple[str, re.Pattern[str] | None]] = []
         oblique: list[str] = []
         soft: list[str] = []
         pairs: list[tuple[str, str, re.Pattern[str] | None]] = []
@@ -42,7 +42,11 @@ class NameRules:
                 pattern, repl = item[0], item[1]
                 rules.fold.append((re.compile(str(pattern)), str(repl)))
             endings = doc.get("endings") or {}
-            nominative += [str(e or "") for e in endings.get("nominative") or ()]
+            for e in endings.get("nominative") or ():
+                if isinstance(e, list):   # [ending, regex the stem must match]
+                    nominative.append((str(e[0] or ""), re.compile(str(e[1])) if len(e) > 1 else None))
+                else:
+                    nominative.append((str(e or ""), None))
             oblique += [str(e or "") for e in endings.get("oblique") or ()]
             soft += [str(e or "") for e in endings.get("soft") or ()]
             for item in doc.get("masculine_feminine") or ():
@@ -50,7 +54,7 @@ class NameRules:
                 pairs.append((str(item[0] or ""), str(item[1] or ""), stem_rx))
             if "min_stem" in doc:
                 rules.min_stem = int(doc["min_stem"])
-        rules.nominative = tuple(dict.fromkeys(nominative or [""]))
+        rules.nominative = tuple(dict.fromkeys(nominative or [("", None)]))
         # Longest first, so that "ogo" is tried before "o".
         rules.oblique = tuple(sorted(set(oblique), key=lambda e: (-len(e), e)))
         rules.soft = tuple(sorted(set(soft), key=lambda e: (-len(e), e)))
@@ -107,7 +111,9 @@ class NameRules:
     def nominative_stems(self, key: str) -> list[tuple[str, str]]:
         """(stem, ending) readings of *key* as a nominative form: "sorokina" -> ("sorokin", "a")."""
         out = []
-        for e in self.nominative:
+        for e, stem_rx in self.nominative:
             if key.endswith(e) and len(key) - len(e) >= self.min_stem:
-                out.append((key[: len(key) - len(e)] if e else key, e))
+                stem = key[: len(key) - len(e)] if e else key
+                if stem_rx is None or stem_rx.search(stem):
+                    out.append((stem, e))
         return out
