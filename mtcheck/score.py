@@ -26,6 +26,7 @@ data described in bench/mqm_eval.py and README; they are data, listed in ``WEIGH
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 import regex
@@ -284,10 +285,21 @@ def score_text(text: str, path: str = "<text>", fmt: str | None = None, *, lines
     """
     doc = Document.from_text(text, path, fmt)
     if findings is None:
-        from .api import Linter
-        linter = linter or Linter(config)
+        linter = linter or (_default_linter() if config is None else _new_linter(config))
         findings = linter.lint_document(doc, linter.rules_for(config or linter.config, path))
     return score_document(doc, findings, lines=lines)
+
+
+def _new_linter(config: Any):
+    from .api import Linter
+    return Linter(config)
+
+
+@lru_cache(maxsize=1)
+def _default_linter():
+    """The built-in rules, loaded once: callers scoring many texts (the HTML report,
+    benchmarks) should not pay for YAML loading per text."""
+    return _new_linter(None)
 
 
 __all__ = ["score_text", "score_document", "ScoreResult", "SegmentScore", "Component", "WEIGHTS",

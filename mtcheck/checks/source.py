@@ -248,7 +248,6 @@ class _State:
     check: str
     people: list[tuple[str, str, tuple[str, ...]]]   # (cyrillic stem, full name, latin surnames)
     first_names: frozenset[str]
-    min_quote_words: int
 
 
 class SourceCheck:
@@ -280,7 +279,7 @@ class SourceCheck:
                     continue
                 people.append((stem, e.name, tuple(f.split()[-1] for f in e.forms)))
         first = frozenset(ru_stem(n) for n in rule.params.get("first_names") or ())
-        return _State(check, people, first, int(rule.params.get("min_quote_words") or 4))
+        return _State(check, people, first)
 
     def check(self, doc: Document, rule: Any, state: _State, ctx: Any) -> Iterator[Finding]:
         source = source_for(doc.path, (ctx.options or {}).get("source_texts") or {})
@@ -321,9 +320,8 @@ class SourceCheck:
 
     def _quotes(self, doc: Document, rule: Any, pairs: list[_Pair], aligned: bool) -> Iterator[Finding]:
         for p in pairs:
-            quotes = [q for q in self._QUOTE_RU.finditer(p.src)
-                      if len(next(g for g in q.groups() if g).split()) >= 0]
-            long_quotes = [q for q in quotes if len(next(g for g in q.groups() if g).split()) >= self._min_words(rule)]
+            long_quotes = [q for q in self._QUOTE_RU.finditer(p.src)
+                           if len(next(g for g in q.groups() if g).split()) >= self._min_words(rule)]
             if not long_quotes:
                 continue
             tgt = doc.prose[p.start:p.end] if aligned else doc.prose
