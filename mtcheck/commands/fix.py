@@ -105,6 +105,7 @@ def fix_cmd(
     except (ConfigError, RuleError, InputError) as exc:
         raise fail(str(exc)) from None
 
+    sys.stdout.flush()  # the diff before the summary, also when both go to one terminal
     for notice in runner.notices:
         typer.echo(f"mtcheck: {notice}", err=True)
     if not quiet:
