@@ -3,6 +3,7 @@
     python bench/profile_lint.py                 # whole corpus, top 25 by cumulative time
     python bench/profile_lint.py --n 200 --top 40 --sort tottime
     python bench/profile_lint.py --startup       # cold start: imports and rule loading
+    python bench/profile_lint.py --memory --n 300  # what holds memory (tracemalloc)
 
 Profiles the library path the CLI takes (Runner → Linter.lint_file for every article
 of the bench corpus, then the JSON reporter) in one process under cProfile, and splits
@@ -107,14 +108,69 @@ def corpus(n: int, top: int, sort: str) -> None:
         print(f"  {c:7.3f} s  {100 * c / total:5.1f} %  {code:7} {kinds[code]}")
 
 
+def memory(n: int, top: int) -> None:
+    """What holds memory after linting ``n`` articles the way the CLI does (results kept
+    until the report is written): tracemalloc's top allocation sites, and the RSS."""
+    import resource
+    import tracemalloc
+
+    paths = [str(p) for p in newsroom_corpus.build(n)]
+    # First without tracing (tracemalloc's own bookkeeping inflates RSS): RSS by phase
+    # in a fresh process, to separate fixed costs (models, tables) from per-article growth.
+    code = ("import sys\n"
+            "def rss():\n"
+            "    return int(open('/proc/self/statm').read().split()[1]) * 4096 / 2**20\n"
+            "out = [f'start {rss():.0f}']\n"
+            "import mtcheck.cli\n"
+            "from mtcheck.runner import RunOptions, Runner\n"
+            "out.append(f'imports {rss():.0f}')\n"
+            "r = Runner(RunOptions()); c = r.config_for('.'); l = r.linter_for(c)\n"
+            "[l.prepare(x) for x in l.rules_for(c)]\n"
+            "out.append(f'rules {rss():.0f}')\n"
+            "paths = sys.argv[1:]\n"
+            "res = [l.lint_file(paths[0], r.config_for(paths[0]))]\n"
+            "out.append(f'first article {rss():.0f}')\n"
+            "res += [l.lint_file(p, r.config_for(p)) for p in paths[1:]]\n"
+            "out.append(f'all {len(paths)} articles {rss():.0f}')\n"
+            "print('RSS (MB) after: ' + ' | '.join(out))\n")
+    r = subprocess.run([sys.executable, "-c", code, *paths], capture_output=True, text=True, cwd=ROOT)
+    print((r.stdout.strip() or r.stderr.strip()[-600:]) + "\n")
+    tracemalloc.start(1)
+    from mtcheck.runner import RunOptions, Runner
+    runner = Runner(RunOptions())
+    cfg = runner.config_for(".")
+    linter = runner.linter_for(cfg)
+    for rule in linter.rules_for(cfg):
+        linter.prepare(rule)
+    after_rules = tracemalloc.take_snapshot()
+    results = [linter.lint_file(p, runner.config_for(p)) for p in paths]
+    snap = tracemalloc.take_snapshot()
+    cur, peak = tracemalloc.get_traced_memory()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{len(results)} articles: traced now {cur / 2**20:.0f} MB, traced peak {peak / 2**20:.0f} MB, "
+          f"process peak RSS {rss:.0f} MB (tracing adds overhead)\n")
+    print("largest allocation sites after loading and preparing the rules:")
+    for st in after_rules.statistics("lineno")[:top // 2]:
+        print(f"  {st.size / 2**20:8.1f} MB  {st.count:8d} blocks  {st.traceback}")
+    print("\ngrowth while linting (what scales with the corpus):")
+    for st in snap.compare_to(after_rules, "lineno")[:top]:
+        print(f"  {st.size_diff / 2**20:+8.1f} MB  {st.count_diff:+8d} blocks  {st.traceback}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1000, help="corpus size (default 1000)")
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--sort", default="cumulative", help="pstats sort key (cumulative, tottime…)")
     ap.add_argument("--startup", action="store_true", help="profile cold start instead of the corpus")
+    ap.add_argument("--memory", action="store_true", help="where memory goes (tracemalloc) instead of time")
     a = ap.parse_args()
-    startup(a.top) if a.startup else corpus(a.n, a.top, a.sort)
+    if a.startup:
+        startup(a.top)
+    elif a.memory:
+        memory(a.n, a.top)
+    else:
+        corpus(a.n, a.top, a.sort)
 
 
 if __name__ == "__main__":

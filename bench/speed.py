@@ -7,9 +7,11 @@
     the same file, several runs each (interleaved, so drift hits all tools alike), median
     wall time.  Uses hyperfine when it is installed, else subprocess timing.
 (b) the 1,000-article corpus (bench/newsroom_corpus.py): mtcheck vs proselint (codespell
-    as a reference), articles/s and peak memory.  Peak memory is given two ways: the
-    largest single process (wait4's ru_maxrss) and the sampled sum over the whole process
-    tree (what a machine must have free when --jobs starts workers).
+    as a reference), articles/s and peak memory.  Peak memory is sampled every 10 ms with
+    psutil and given two ways: the largest single process, and the sum over the whole
+    process tree (what a machine must have free when --jobs starts workers).  wait4's
+    ru_maxrss is not used when psutil is there: on Linux it also counts the memory the
+    forked child held before exec, i.e. this script's own size.
 (c) ``mtcheck entities`` on the corpus, when that command exists.
 
 Targets (issue 6): (a) mtcheck no slower than codespell; (b) throughput ≥ 10× proselint's
@@ -78,28 +80,29 @@ def lint_flags(help_: str, jobs: int | None, cache: bool) -> list[str]:
 class Run:
     wall: float
     rc: int
-    maxrss_mb: float          # largest single process (the command or a waited-for child)
-    tree_peak_mb: float | None  # sampled sum of RSS over the process tree
+    maxrss_mb: float            # largest single process (sampled; wait4 ru_maxrss without psutil)
+    tree_peak_mb: float | None  # sampled sum of RSS over the process tree (None without psutil)
 
 
-def _tree_rss(proc) -> int:
-    total = 0
+def _tree_rss(proc) -> tuple[int, int]:
+    """(largest single RSS, sum of RSS) over ``proc`` and its descendants, in bytes."""
+    sizes = []
     try:
         procs = [proc] + proc.children(recursive=True)
     except Exception:  # noqa: BLE001 - the process went away between samples
-        return 0
+        return 0, 0
     for p in procs:
         try:
-            total += p.memory_info().rss
+            sizes.append(p.memory_info().rss)
         except Exception:  # noqa: BLE001
             pass
-    return total
+    return max(sizes, default=0), sum(sizes)
 
 
 def run(cmd: list[str], sample: bool = False, cwd: Path = ROOT) -> Run:
     """Run ``cmd`` with output discarded; wall time, exit code and memory from wait4."""
     stop = threading.Event()
-    peak = [0]
+    peak = [0, 0]   # largest process, whole tree
     err = tempfile.TemporaryFile()
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=cwd,
@@ -112,7 +115,8 @@ def run(cmd: list[str], sample: bool = False, cwd: Path = ROOT) -> Run:
 
             def loop() -> None:
                 while not stop.is_set():
-                    peak[0] = max(peak[0], _tree_rss(ps))
+                    one, tree = _tree_rss(ps)
+                    peak[0], peak[1] = max(peak[0], one), max(peak[1], tree)
                     stop.wait(0.01)
             sampler = threading.Thread(target=loop, daemon=True)
             sampler.start()
@@ -128,7 +132,11 @@ def run(cmd: list[str], sample: bool = False, cwd: Path = ROOT) -> Run:
         err.seek(0)
         tail = err.read().decode("utf-8", "replace")[-600:]
         print(f"warning: {' '.join(cmd[:3])}… exited {p.returncode}: {tail}", file=sys.stderr)
-    return Run(wall, p.returncode, usage.ru_maxrss / 1024, peak[0] / 2**20 if sampler else None)
+    if sampler is not None:
+        return Run(wall, p.returncode, peak[0] / 2**20, peak[1] / 2**20)
+    # Without psutil: wait4's ru_maxrss, which on Linux also counts the memory the
+    # forked child had before exec (this script's own RSS): an upper bound.
+    return Run(wall, p.returncode, usage.ru_maxrss / 1024, None)
 
 
 def hyperfine(cmds: dict[str, list[str]], reps: int) -> dict[str, list[float]] | None:
@@ -206,8 +214,6 @@ def article_cold(reps: int) -> list[dict]:
         times = hf[name] if hf else [r.wall for r in res[name]]
         row = {"tool": name, "times": times, "median_s": statistics.median(times), "min_s": min(times),
                "method": "hyperfine" if hf else "subprocess"}
-        if res:
-            row["maxrss_mb"] = max(r.maxrss_mb for r in res[name])
         rows.append(row)
     return rows
 
