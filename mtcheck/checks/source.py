@@ -82,6 +82,7 @@ SCHEMES: dict[str, dict[str, str]] = {
     "german": {"в": "w", "ж": "sh", "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch", "ю": "ju", "я": "ja", "й": "j"},
     "scholarly": {"ж": "z", "х": "h", "ц": "c", "ч": "c", "ш": "s", "щ": "sc", "ю": "ju", "я": "ja", "й": "j", "ы": "y"},
     "soft": {"ь": "i", "ъ": "", "й": "i", "ё": "e"},
+    "ukrainian": {"г": "h", "и": "y", "й": "i", "ь": ""},
     "french": {"у": "ou", "ш": "ch", "ч": "tch", "ж": "j", "х": "kh", "й": "i", "ю": "iou", "я": "ia"},
 }
 
@@ -110,7 +111,7 @@ def ru_stem(word: str) -> str:
 
 def _latin_key(word: str) -> str:
     """A spelling skeleton: romanization differences (ya/ia/ja, kh/h, y/i…) folded away."""
-    w = word.lower().replace("x", "ks").replace("ph", "f")
+    w = word.lower().replace("x", "ks").replace("ph", "f").replace("ie", "i")
     for a, b in (("shch", "sc"), ("sch", "s"), ("tsch", "c"), ("kh", "h"), ("zh", "z"), ("ts", "c"),
                  ("ch", "c"), ("sh", "s"), ("yu", "u"), ("iu", "u"), ("ju", "u"), ("ya", "a"),
                  ("ia", "a"), ("ja", "a"), ("yo", "o"), ("ye", "e"), ("y", "i"), ("j", "i"),
@@ -147,15 +148,25 @@ class _Num:
     end: int
 
 
+_PHONE = regex.compile(r"\+\d[\d \t()\-]{6,}\d|\(\d{3,5}\)[\d \t\-]{5,}\d")
+
+
 def ru_numbers(text: str) -> list[_Num]:
+    """Figures of a Russian text, each with the values an English rendering may show.
+
+    Phone numbers are skipped: their digit grouping changes freely in translation."""
     out: list[_Num] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     for m in _RU_DATE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         d, y = float(m.group(1)), float(m.group(3))
         out.append(_Num(m.group(1), frozenset({d}), m.start(1), m.end(1)))
         out.append(_Num(m.group(3), frozenset({y}), m.start(3), m.end(3)))
         taken.append((m.start(), m.end()))
     for m in _RU_TIME.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         h = float(m.group(1))
         # 18:30 may read "6.30pm" in English: either clock is right; minutes "00" vanish.
         dec = float(f"{m.group(1)}.{m.group(2)}")  # or a decimal written with a dot (odds "6.10")
@@ -321,7 +332,8 @@ class SourceCheck:
     def _quotes(self, doc: Document, rule: Any, pairs: list[_Pair], aligned: bool) -> Iterator[Finding]:
         for p in pairs:
             long_quotes = [q for q in self._QUOTE_RU.finditer(p.src)
-                           if len(next(g for g in q.groups() if g).split()) >= self._min_words(rule)]
+                           if len(next(g for g in q.groups() if g).split()) >= self._min_words(rule)
+                           and _is_speech(p.src, q)]
             if not long_quotes:
                 continue
             tgt = doc.prose[p.start:p.end] if aligned else doc.prose
@@ -390,6 +402,17 @@ class SourceCheck:
                     continue
                 for s, e in spans:
                     yield rule.finding(s, s + len(form), form, replacements=[canonical], source=name.label)
+
+
+def _is_speech(text: str, q: Any) -> bool:
+    """Direct speech, not a title: Russian punctuates speech as «…», — сказал он / он сказал:
+    «…» / «…!».  Titles of films and books («Люди Икс: Первый класс») have none of these
+    and English writes them in italics, without quotes."""
+    inner = next(g for g in q.groups() if g).rstrip()
+    before = text[:q.start()].rstrip()
+    after = text[q.end():q.end() + 4]
+    return (before.endswith(":") or bool(regex.match(r"[,!?…]?\s*[—–-]", after))
+            or inner.endswith((".", "!", "?", "…")))
 
 
 def _inflected(a: str, b: str) -> bool:
