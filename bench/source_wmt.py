@@ -75,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{s:<16} {score[s]:6.1f} {segs[s]:6d} " + " ".join(f"{v:6.2f}" for v in per)
               + f" {sum(per):6.2f}")
     for s, ex in examples.items():
+        if not ex:
+            continue
         print(f"\n{s}:")
         for e in ex:
             print("  " + e)
