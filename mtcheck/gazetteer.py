@@ -140,8 +140,23 @@ class Gazetteer:
 
     @property
     def lower_name_words(self) -> frozenset[str]:
-        """Lower-cased forms of the capitalized name words ("trump" for "Trump")."""
+        """Lower-cased forms of people's and places' name words ("trump" for "Trump"); not
+        institution words, which are ordinary English ("election", "the")."""
         if not hasattr(self, "_lower_name_words"):
-            self._lower_name_words = frozenset(w.lower() for w in self.name_words
+            self._lower_name_words = frozenset(w.lower() for w in self.person_place_words()
                                                if w[:1].isupper() and not w.isupper())
         return self._lower_name_words
+
+    @property
+    def lower_name_pairs(self) -> frozenset[str]:
+        """The last two words of people's names, lower-cased ("donald trump"): a lower-case
+        surname counts as a name only right after its own given name."""
+        if not hasattr(self, "_lower_name_pairs"):
+            pairs = set()
+            for e in self.section("people"):
+                for form in e.forms:
+                    words = form.replace("-", " ").split()
+                    if len(words) >= 2:
+                        pairs.add(" ".join(words[-2:]).lower())
+            self._lower_name_pairs = frozenset(pairs)
+        return self._lower_name_pairs

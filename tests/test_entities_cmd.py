@@ -43,6 +43,8 @@ def test_csv_and_all(cli):
     corpus = {(row["canonical"], row["spelling"]): int(row["count"]) for row in rows if row["scope"] == "corpus"}
     assert corpus[("Sergey Lavrov", "Sergei Lavrov")] == 1
     assert corpus[("Viktorov", "Viktorov")] == 3   # --all lists names spelled one way too
+    # "Donald trump" (seed 003, three times) is a mention of the gazetteer's Donald Trump
+    assert corpus[("Donald Trump", "Donald Trump")] == 3
 
 
 def _corpus(tmp_path):

@@ -80,8 +80,11 @@ def name_tail(m: Mention, gazetteer: Any) -> list[str]:
     known = gazetteer.person_place_words() if gazetteer is not None else frozenset()
     places = gazetteer.place_words() if gazetteer is not None else frozenset()
     words: list[str] = []
+    lowered = gazetteer.lower_name_words if gazetteer is not None else frozenset()
     for w in reversed(m.words):
         t = w.text
+        if t.islower() and t in lowered and t not in PARTICLES:
+            t = t[:1].upper() + t[1:]   # "Donald trump" is Donald Trump (its casing is MT201's)
         if words and t in places and not all(x in places for x in words):
             break   # "Russia Sergey Peskov": a place before a person's name is not part of it
         if len(t) < 2 or t.isupper() or not t[:1].isupper():

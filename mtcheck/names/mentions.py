@@ -93,6 +93,7 @@ def extract_mentions(doc: Document, gazetteer: Any = None) -> list[Mention]:
         if info:
             informative_caps.update(p[2].lower() for p in parts if _is_cap(p[2]))
     lowered_known = gazetteer.lower_name_words if gazetteer is not None else frozenset()
+    name_pairs = gazetteer.lower_name_pairs if gazetteer is not None else frozenset()
     doc_capitals = {p[2].lower() for parts in parts_of for p in parts if _is_cap(p[2])}
 
     def name_word(text: str, info: bool) -> bool:
@@ -118,7 +119,10 @@ def extract_mentions(doc: Document, gazetteer: Any = None) -> list[Mention]:
             word = Word(s, e, text, info and not (i == 0 and s in initial))
             if i > 0:
                 word.informative = info
-            if name_word(text, word.informative) or (len(text) == 1 and text.isupper()):
+            # a known name in lower case right after a capitalized name ("Donald trump")
+            after_name = (current is not None and not pending and text.islower()
+                          and f"{current.words[-1].text.lower()} {text}" in name_pairs)
+            if name_word(text, word.informative) or after_name or (len(text) == 1 and text.isupper()):
                 if current is None:
                     current = Mention(s, e, [])
                     mentions.append(current)
