@@ -8,8 +8,9 @@
     wall time.  Uses hyperfine when it is installed, else subprocess timing.
 (b) the 1,000-article corpus (bench/newsroom_corpus.py): mtcheck vs proselint (codespell
     as a reference), articles/s and peak memory.  Peak memory is sampled every 10 ms with
-    psutil and given two ways: the largest single process, and the sum over the whole
-    process tree (what a machine must have free when --jobs starts workers).  wait4's
+    psutil and given two ways: the largest single process (RSS), and the sum over the
+    whole process tree (PSS, so pages shared by forked workers count once): what a
+    machine must have free when --jobs starts workers.  wait4's
     ru_maxrss is not used when psutil is there: on Linux it also counts the memory the
     forked child held before exec, i.e. this script's own size.
 (c) ``mtcheck entities`` on the corpus, when that command exists.
@@ -81,22 +82,33 @@ class Run:
     wall: float
     rc: int
     maxrss_mb: float            # largest single process (sampled; wait4 ru_maxrss without psutil)
-    tree_peak_mb: float | None  # sampled sum of RSS over the process tree (None without psutil)
+    tree_peak_mb: float | None  # sampled sum of PSS over the process tree (None without psutil)
 
 
 def _tree_rss(proc) -> tuple[int, int]:
-    """(largest single RSS, sum of RSS) over ``proc`` and its descendants, in bytes."""
-    sizes = []
+    """(largest single RSS, sum of PSS) over ``proc`` and its descendants, in bytes.
+
+    The tree figure sums PSS (proportional set size: pages shared between forked
+    workers counted once overall), so it is what the run really occupies; RSS is used
+    where PSS cannot be read."""
+    rss, pss = [], []
     try:
         procs = [proc] + proc.children(recursive=True)
     except Exception:  # noqa: BLE001 - the process went away between samples
         return 0, 0
     for p in procs:
         try:
-            sizes.append(p.memory_info().rss)
+            full = p.memory_full_info()
+            rss.append(full.rss)
+            pss.append(getattr(full, "pss", full.rss))
         except Exception:  # noqa: BLE001
-            pass
-    return max(sizes, default=0), sum(sizes)
+            try:
+                m = p.memory_info().rss
+                rss.append(m)
+                pss.append(m)
+            except Exception:  # noqa: BLE001
+                pass
+    return max(rss, default=0), sum(pss)
 
 
 def run(cmd: list[str], sample: bool = False, cwd: Path = ROOT) -> Run:
@@ -277,7 +289,7 @@ def markdown(m: dict, a: list[dict], b: list[dict], c: list[dict], c_note: str, 
     prose = next((r for r in b if r["tool"] == "proselint check"), None)
     L += ["", f"**(b) Corpus** — {corpus['articles']:,} articles, {corpus['words']:,} words, "
           f"{corpus['bytes'] / 1e6:.2f} MB (bench/newsroom_corpus.py), median of {reps[1]} runs", "",
-          "| tool | wall | articles/s | × proselint | peak RSS, largest process | peak RSS, process tree |",
+          "| tool | wall | articles/s | × proselint | peak RSS, largest process | peak PSS, process tree |",
           "|---|---:|---:|---:|---:|---:|"]
     for r in b + c:
         ratio = f"{r['articles_per_s'] / prose['articles_per_s']:.2f}×" if prose else "–"
