@@ -221,6 +221,17 @@ def test_summary_counts_categories_rules_and_renders_scores_and_clusters():
     assert "<svg" not in render_html([r], compute_scores=False)
 
 
+def test_real_score_results_render_with_one_bar_per_sentence(seed_results):
+    score = pytest.importorskip("mtcheck.score")
+    r = seed_results[-1]
+    result = score.score_document(r.doc, r.findings)
+    page = render_html([r], scores={r.path: result})
+    assert f"Fluency <strong>{result.score:.0f}</strong>" in page
+    assert len(re.findall(r"<rect ", page)) == len(result.segments) > 3
+    # Computed by the report itself when no scores are given: the same numbers.
+    assert f"Fluency <strong>{result.score:.0f}</strong>" in render_html([r])
+
+
 def test_clusters_without_data_group_by_replacement():
     text = "Sergey Lavrov spoke. Sergei Lavrov left. Sergey Lavrov came back.\n"
     fs = [_finding("MT602", "name-variant", 21, 34, replacements=("Sergey Lavrov",))]

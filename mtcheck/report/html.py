@@ -212,7 +212,7 @@ def _article(a: _Article) -> list[str]:
                        + (f' <span class="muted">{esc(note)}</span>' if note else "") + "</li>")
         out.append("</ul>")
     out.append(f'<h3 id="a{a.index}-t">Text</h3>')
-    out.append(f'<div class="text" aria-labelledby="a{a.index}-t">{_highlighted(doc.text, findings, a.ids)}</div>')
+    out.append(f'<div class="text">{_highlighted(doc.text, findings, a.ids)}</div>')
     if findings:
         out += ["<h3>Findings</h3>", '<ol class="findings">']
         for j, f in enumerate(findings):
