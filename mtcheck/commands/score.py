@@ -28,7 +28,8 @@ HELP = (
 
 
 def score_cmd(
-    paths: List[str] = typer.Argument(..., help="Files or directories to score.", show_default=False),
+    paths: List[str] = typer.Argument(..., help="Files or directories to score ('-' reads standard input).",
+                                      show_default=False),
     output_format: str = typer.Option("text", "--format", "-f", help="text (default) or json."),
     lines: bool = typer.Option(False, "--lines", help="Treat each line as one segment (one sentence per line)."),
     minimum: Optional[float] = typer.Option(None, "--min", help="Exit 1 when an article scores below this."),
@@ -55,9 +56,17 @@ def score_cmd(
             options["source_texts"] = load_sources(source, encoding)
         except SourceError as exc:
             raise fail(str(exc)) from None
+    stdin_data = None
+    if "-" in paths:
+        import sys
+        stdin_data = sys.stdin.buffer.read()
     try:
         runner = Runner(RunOptions(config_file=config, overrides={"encoding": encoding}, options=options))
-        results = runner.lint_all(paths)
+        file_paths = [p for p in paths if p != "-"]
+        results = runner.lint_all(file_paths) if file_paths else []
+        if stdin_data is not None:
+            from ..lint_cmd import _lint_stdin
+            results.append(_lint_stdin(runner, stdin_data))
     except (ConfigError, RuleError) as exc:
         raise fail(str(exc)) from None
     for notice in runner.notices:
