@@ -159,8 +159,14 @@ def _text(files: list[dict[str, Any]], minimum: float | None, show: int, lines: 
                        f"  -{c.penalty:5.1f}  {c.name:<16} {c.value:6.2f}% of words x {c.weight:g}")
         segs = res.segments
         if lines:
+            per_line = {}
+            if "reference" in f:
+                per_line = {row["line"]: row for row in f["reference"]["metrics"].lines}
             for s in segs:
-                out.append(f"  line {s.line}: {s.score:.1f}")
+                row = per_line.get(s.line)
+                extra = (f"  (chrF++ {row['chrf++']:.1f}, BLEU {row['bleu']:.1f}, TER {row['ter']:.1f})"
+                         if row else "")
+                out.append(f"  line {s.line}: {s.score:.1f}{extra}")
         elif show and segs:
             worst = sorted(segs, key=lambda s: (s.score, s.index))
             worst = [s for s in worst if s.score < 100][: (None if show < 0 else show)]
