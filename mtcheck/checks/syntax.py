@@ -129,8 +129,7 @@ def plural_singular_verb(toks: list[Tok], st: _State) -> Iterator[tuple[int, int
 
 def _finite_verb(word: str) -> bool:
     """A word that can only be a verb (so it starts a new clause, ending the subject)."""
-    r = wc.readings(word)
-    return bool(r) and set(r) <= {"VERB", "AUX"}
+    return wc.is_verb_only(word)
 
 
 def subjectless_that(toks: list[Tok], st: _State) -> Iterator[tuple[int, int, dict]]:
@@ -223,7 +222,7 @@ def subjectless_sentence(toks: list[Tok], st: _State) -> Iterator[tuple[int, int
     if any(re.search(r"[,;:\"“”«»()–—]", t.gap_before) for t in toks[1:]) or re.search(r"[,;:\"“”«»]", toks[-1].gap_after):
         return
     w = first.low
-    if second.low not in follow or w in allow or wc.is_base_verb(w) or wc.readings(w).get("NOUN"):
+    if second.low not in follow or w in allow or wc.is_base_verb(w) or wc.has_noun_reading(w):
         return
     if wc.is_past_verb(w):
         yield first.start, first.end, {"verb": first.text}
