@@ -72,6 +72,8 @@ WEIGHTS: dict[str, Weight] = {
     "romanized": Weight(20.0, 40.0, "lower-case words that look like transliterated Russian (not yet flagged by a rule)."),
     "repeated-word": Weight(6.0, 20.0, "the same word twice in a row ('the the')."),
     "long-sentence": Weight(0.15, 10.0, "share (%) of words in sentences over LONG_SENTENCE words: run-on clauses."),
+    "untranslated-share": Weight(1.0, 100.0, "share (%) of words inside untranslated findings: a story half in Russian "
+                                             "is unusable however few findings that makes."),
 }
 
 #: Word doublings that are correct English ("had had", "that that").
@@ -150,6 +152,7 @@ class _Counts:
     romanized: int = 0
     repeated: int = 0
     long_words: int = 0     # words in over-long sentences
+    unreadable: int = 0     # words inside untranslated findings (Cyrillic runs…)
 
     def add(self, other: "_Counts") -> None:
         self.words += other.words
@@ -159,6 +162,7 @@ class _Counts:
         self.romanized += other.romanized
         self.repeated += other.repeated
         self.long_words += other.long_words
+        self.unreadable += other.unreadable
 
 
 def _romanized_test():
@@ -171,13 +175,15 @@ def _romanized_test():
 
 
 def _count_span(doc: Document, tokens: list[Span], findings: Iterable[Finding],
-                covered: list[tuple[int, int]]) -> _Counts:
+                covered: list[tuple[int, int]], untranslated: list[tuple[int, int]]) -> _Counts:
     """Count every signal over one span: its tokens and the findings that start in it."""
     from . import lexicon
 
     c = _Counts(words=len(tokens))
     for f in findings:
         c.by_category[f.category] = c.by_category.get(f.category, 0.0) + SEVERITY_FACTOR.get(f.severity.value, 0.5)
+    if untranslated:
+        c.unreadable = sum(1 for t in tokens if _is_covered(t, untranslated))
     is_rom = _romanized_test()
     prev, prev_end = "", 0
     prose = doc.prose
@@ -222,6 +228,7 @@ def _components(c: _Counts) -> dict[str, Component]:
     put("romanized", c.romanized, 100.0 * c.romanized / denom)
     put("repeated-word", c.repeated, 100.0 * c.repeated / denom)
     put("long-sentence", c.long_words, 100.0 * c.long_words / max(c.words, 1))
+    put("untranslated-share", c.unreadable, 100.0 * c.unreadable / max(c.words, 1))
     return out
 
 
@@ -241,6 +248,7 @@ def score_document(doc: Document, findings: list[Finding], lines: bool = False) 
     else:
         spans = list(doc.sentences)
     covered = sorted((f.start, f.end) for f in findings)
+    untr = sorted((f.start, f.end) for f in findings if f.category == "untranslated")
     tokens = doc.tokens
     ti = 0
     fs = sorted(findings, key=lambda f: f.start)
@@ -259,7 +267,8 @@ def score_document(doc: Document, findings: list[Finding], lines: bool = False) 
         while fj < len(fs) and fs[fj].start < sp.end:
             fj += 1
         local_cov = [(s, e) for s, e in covered if s < sp.end and sp.start < e]
-        counts = _count_span(doc, tokens[ti:tj], fs[fi:fj], local_cov)
+        local_untr = [(s, e) for s, e in untr if s < sp.end and sp.start < e]
+        counts = _count_span(doc, tokens[ti:tj], fs[fi:fj], local_cov, local_untr)
         comps = _components(counts)
         segments.append(SegmentScore(i, doc.position(sp.start)[0], sp.start, sp.end, counts.words,
                                      _total(comps), comps))
