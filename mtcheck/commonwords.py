@@ -16,8 +16,9 @@ from importlib import resources
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
     ref = resources.files("mtcheck") / "data" / "en_common.txt.gz"
-    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    with ref.open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8")
+    return frozenset(text.split("\n", 1)[1].split())  # first line is the provenance header
 
 
 def is_common_word(word: str) -> bool:

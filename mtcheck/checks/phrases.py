@@ -6,9 +6,7 @@ backtracking rule cannot hang a pre-commit run: it is reported and skipped inste
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import regex
@@ -67,29 +65,20 @@ def match_case(template: str, found: str) -> str:
     return template
 
 
-@lru_cache(maxsize=1)
-def _sorted_words() -> list[str]:
-    from ..lexicon import words
-    return sorted(words())
-
-
 def looks_truncated(word: str, common: float = 3.5) -> bool:
     """A word cut short by a teaser widget: not itself common, and the prefix of a
-    clearly more frequent word ("refus" → "refuse", "Tehr" → "Tehran")."""
-    from ..lexicon import zipf
+    clearly more frequent word ("refus" → "refuse", "Tehr" → "Tehran").
+
+    A linear scan of the lexicon (~10 ms) beats sorting it for bisect (~300 ms): this
+    runs only for the rare word that ends in "..." at a line end.
+    """
+    from ..lexicon import _table, zipf
     w = word.lower()
     own = zipf(w)
     if own >= common:
         return False
-    lst = _sorted_words()
-    i = bisect.bisect_right(lst, w)
-    best = 0.0
-    while i < len(lst) and lst[i].startswith(w) and i < len(lst):
-        best = max(best, zipf(lst[i]))
-        i += 1
-        if best >= own + 0.75 and best >= 3.0:
-            return True
-    return False
+    need = max(own + 0.75, 3.0)
+    return any(z >= need and k.startswith(w) and k != w for k, z in _table().items())
 
 
 class _Filters:
