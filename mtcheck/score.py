@@ -25,6 +25,7 @@ data described in bench/mqm_eval.py and README; they are data, listed in ``WEIGH
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
@@ -247,14 +248,14 @@ def score_document(doc: Document, findings: list[Finding], lines: bool = False) 
         spans = [Span(s, e, "line") for _, s, e in doc.lines() if doc.prose[s:e].strip()]
     else:
         spans = list(doc.sentences)
-    covered = sorted((f.start, f.end) for f in findings)
-    untr = sorted((f.start, f.end) for f in findings if f.category == "untranslated")
+    overlap = _overlaps(spans, findings)
     tokens = doc.tokens
     ti = 0
     fs = sorted(findings, key=lambda f: f.start)
     fi = 0
     total = _Counts()
     segments: list[SegmentScore] = []
+    inside: set[int] = set()
     for i, sp in enumerate(spans):
         while ti < len(tokens) and tokens[ti].start < sp.start:
             ti += 1
@@ -266,8 +267,9 @@ def score_document(doc: Document, findings: list[Finding], lines: bool = False) 
         fj = fi
         while fj < len(fs) and fs[fj].start < sp.end:
             fj += 1
-        local_cov = [(s, e) for s, e in covered if s < sp.end and sp.start < e]
-        local_untr = [(s, e) for s, e in untr if s < sp.end and sp.start < e]
+        inside.update(id(f) for f in fs[fi:fj])
+        local_cov = [(f.start, f.end) for f in overlap[i]]
+        local_untr = [(f.start, f.end) for f in overlap[i] if f.category == "untranslated"]
         counts = _count_span(doc, tokens[ti:tj], fs[fi:fj], local_cov, local_untr)
         comps = _components(counts)
         segments.append(SegmentScore(i, doc.position(sp.start)[0], sp.start, sp.end, counts.words,
@@ -275,7 +277,6 @@ def score_document(doc: Document, findings: list[Finding], lines: bool = False) 
         total.add(counts)
         ti, fi = tj, fj
     # Findings outside every segment (e.g. on whitespace-only spans) still count.
-    inside = {id(f) for sp in spans for f in fs if sp.start <= f.start < sp.end}
     for f in fs:
         if id(f) not in inside:
             total.by_category[f.category] = total.by_category.get(f.category, 0.0) + SEVERITY_FACTOR.get(f.severity.value, 0.5)
@@ -284,6 +285,22 @@ def score_document(doc: Document, findings: list[Finding], lines: bool = False) 
     comps = _components(total)
     return ScoreResult(_total(comps), total.words, comps, segments, "lines" if lines else "sentences",
                        list(findings), doc)
+
+
+def _overlaps(spans: list[Span], findings: list[Finding]) -> list[list[Finding]]:
+    """For each span, the findings overlapping it (a finding may cover several sentences).
+
+    Spans are sorted and disjoint, so each finding visits only the spans it touches:
+    linear in the size of the input, which matters on 5 MB files."""
+    starts = [sp.start for sp in spans]
+    out: list[list[Finding]] = [[] for _ in spans]
+    for f in findings:
+        i = max(bisect.bisect_right(starts, f.start) - 1, 0)
+        while i < len(spans) and spans[i].start < max(f.end, f.start + 1):
+            if spans[i].end > f.start:
+                out[i].append(f)
+            i += 1
+    return out
 
 
 def score_text(text: str, path: str = "<text>", fmt: str | None = None, *, lines: bool = False,
