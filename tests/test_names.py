@@ -98,6 +98,13 @@ def test_case_endings_on_a_known_stem():
     assert flagged(text) == [("Morozkinoi", "Morozkina", "safe"), ("Morozkinu", "Morozkina", "safe")]
 
 
+def test_one_single_letter_ending_against_one_nominative_is_only_a_guess():
+    # seen once each, and Romanian names do end in -u: which one is right is a coin toss
+    text = "The cast includes Mihai Dobreanu. Critics praised Dobrean for the role."
+    got = flagged(text)
+    assert len(got) == 1 and got[0][2] == "unsafe"
+
+
 def test_case_ending_needs_the_stem_in_the_story():
     # "Morozkinoi" alone: nothing says it is a case form of anything
     assert lint("Lawyers for Morozkinoi said the charges were false.") == []

@@ -183,7 +183,15 @@ def _group(c: Cluster, spellings: list[Spelling], occ_by_member: dict[int, list[
         nominative = [i for i in c.members if i not in c.oblique] or list(c.members)
         best = max(nominative, key=lambda i: (spellings[i].count, -spellings[i].order))
         ties = [i for i in nominative if spellings[i].count == spellings[best].count and i != best]
-        ambiguous = bool(ties)
+        # Unambiguous: the winner is strictly the most frequent spelling, or a nominative
+        # against a name the story declines two ways (Morozkina / -oi / -u) or with an
+        # ending no foreign name has (-oi, -ogo).  "Pisterean" once and "Pistereanu" once
+        # is a coin toss: Romanian names end in -u.
+        most = all(spellings[best].count > spellings[i].count for i in c.members if i != best)
+        declined = best not in c.oblique and (
+            len({spellings[i].key for i in c.oblique}) >= 2
+            or any(len(e) >= 2 and not e.startswith("~") for e in c.endings.values()))
+        ambiguous = bool(ties) or not (most or declined)
         canonical = spellings[best].text
         source = "document"
     root = lower_to_member.get(canonical.lower())

@@ -52,6 +52,7 @@ class Cluster:
     members: list[int]                       # indexes into the spellings list
     edges: list[tuple[int, int, str]] = field(default_factory=list)  # (a, b, kind) evidence
     oblique: set[int] = field(default_factory=set)   # joined as a case form of another member
+    endings: dict[int, str] = field(default_factory=dict)  # oblique member -> its case ending
     gender_ambiguous: bool = False
 
     @property
@@ -111,7 +112,7 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
     kknown = [any(spellings[i].known for i in m) for m in key_members]
     uf = _UF(n)
     edges: list[tuple[int, int, str]] = []
-    oblique: set[int] = set()
+    oblique: dict[int, str] = {}   # key index -> the case ending it was read with
 
     def link(weak: int, strong: int, kind: str) -> None:
         uf.union(weak, strong)
@@ -136,7 +137,7 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
             declined[stem].add(ending)
             # "Zabota" next to "Zaboty": each is a nominative of the stem, neither is a case form
             if not any(o == k for o, _nom in owners.get(stem, ())):
-                oblique.add(k)
+                oblique[k] = ending
             break
     ambiguous_stems = set()
     for stem, lst in owners.items():
@@ -158,7 +159,7 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
                 stem, tail = key[:cut], key[cut:]
                 if stem in established and any(Levenshtein.distance(tail, e) <= 1 for e in long_endings):
                     link(k, owners[stem][0][0], "garbled")
-                    oblique.add(k)
+                    oblique[k] = "~" + tail   # "~": garbled, not a real ending
                     break
 
     # 3. fuzzy leftovers
@@ -181,6 +182,7 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
             c.edges.extend((first, i, "romanization") for i in key_members[k][1:])
             if k in oblique:
                 c.oblique.update(key_members[k])
+                c.endings.update((i, oblique[k]) for i in key_members[k])
         stems = {s for k in ks for s, _e in rules.nominative_stems(keys[k])}
         c.gender_ambiguous = bool(stems & ambiguous_stems) and len(ks) > 1
         clusters.append(c)
