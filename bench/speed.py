@@ -250,8 +250,11 @@ def corpus_runs(paths: list[Path], reps: int, jobs_list: list[int]) -> list[dict
             warm = mt + ["lint"] + lint_flags(mt_help, None, cache=True)
             if "--cache-dir" in mt_help:
                 warm += ["--cache-dir", cache]
-            run(warm + [str(corpus_dir)])
-            res["mtcheck lint, warm cache"] = [run(warm + [str(corpus_dir)], sample=True) for _ in range(reps)]
+            res["mtcheck lint, warm cache"] = []
+            for _ in range(reps):
+                # Fill right before timing: rule files edited in between would change the key.
+                run(warm + [str(corpus_dir)])
+                res["mtcheck lint, warm cache"].append(run(warm + [str(corpus_dir)], sample=True))
     return _rows(res, len(paths))
 
 
