@@ -99,6 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nWMT23 ru→en news ({len(refs)} documents): mean article score per system")
     print(f"  {'system':<16} {'score':>6} {'chrF++':>7}")
     print(f"  {'[reference]':<16} {statistics.mean(ref_scores):6.1f} {'':>7}")
+    low = [(d, v) for d, v in zip(refs, ref_scores) if v < 50]
+    if low:
+        rest = [v for v in ref_scores if v >= 50]
+        print(f"  {'[reference]*':<16} {statistics.mean(rest):6.1f} {'':>7}  * without "
+              + ", ".join(f"{d} ({v:.0f})" for d, v in low) + " (reference documents scoring below 50)")
     for s, v, c in table:
         print(f"  {s:<16} {v:6.1f} {c:7.1f}")
     print(f"  Pearson(score, chrF++) over {len(table)} systems: "
