@@ -78,6 +78,7 @@ class Runner:
             linter = self.linter_for(cfg)
             rule_files = [Path(p) for p, _ in self._rule_paths(linter)] + [Path(e) for e in cfg.entities]
             context = json.dumps({"code": code_fingerprint(), "config": cfg.as_dict(),
+                                  "lt_env": os.environ.get("MTCHECK_LANGUAGETOOL_URL", ""),
                                   "options": {k: str(v) for k, v in self.opts.options.items()},
                                   "rules": files_fingerprint(rule_files)}, sort_keys=True)
             directory = self.opts.cache_dir or cfg.cache_dir or DEFAULT_DIR
@@ -108,8 +109,11 @@ class Runner:
             key = cache.key(src.encode(src.text), path, ",".join(r.code for r in rules))
             findings = cache.get(key)
         if findings is None:
+            notices_before = len(linter.ctx.notices)
             findings = linter.lint_document(doc, rules)
-            if cache is not None:
+            # A run that had to tell the user something (LanguageTool unreachable, a rule
+            # timed out) is incomplete: never serve it from the cache later.
+            if cache is not None and len(linter.ctx.notices) == notices_before:
                 cache.put(key, findings)
         if self.baseline is not None:
             findings = self.baseline.filter(path, doc, findings)
