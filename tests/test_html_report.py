@@ -155,6 +155,20 @@ def test_nest_fragments_nest_and_cover_each_span(raw):
         assert sum(f.first for f in frags if f.key == key) == 1
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab <>&\"'\r\n\t;#/-—Жé😀")), max_size=60),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20), st.sampled_from(["casing", "garbled",
+                                                                                   "name-variant"])),
+                max_size=8))
+def test_any_text_and_spans_round_trip_through_the_page(text, raw):
+    fs = [_finding(f"MT{100 + i}", cat, min(s, len(text)), min(s + n, len(text)),
+                   message=f"msg <{i}> & \"q\"", replacements=(text[s:s + n] + "<x>",))
+          for i, (s, n, cat) in enumerate(raw)]
+    r = _result(text, fs)
+    p = check_highlights(render_html([r], compute_scores=False), [r])
+    assert not [t for t, _ in p.tags if t in ("script", "img", "x")]
+
+
 def test_seed_report_highlights_every_finding(seed_results):
     assert sum(len(r.findings) for r in seed_results) > 10  # the seeds are full of artifacts
     page = render("html", seed_results, color=False, statistics=False)
