@@ -27,7 +27,8 @@ What the page guarantees (tests/test_html_report.py checks it in a real browser)
 * every character of every article is escaped, so ``<script>`` in an article is text;
 * each finding is a ``<mark class="hl">`` (split into several fragments when findings
   overlap without nesting); each fragment has ``data-start``/``data-end`` offsets into
-  the article text and its text content is exactly ``text[start:end]``; all fragments of
+  the article text (code points, as in the JSON report) and its text content is exactly
+  ``text[start:end]`` (CR kept as a character reference); all fragments of
   one finding share ``data-finding``; the first one is focusable (``tabindex=0``), shows
   its tooltip on hover and on keyboard focus, and points with ``aria-describedby`` to
   the finding's line in the list under the article;
