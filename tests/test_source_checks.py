@@ -101,3 +101,14 @@ def test_whole_article_alignment_and_cli_directory(tmp_path: Path):
     proc = run_cli("lint", str(merged), "--source", str(src_dir / "story.txt"), "--select", "MT9",
                    "--format", "json")
     assert json.loads(proc.stdout)["files"][0]["findings"]
+
+
+def test_name_spellings_across_lines_prefer_the_standard_romanization():
+    linter = Linter(Config(select=("MT903",)))
+    src = "Андрей Кожевников приехал в город.\nКожевников выступил на собрании.\nКожевников уехал вечером."
+    found = _lint(linter, src, "Andrei Kojevnikov arrived in the city.\nKojevnikov spoke at the meeting.\n"
+                               "Kozhevnikov left in the evening.")
+    assert len(found) == 2 and {f.replacements for f in found} == {("Kozhevnikov",)}
+    # A woman and a man of the same family are not one name spelled two ways.
+    src = "Анна Алексеева и Иван Алексеев приехали.\nАлексеева выступила."
+    assert _lint(linter, src, "Anna Alekseeva and Ivan Alekseev arrived.\nAlekseeva spoke.") == []

@@ -376,10 +376,19 @@ class SourceCheck:
                source: str) -> Iterator[Finding]:
         spellings: dict[str, dict[str, list[tuple[int, int]]]] = {}
         labels: dict[str, _Name] = {}
+        # For spellings, a surname mentioned alone later ("Кожевников выступил") counts as
+        # the person introduced earlier; "missing name" stays per line (a translator may
+        # fairly write "he" for a repeated surname).
+        known = {n.stem: n for n in self._source_names(state, source)} if state.check == "name-variants" else {}
         for p in pairs:
             tgt_start, tgt_end = (p.start, p.end) if aligned else (0, len(doc.prose))
             tokens = list(_LAT_CAP.finditer(doc.prose, tgt_start, tgt_end))
-            for name in self._source_names(state, p.src):
+            here = {n.stem: n for n in self._source_names(state, p.src)}
+            for m in _CYR_CAP.finditer(p.src):
+                stem = ru_stem(m.group(0))
+                if stem in known and stem not in here:
+                    here[stem] = known[stem]
+            for name in here.values():
                 found = [t for t in tokens if any(_latin_key(t.group(0)).startswith(k) for k in name.keys)]
                 if not found:
                     if state.check == "names":
@@ -392,16 +401,30 @@ class SourceCheck:
                     spellings.setdefault(name.stem, {}).setdefault(form, []).append((t.start(), t.end()))
         if state.check != "name-variants":
             return
-        for stem, forms in spellings.items():
-            if len({f.lower() for f in forms}) < 2:
-                continue
+        for stem, all_forms in spellings.items():
             name = labels[stem]
-            canonical = name.canonical if name.canonical in forms else max(forms, key=lambda f: (len(forms[f]), f))
-            for form, spans in sorted(forms.items()):
-                if form == canonical or _inflected(form, canonical):
+            # Feminine forms (Alekseeva) belong to a different person than the masculine
+            # (Alekseev) of the same stem: compare spellings within each group only.
+            for feminine in (False, True):
+                forms = {f: v for f, v in all_forms.items() if f.lower().endswith("a") == feminine}
+                if len({f.lower() for f in forms}) < 2:
                     continue
-                for s, e in spans:
-                    yield rule.finding(s, s + len(form), form, replacements=[canonical], source=name.label)
+                canonical = name.canonical if name.canonical in forms else _preferred(name.stem, forms)
+                for form, spans in sorted(forms.items()):
+                    if form == canonical or _inflected(form, canonical):
+                        continue
+                    for s, e in spans:
+                        yield rule.finding(s, s + len(form), form, replacements=[canonical], source=name.label)
+
+
+def _preferred(stem: str, forms: dict[str, list[tuple[int, int]]]) -> str:
+    """Without a gazetteer entry, the source decides: prefer a spelling that is the
+    BGN/PCGN (then passport) romanization of the source surname, then the most frequent."""
+    def rank(form: str) -> tuple[int, int, str]:
+        low = form.lower()
+        scheme = next((i for i, s in enumerate(("bgn", "passport")) if low.startswith(romanize(stem, s))), 2)
+        return (scheme, -len(forms[form]), form)
+    return min(forms, key=rank)
 
 
 def _is_speech(text: str, q: Any) -> bool:
