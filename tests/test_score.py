@@ -108,3 +108,11 @@ def test_lint_score_text_and_json():
     assert data["files"][0]["score"] == pytest.approx(scores[str(SPUTNIK)])
     plain = json.loads(run_cli("lint", "--format", "json", str(SPUTNIK)).stdout)
     assert "score" not in plain["files"][0]
+
+
+def test_ignored_rules_do_not_count():
+    full = json.loads(run_cli("score", "--format", "json", str(TASS)).stdout)["files"][0]
+    no_casing = json.loads(run_cli("score", "--format", "json", "--ignore", "casing", str(TASS)).stdout)["files"][0]
+    assert full["components"]["casing"]["penalty"] > 0
+    assert no_casing["components"]["casing"]["penalty"] == 0
+    assert no_casing["score"] == pytest.approx(full["score"] + full["components"]["casing"]["penalty"], abs=0.2)

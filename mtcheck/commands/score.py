@@ -37,10 +37,12 @@ def score_cmd(
     source: Optional[str] = typer.Option(None, "--source", help="Source (Russian original): a file, or a directory paired by file name; enables the source-mismatch checks."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering one."),
+    select: Optional[List[str]] = typer.Option(None, "--select", "-s", help="Only these rules count (as in `mtcheck lint`)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", "-i", help="These rules do not count (as in `mtcheck lint`)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs (and references) with this encoding."),
     segments: int = typer.Option(5, "--show", help="In text output, how many of the lowest-scoring segments to show (0: none, -1: all)."),
 ) -> None:
-    from ..cli import fail, write_output
+    from ..cli import fail, split_list, write_output
     from ..config import ConfigError
     from ..rules import RuleError
     from ..runner import RunOptions, Runner
@@ -61,7 +63,8 @@ def score_cmd(
         import sys
         stdin_data = sys.stdin.buffer.read()
     try:
-        runner = Runner(RunOptions(config_file=config, overrides={"encoding": encoding}, options=options))
+        overrides = {"encoding": encoding, "select": split_list(select), "ignore": split_list(ignore)}
+        runner = Runner(RunOptions(config_file=config, overrides=overrides, options=options))
         file_paths = [p for p in paths if p != "-"]
         results = runner.lint_all(file_paths) if file_paths else []
         if stdin_data is not None:
