@@ -74,16 +74,21 @@ class Linter:
                   baseline: Baseline | None = None) -> FileResult:
         cfg = config or self.config
         try:
-            src = read_source(path, cfg.encoding, cfg.max_file_size)
+            src, doc = read_document(path, cfg)
         except SkipFile as exc:
             return FileResult(path, notice=str(exc))
         except InputError as exc:
             return FileResult(path, error=str(exc))
-        doc = Document.from_text(src.text, path, format_for_path(path))
         findings = self.lint_document(doc, self.rules_for(cfg, path))
         if baseline is not None:
             findings = baseline.filter(path, doc, findings)
         return FileResult(path, findings, doc=doc, source=src)
+
+
+def read_document(path: str, config: Config) -> tuple[Source, Document]:
+    """Read, decode and model one file as the config says (raises InputError/SkipFile)."""
+    src = read_source(path, config.encoding, config.max_file_size)
+    return src, Document.from_text(src.text, path, format_for_path(path))
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

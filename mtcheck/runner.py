@@ -13,15 +13,27 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
-from .api import FileResult, Linter, iter_files
+from .api import FileResult, Linter, iter_files, read_document
 from .config import Config, ConfigError, discover, parse_table, _read_toml
 from .document import Document, format_for_path
-from .source import InputError, SkipFile, read_source
+from .source import InputError, SkipFile, Source
 from .suppress import Baseline
 
 SERIAL_BELOW = 8  # a pool costs more than it saves on a handful of files
+
+
+@dataclass
+class Input:
+    """One input file: its config and decoded Document, or why it was not read."""
+
+    path: str
+    config: Config
+    source: Source | None = None
+    doc: Document | None = None
+    error: str | None = None
+    notice: str | None = None
 
 
 @dataclass
@@ -92,16 +104,28 @@ class Runner:
             paths.update(str(p) for p, _ in docs)
         return [(p, None) for p in sorted(paths)]
 
-    def lint_one(self, path: str) -> FileResult:
+    def read(self, path: str) -> Input:
+        """One file read and modelled under its own config, or the reason it cannot be."""
         cfg = self.config_for(path)
-        linter = self.linter_for(cfg)
         try:
-            src = read_source(path, cfg.encoding, cfg.max_file_size)
+            src, doc = read_document(path, cfg)
         except SkipFile as exc:
-            return FileResult(path, notice=str(exc))
+            return Input(path, cfg, notice=str(exc))
         except InputError as exc:
-            return FileResult(path, error=str(exc))
-        doc = Document.from_text(src.text, path, format_for_path(path))
+            return Input(path, cfg, error=str(exc))
+        return Input(path, cfg, src, doc)
+
+    def inputs(self, paths: Iterable[str]) -> Iterator[Input]:
+        """Every input of a command, in order: what `fix` and `entities` iterate over."""
+        for path, error in self.files(paths):
+            yield Input(path, self.config_for(path), error=error) if error else self.read(path)
+
+    def lint_one(self, path: str) -> FileResult:
+        item = self.read(path)
+        if item.doc is None:
+            return FileResult(path, error=item.error, notice=item.notice)
+        cfg, src, doc = item.config, item.source, item.doc
+        linter = self.linter_for(cfg)
         cache = self._cache_for(cfg)
         rules = linter.rules_for(cfg, path)
         findings = None

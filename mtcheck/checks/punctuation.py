@@ -46,7 +46,6 @@ class Balance:
 
     def check(self, doc: Document, rule: Any, state: tuple[list[str], list[str]], ctx: Any) -> list[Finding]:
         pairs, straight = state
-        prose = doc.prose
         out: list[Finding] = []
         for block in blocks(doc):
             for op, cl in pairs:

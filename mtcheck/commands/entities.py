@@ -43,13 +43,12 @@ def entities_cmd(
 ) -> None:
     from ..cli import fail, write_output
     from ..config import ConfigError
-    from ..document import Document, format_for_path
     from ..names.clusters import analyze
     from ..names.corpus import CorpusBuilder, dump_learned, learn as learn_corpus
     from ..names.keys import NameRules
     from ..rules import RuleError
     from ..runner import RunOptions, Runner
-    from ..source import InputError, SkipFile, read_source, write_atomic
+    from ..source import write_atomic
 
     fmt = output_format.lower()
     if fmt not in ("table", "text", "json", "csv"):
@@ -63,22 +62,16 @@ def entities_cmd(
         linter0 = runner.linter_for(cfg0)
         rules = NameRules.from_ruleset(linter0.ruleset)
         builder = CorpusBuilder(rules, linter0.ctx.gazetteer)
-        for path, error in runner.files(paths):
-            if error:
-                typer.echo(f"mtcheck: error: {path}: {error}", err=True)
+        for item in runner.inputs(paths):
+            path, cfg = item.path, item.config
+            if item.error:
+                typer.echo(f"mtcheck: error: {path}: {item.error}", err=True)
                 errors += 1
                 continue
-            cfg = runner.config_for(path)
-            try:
-                src = read_source(path, cfg.encoding, cfg.max_file_size)
-            except SkipFile as exc:
-                typer.echo(f"mtcheck: {path}: {exc}", err=True)
+            if item.notice:
+                typer.echo(f"mtcheck: {path}: {item.notice}", err=True)
                 continue
-            except InputError as exc:
-                typer.echo(f"mtcheck: error: {path}: {exc}", err=True)
-                errors += 1
-                continue
-            doc = Document.from_text(src.text, path, format_for_path(path))
+            doc = item.doc
             builder.add(path, analyze(doc, runner.linter_for(cfg).ctx.gazetteer, rules))
     except (ConfigError, RuleError) as exc:
         raise fail(str(exc)) from None

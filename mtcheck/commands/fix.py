@@ -46,7 +46,7 @@ def fix_cmd(
     from ..fix import fix_text, unified_diff
     from ..rules import RuleError, check_selectors
     from ..runner import RunOptions, Runner
-    from ..source import InputError, SkipFile, decode_bytes, read_source, write_atomic
+    from ..source import InputError, decode_bytes, write_atomic
 
     overrides = {
         "select": split_list(select), "ignore": split_list(ignore), "encoding": encoding,
@@ -71,20 +71,14 @@ def fix_cmd(
             changed_files += res.changed
             fixes += len(res.applied)
 
-        for path, error in runner.files([p for p in paths if p != "-"]):
-            if error:
-                typer.echo(f"mtcheck: error: {path}: {error}", err=True)
+        for item in runner.inputs([p for p in paths if p != "-"]):
+            path, cfg, src = item.path, item.config, item.source
+            if item.error:
+                typer.echo(f"mtcheck: error: {path}: {item.error}", err=True)
                 errors += 1
                 continue
-            cfg = runner.config_for(path)
-            try:
-                src = read_source(path, cfg.encoding, cfg.max_file_size)
-            except SkipFile as exc:
-                typer.echo(f"mtcheck: {path}: {exc}", err=True)
-                continue
-            except InputError as exc:
-                typer.echo(f"mtcheck: error: {path}: {exc}", err=True)
-                errors += 1
+            if item.notice:
+                typer.echo(f"mtcheck: {path}: {item.notice}", err=True)
                 continue
             linter = runner.linter_for(cfg)
             res = fix_text(linter, src.text, path, linter.rules_for(cfg, path), unsafe, format_for_path(path))
