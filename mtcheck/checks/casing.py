@@ -148,11 +148,11 @@ class Capitalization:
             return False
         if form.section in PERSONAL:
             return True
-        if form.section in PLACES:
-            if len(fw) == 1:
-                from ..commonwords import is_common_word
-                return not is_common_word(fw[0])   # "china", "turkey" are also common words
-            return True
+        if form.section in PLACES and len(fw) == 1:
+            from ..commonwords import is_common_word
+            return not is_common_word(fw[0])   # "china", "turkey" are also common words
+        # multi-word places judged like institutions: "new York" is wrong, but "the port
+        # of Spain" is a port in Spain, not Port of Spain
         return _mixed_institution(segments)
 
     def _surnames(self, doc: Document, rule: Any, state: _State, ctx: Any,
