@@ -120,28 +120,34 @@ class Runner:
         for path, error in self.files(paths):
             yield Input(path, self.config_for(path), error=error) if error else self.read(path)
 
+    def _cache_key(self, item: Input) -> tuple[Any, str, list] | None:
+        cache = self._cache_for(item.config)
+        rules = self.linter_for(item.config).rules_for(item.config, item.path)
+        if cache is None:
+            return None
+        src = item.source
+        return cache, cache.key(src.encode(src.text), item.path, ",".join(r.code for r in rules)), rules
+
+    def _finish(self, item: Input, findings: list) -> FileResult:
+        if self.baseline is not None:
+            findings = self.baseline.filter(item.path, item.doc, findings)
+        return FileResult(item.path, findings, doc=item.doc, source=item.source)
+
     def lint_one(self, path: str) -> FileResult:
         item = self.read(path)
         if item.doc is None:
             return FileResult(path, error=item.error, notice=item.notice)
-        cfg, src, doc = item.config, item.source, item.doc
-        linter = self.linter_for(cfg)
-        cache = self._cache_for(cfg)
-        rules = linter.rules_for(cfg, path)
-        findings = None
-        if cache is not None:
-            key = cache.key(src.encode(src.text), path, ",".join(r.code for r in rules))
-            findings = cache.get(key)
+        linter = self.linter_for(item.config)
+        keyed = self._cache_key(item)
+        findings = keyed[0].get(keyed[1]) if keyed else None
         if findings is None:
             notices_before = len(linter.ctx.notices)
-            findings = linter.lint_document(doc, rules)
+            findings = linter.lint_document(item.doc, linter.rules_for(item.config, path))
             # A run that had to tell the user something (LanguageTool unreachable, a rule
             # timed out) is incomplete: never serve it from the cache later.
-            if cache is not None and len(linter.ctx.notices) == notices_before:
-                cache.put(key, findings)
-        if self.baseline is not None:
-            findings = self.baseline.filter(path, doc, findings)
-        return FileResult(path, findings, doc=doc, source=src)
+            if keyed and len(linter.ctx.notices) == notices_before:
+                keyed[0].put(keyed[1], findings)
+        return self._finish(item, findings)
 
     # -- many files ---------------------------------------------------------------------
     def lint_all(self, paths: Iterable[str], progress: Callable[[int], None] | None = None) -> list[FileResult]:
@@ -149,16 +155,33 @@ class Runner:
         todo = [p for p, err in items if not err]
         jobs = self.opts.jobs or os.cpu_count() or 1
         done: dict[str, FileResult] = {}
+
+        def finished(result: FileResult) -> None:
+            done[result.path] = result
+            if progress:
+                progress(1)
+
+        if self.opts.use_cache:
+            # Serve unchanged files from the cache here, so a warm run starts no workers.
+            misses = []
+            for p in todo:
+                item = self.read(p)
+                if item.doc is None:
+                    finished(FileResult(p, error=item.error, notice=item.notice))
+                    continue
+                keyed = self._cache_key(item)
+                cached = keyed[0].get(keyed[1]) if keyed else None
+                if cached is None:
+                    misses.append(p)
+                else:
+                    finished(self._finish(item, cached))
+            todo = misses
         if jobs > 1 and len(todo) >= SERIAL_BELOW:
             for result in self._parallel(todo, jobs):
-                done[result.path] = result
-                if progress:
-                    progress(1)
+                finished(result)
         else:
             for p in todo:
-                done[p] = self.lint_one(p)
-                if progress:
-                    progress(1)
+                finished(self.lint_one(p))
         return [FileResult(p, error=err) if err else done[p] for p, err in items]
 
     def _parallel(self, paths: list[str], jobs: int):
