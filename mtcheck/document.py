@@ -82,6 +82,8 @@ class Document:
     prose: str = ""
     markup: list[Span] = field(default_factory=list)
     protected: list[Span] = field(default_factory=list)
+    # Derived views that several rules of one check kind share (built once per article).
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", fmt: str | None = None) -> "Document":

@@ -41,8 +41,18 @@ class _State:
     window: int = 6
 
 
-def _sentence_tokens(doc: Document) -> Iterator[list[Tok]]:
-    """Tokens of each sentence, with the text separating them (to see commas and dashes)."""
+def _sentence_tokens(doc: Document) -> list[list[Tok]]:
+    """Tokens of each sentence, with the text separating them (to see commas and dashes).
+
+    Built once per document and shared by every syntax rule (there are several).
+    """
+    got = doc.memo.get("syntax.sentences")
+    if got is None:
+        got = doc.memo["syntax.sentences"] = list(_build_sentence_tokens(doc))
+    return got
+
+
+def _build_sentence_tokens(doc: Document) -> Iterator[list[Tok]]:
     toks = doc.tokens
     i = 0
     for sent in doc.sentences:
