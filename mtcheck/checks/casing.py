@@ -225,38 +225,51 @@ class CaseConsistency:
         titles: dict[str, str] = {}
         mixed: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         toks = doc.tokens
-        sentences = doc.sentences
-        si = 0
-        for i in range(len(toks)):
-            while si < len(sentences) and sentences[si].end <= toks[i].start:
+        n_tok = len(toks)
+        # Per-token facts computed once; the n-gram loop below only reads them.
+        words = [prose[t.start:t.end] for t in toks]
+        lower = [w.lower() for w in words]
+        conn = [w in CONNECTORS for w in lower]
+        capital = [_is_cap(w) for w in words]
+        capped = [c and not _is_shout(w) for c, w in zip(capital, words)]
+        lowcase = [_is_lower(w) for w in words]
+        first = [t.start in initial for t in toks]
+        joined = [i + 1 < n_tok and not prose[toks[i].end:toks[i + 1].start].strip() for i in range(n_tok)]
+        sent_end: list[int] = []
+        sentences, si = doc.sentences, 0
+        for t in toks:
+            while si < len(sentences) and sentences[si].end <= t.start:
                 si += 1
-            if si >= len(sentences):
+            sent_end.append(sentences[si].end if si < len(sentences) else -1)
+        in_headline = [False] * n_tok
+        if headlines:
+            in_headline = [doc.position(t.start)[0] in headlines for t in toks]
+        for i in range(n_tok):
+            s_end = sent_end[i]
+            if s_end < 0:
                 break
-            s_end = sentences[si].end
-            if doc.position(toks[i].start)[0] in headlines:
+            if in_headline[i] or conn[i]:
                 continue
             for n in range(2, max_words + 1):
                 j = i + n - 1
-                if j >= len(toks) or toks[j].end > s_end:
+                if j >= n_tok or toks[j].end > s_end or not joined[j - 1]:
                     break
-                if prose[toks[j - 1].end:toks[j].start].strip():
-                    break
-                words = [prose[t.start:t.end] for t in toks[i:j + 1]]
-                content = [(k, w) for k, w in enumerate(words) if w.lower() not in CONNECTORS]
-                if len(content) < 2 or words[-1].lower() in CONNECTORS or words[0].lower() in CONNECTORS:
+                if conn[j]:
                     continue
-                informative = [(k, w) for k, w in content if not (k == 0 and toks[i].start in initial)]
-                if not informative:
+                content = [k for k in range(i, j + 1) if not conn[k]]
+                if len(content) < 2:
                     continue
-                caps = [w for _, w in informative if _is_cap(w) and not _is_shout(w)]
-                lows = [w for _, w in informative if _is_lower(w)]
-                key = " ".join(w.lower() for w in words)
-                phrase = prose[toks[i].start:toks[j].end]
-                if (not lows and len(caps) >= 2 and len(caps) == len(informative)
-                        and all(_is_cap(w) for _, w in content)):
-                    titles.setdefault(key, phrase)
-                elif caps and lows:
-                    mixed[key].append((toks[i].start, toks[j].end, phrase))
+                informative = [k for k in content if not (k == i and first[i])]
+                caps = sum(1 for k in informative if capped[k])
+                if not caps:
+                    continue  # neither a title nor a mixed phrase: the common case, cheaply
+                lows = sum(1 for k in informative if lowcase[k])
+                key = " ".join(lower[i:j + 1])
+                if (not lows and caps >= 2 and caps == len(informative)
+                        and all(capital[k] for k in content)):
+                    titles.setdefault(key, prose[toks[i].start:toks[j].end])
+                elif lows:
+                    mixed[key].append((toks[i].start, toks[j].end, prose[toks[i].start:toks[j].end]))
         hits = sorted(((s, e, p, titles[k]) for k, occ in mixed.items() if k in titles for s, e, p in occ),
                       key=lambda h: (h[0], -(h[1] - h[0])))
         out, last_end = [], -1
