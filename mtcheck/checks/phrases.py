@@ -91,7 +91,14 @@ class _Filters:
         "not_acronym": (str, False),      # named group must not be a known acronym
         "truncated": (str, False),        # named group must look like a word cut short
         "skip_headlines": (bool, False),  # ignore lines in headline case
+        "requires": (list, False),        # literal strings one of which must occur, or skip the rule
     }
+
+    @staticmethod
+    def applies(doc: Document, rule: Any) -> bool:
+        """Cheap pre-check: a rule whose pattern needs "..." need not scan a text without one."""
+        req = rule.params.get("requires")
+        return not req or any(r in doc.prose for r in req)
 
     @staticmethod
     def accept(doc: Document, rule: Any, m: Any, ctx: Any) -> bool:
@@ -153,6 +160,8 @@ class Existence:
 
     def check(self, doc: Document, rule: Any, state: _Compiled, ctx: Any) -> list[Finding]:
         out = []
+        if not _Filters.applies(doc, rule):
+            return out
         for m in run_patterns(doc, rule, state.patterns, ctx):
             if m.end() == m.start() or not _Filters.accept(doc, rule, m, ctx):
                 continue
@@ -185,6 +194,8 @@ class Substitution:
 
     def check(self, doc: Document, rule: Any, state: list[tuple[Any, str]], ctx: Any) -> list[Finding]:
         out = []
+        if not _Filters.applies(doc, rule):
+            return out
         for rx, right in state:
             for m in run_patterns(doc, rule, [rx], ctx):
                 if m.end() == m.start() or not _Filters.accept(doc, rule, m, ctx):
