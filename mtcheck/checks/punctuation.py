@@ -9,6 +9,7 @@ is a continuation, not a new quote.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..document import Document
@@ -57,10 +58,11 @@ class Balance:
     def _pair(self, doc: Document, rule: Any, block: list[tuple[int, int]], op: str, cl: str) -> list[Finding]:
         prose, out, stack = doc.prose, [], []
         quote = op in "“«"
+        marks = re.compile(f"[{re.escape(op)}{re.escape(cl)}]")
         for s, e in block:
             first = _line_start(prose, s, e)
-            for i in range(s, e):
-                c = prose[i]
+            for m in marks.finditer(prose, s, e):  # only the marks, not every character
+                i, c = m.start(), m.group()
                 if c == op:
                     if quote and i == first and stack:
                         continue  # a quotation continued into a new paragraph
@@ -80,12 +82,14 @@ class Balance:
         open_at: int | None = None
         for s, e in block:
             first = _line_start(prose, s, e)
-            for i in range(s, e):
-                if prose[i] != mark or doc.is_protected(i, i + 1):
+            i = prose.find(mark, s, e)
+            while i >= 0:
+                here, i = i, prose.find(mark, i + 1, e)
+                if doc.is_protected(here, here + 1):
                     continue
-                if open_at is not None and i == first:
+                if open_at is not None and here == first:
                     continue  # continuation of a multi-paragraph quotation
-                open_at = i if open_at is None else None
+                open_at = here if open_at is None else None
         if open_at is None:
             return []
         return [rule.finding(open_at, open_at + 1, mark, message=f"this {mark} quotation is never closed")]
