@@ -120,19 +120,19 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     The original file's permission bits are kept.
     """
     p = Path(path)
-    mode = None
     try:
         mode = p.stat().st_mode & 0o7777
-    except OSError:
-        pass
+    except OSError:  # a new file: what open() would give it (0666 less the umask)
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".mtcheck-tmp", dir=str(p.parent or "."))
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, p)
     except BaseException:
         try:

@@ -114,3 +114,17 @@ def test_utf16_file_positions(tmp_path, cli):
     rules = {f["rule"]: f for f in findings}
     assert rules["MT101"]["text"] == "Привет" and rules["MT101"]["column"] == 1
     assert rules["MT301"]["line"] == 2
+
+
+def test_written_report_gets_normal_permissions(tmp_path, cli):
+    import os
+    import stat
+    article = tmp_path / "a.txt"
+    article.write_text("The talks ended.\n")
+    out = tmp_path / "report.json"
+    old = os.umask(0o022)
+    try:
+        cli("lint", "--format", "json", "-o", str(out), str(article))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
