@@ -211,6 +211,14 @@ class Document:
     def word_count(self) -> int:
         return len(self.tokens)
 
+    def release(self) -> None:
+        """Drop the views only checks need (tokens, sentences, memo); reporters keep
+        text and line positions.  A 1,000-article run holds every Document until the
+        report is written, and the token views are most of their memory."""
+        self.memo.clear()
+        for name in ("tokens", "sentences", "initial_offsets", "headline_lines"):
+            self.__dict__.pop(name, None)
+
 
 def _prose_view(text: str, fmt: str) -> tuple[str, list[Span]]:
     """Blank the non-prose parts of Markdown/HTML (same length, newlines kept)."""

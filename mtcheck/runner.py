@@ -131,6 +131,7 @@ class Runner:
     def _finish(self, item: Input, findings: list) -> FileResult:
         if self.baseline is not None:
             findings = self.baseline.filter(item.path, item.doc, findings)
+        item.doc.release()  # reporters need text and positions only; recomputed on demand
         return FileResult(item.path, findings, doc=item.doc, source=item.source)
 
     def lint_one(self, path: str) -> FileResult:
