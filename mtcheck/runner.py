@@ -186,14 +186,35 @@ class Runner:
         return [FileResult(p, error=err) if err else done[p] for p, err in items]
 
     def _parallel(self, paths: list[str], jobs: int):
-        chunk = max(1, min(32, len(paths) // (jobs * 4)))
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self.opts,)) as pool:
-            for packed in pool.map(_lint_packed, paths, chunksize=chunk):
+        """Lint the first file here, then fork workers that inherit everything it loaded.
+
+        The first file loads the rules, the gazetteer, the lexicon and the models; forked
+        workers share those pages instead of each loading its own copy (gc.freeze keeps
+        the collector from touching, and so copying, them).  Where fork is unavailable
+        each worker builds its own Runner from the options.
+        """
+        import gc
+        import multiprocessing as mp
+
+        global _WORKER
+        yield self.lint_one(paths[0])
+        rest = paths[1:]
+        chunk = max(1, min(32, len(rest) // (jobs * 4)))
+        if "fork" in mp.get_all_start_methods():
+            _WORKER = self
+            gc.freeze()
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork"))
+        else:  # pragma: no cover - Windows/macOS spawn
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self.opts,))
+        with pool:
+            for packed in pool.map(_lint_packed, rest, chunksize=chunk):
                 result, notices = _unpack(packed)
                 for n in notices:
                     if n not in self._worker_notices:
                         self._worker_notices.append(n)
                 yield result
+        gc.unfreeze()
+        _WORKER = None
 
     @property
     def notices(self) -> list[str]:
