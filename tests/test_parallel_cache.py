@@ -54,3 +54,19 @@ def test_cache_reuses_and_invalidates(corpus, tmp_path, cli):
     # a different rule selection is a different cache entry
     only = cli("lint", "--format", "json", "--cache-dir", str(cache), "--select", "MT3", str(corpus))
     assert b'"rule": "MT2' not in only.stdout and b'"rule": "MT3' in only.stdout
+
+
+def test_score_jobs_2_is_byte_identical_to_jobs_1(corpus, cli):
+    one = cli("score", "--format", "json", "--jobs", "1", str(corpus))
+    two = cli("score", "--format", "json", "--jobs", "2", str(corpus))
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout and b'"score"' in one.stdout
+
+
+def test_score_html_report(tmp_path, cli):
+    out = tmp_path / "scores.html"
+    r = cli("score", "--format", "html", "-o", str(out), str(SEEDS))
+    assert r.returncode == 0, r.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "003_89b6859ef618faba.txt" in page and "000_38480385f09d1fd0.txt" in page
+    assert "Fluency" in page and "<script" not in page.lower()

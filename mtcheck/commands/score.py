@@ -30,7 +30,7 @@ HELP = (
 def score_cmd(
     paths: List[str] = typer.Argument(..., help="Files or directories to score ('-' reads standard input).",
                                       show_default=False),
-    output_format: str = typer.Option("text", "--format", "-f", help="text (default) or json."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text (default), json, or html (the lint report with scores; use -o)."),
     lines: bool = typer.Option(False, "--lines", help="Treat each line as one segment (one sentence per line)."),
     minimum: Optional[float] = typer.Option(None, "--min", help="Exit 1 when an article scores below this."),
     ref: Optional[str] = typer.Option(None, "--ref", help="Reference translation: a file, or a directory paired by file name."),
@@ -41,6 +41,7 @@ def score_cmd(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", "-i", help="These rules do not count (as in `mtcheck lint`)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs (and references) with this encoding."),
     segments: int = typer.Option(5, "--show", help="In text output, how many of the lowest-scoring segments to show (0: none, -1: all)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for many files (default: all cores); results identical to --jobs 1."),
 ) -> None:
     from ..cli import fail, split_list, write_output
     from ..config import ConfigError
@@ -49,8 +50,8 @@ def score_cmd(
     from ..score import score_document
 
     fmt = output_format.lower()
-    if fmt not in ("text", "json"):
-        raise fail(f"unknown --format {output_format!r}: use text or json")
+    if fmt not in ("text", "json", "html"):
+        raise fail(f"unknown --format {output_format!r}: use text, json or html")
     options: dict[str, Any] = {}
     if source is not None:
         from ..checks.source import SourceError, load_sources
@@ -64,7 +65,7 @@ def score_cmd(
         stdin_data = sys.stdin.buffer.read()
     try:
         overrides = {"encoding": encoding, "select": split_list(select), "ignore": split_list(ignore)}
-        runner = Runner(RunOptions(config_file=config, overrides=overrides, options=options))
+        runner = Runner(RunOptions(config_file=config, overrides=overrides, options=options, jobs=jobs))
         file_paths = [p for p in paths if p != "-"]
         results = runner.lint_all(file_paths) if file_paths else []
         if stdin_data is not None:
@@ -98,6 +99,10 @@ def score_cmd(
 
     if fmt == "json":
         text = json.dumps(_json(files, minimum), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        from ..report.html import render_html
+        text = render_html(results, title="mtcheck fluency report",
+                           scores={f["path"]: f["result"] for f in files})
     else:
         text = _text(files, minimum, segments, lines)
     write_output(text, output)
