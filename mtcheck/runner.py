@@ -56,6 +56,7 @@ class Runner:
         self._explicit: Config | None = None
         self._caches: dict[tuple, Any] = {}
         self._worker_notices: list[str] = []
+        self.memo: dict[str, Any] = {}  # per-run data commands build once (e.g. name rules)
         if opts.config_file:
             path = Path(opts.config_file)
             if not path.is_file():
@@ -216,6 +217,32 @@ class Runner:
         gc.unfreeze()
         _WORKER = None
 
+    def map_inputs(self, paths: Iterable[str], fn: Callable[["Runner", Input], Any], jobs: int | None = 1) -> list:
+        """``fn(runner, input)`` for every input, in input order, in worker processes when
+        there are many (``fn`` must be a module-level function returning picklable data).
+        Used by commands whose per-file work is not linting (``entities``); cross-file work
+        stays with the caller, so results do not depend on --jobs."""
+        import gc
+        import multiprocessing as mp
+
+        global _WORKER
+        items = self.files(paths)
+        jobs = jobs or os.cpu_count() or 1
+        if jobs <= 1 or len(items) < SERIAL_BELOW or "fork" not in mp.get_all_start_methods():
+            return [fn(self, Input(p, self.config_for(p), error=err) if err else self.read(p)) for p, err in items]
+        first = fn(self, self.read(items[0][0]) if not items[0][1] else Input(items[0][0], self.config_for("."),
+                                                                                 error=items[0][1]))
+        _WORKER = self
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+                rest = list(pool.map(_map_call, [(fn, p, err) for p, err in items[1:]],
+                                     chunksize=max(1, min(32, len(items) // (jobs * 4)))))
+        finally:
+            gc.unfreeze()
+            _WORKER = None
+        return [first, *rest]
+
     @property
     def notices(self) -> list[str]:
         out: list[str] = list(self._worker_notices)
@@ -238,6 +265,13 @@ _WORKER: Runner | None = None
 def _init_worker(opts: RunOptions) -> None:
     global _WORKER
     _WORKER = Runner(opts)
+
+
+def _map_call(args: tuple) -> Any:
+    fn, path, error = args
+    assert _WORKER is not None
+    item = Input(path, _WORKER.config_for(path), error=error) if error else _WORKER.read(path)
+    return fn(_WORKER, item)
 
 
 def _lint_packed(path: str) -> tuple:

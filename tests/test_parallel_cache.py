@@ -70,3 +70,10 @@ def test_score_html_report(tmp_path, cli):
     page = out.read_text(encoding="utf-8")
     assert "003_89b6859ef618faba.txt" in page and "000_38480385f09d1fd0.txt" in page
     assert "Fluency" in page and "<script" not in page.lower()
+
+
+def test_entities_jobs_2_is_byte_identical_to_jobs_1(corpus, cli):
+    one = cli("entities", "--format", "json", "--all", "--jobs", "1", str(corpus))
+    two = cli("entities", "--format", "json", "--all", "--jobs", "2", str(corpus))
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout and len(one.stdout) > 100

@@ -40,10 +40,10 @@ def entities_cmd(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs with this encoding."),
     entities: Optional[List[str]] = typer.Option(None, "--entities", help="Extra gazetteer file(s) (kind: gazetteer)."),
     rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Extra directory of rule YAML files."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for reading and analysing articles (default: all cores); clustering across articles is the same for any value."),
 ) -> None:
     from ..cli import fail, write_output
     from ..config import ConfigError
-    from ..names.clusters import analyze
     from ..names.corpus import CorpusBuilder, dump_learned, learn as learn_corpus
     from ..names.keys import NameRules
     from ..rules import RuleError
@@ -62,17 +62,14 @@ def entities_cmd(
         linter0 = runner.linter_for(cfg0)
         rules = NameRules.from_ruleset(linter0.ruleset)
         builder = CorpusBuilder(rules, linter0.ctx.gazetteer)
-        for item in runner.inputs(paths):
-            path, cfg = item.path, item.config
-            if item.error:
-                typer.echo(f"mtcheck: error: {path}: {item.error}", err=True)
+        for path, error, notice, names in runner.map_inputs(paths, _analyze_input, jobs):
+            if error:
+                typer.echo(f"mtcheck: error: {path}: {error}", err=True)
                 errors += 1
-                continue
-            if item.notice:
-                typer.echo(f"mtcheck: {path}: {item.notice}", err=True)
-                continue
-            doc = item.doc
-            builder.add(path, analyze(doc, runner.linter_for(cfg).ctx.gazetteer, rules))
+            elif notice:
+                typer.echo(f"mtcheck: {path}: {notice}", err=True)
+            else:
+                builder.add(path, names)
     except (ConfigError, RuleError) as exc:
         raise fail(str(exc)) from None
 
@@ -163,3 +160,18 @@ def _as_table(corpus, show_all: bool) -> str:
 
 def register(app: typer.Typer) -> None:
     app.command("entities", help=HELP)(entities_cmd)
+
+
+def _analyze_input(runner, item):
+    """Per-article work of `entities` (runs in a worker with --jobs): the names of one file."""
+    from ..names.clusters import analyze
+    from ..names.keys import NameRules
+
+    if item.doc is None:
+        return item.path, item.error, item.notice, None
+    linter = runner.linter_for(item.config)
+    rules = runner.memo.get("name_rules")
+    if rules is None:
+        rules = runner.memo["name_rules"] = NameRules.from_ruleset(linter.ruleset)
+    names = analyze(item.doc, linter.ctx.gazetteer, rules)
+    return item.path, None, None, names
