@@ -80,6 +80,7 @@ WEIGHTS: dict[str, Weight] = {
 #: Word doublings that are correct English ("had had", "that that").
 _OK_DOUBLES = frozenset({"had", "that", "is", "do", "bye", "very", "no", "so", "ha", "knock", "far", "now", "again"})
 _LATIN = regex.compile(r"^[\p{Latin}'’-]+$")
+_WORD_PARTS = regex.compile(r"[-'’]")  # compiled once: split per token was a hot spot
 
 
 @dataclass
@@ -199,7 +200,7 @@ def _count_span(doc: Document, tokens: list[Span], findings: Iterable[Finding],
             continue
         if is_rom is not None and is_rom(low):
             c.romanized += 1
-        elif all(lexicon.zipf(p) == 0.0 for p in regex.split(r"[-'’]", low) if p):
+        elif all(lexicon.zipf(p) == 0.0 for p in _WORD_PARTS.split(low) if p):
             c.oov += 1
     if len(tokens) > LONG_SENTENCE:
         c.long_words = len(tokens)
