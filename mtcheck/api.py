@@ -82,6 +82,7 @@ class Linter:
         findings = self.lint_document(doc, self.rules_for(cfg, path))
         if baseline is not None:
             findings = baseline.filter(path, doc, findings)
+        doc.release()  # keep text and positions; token views are rebuilt if asked for
         return FileResult(path, findings, doc=doc, source=src)
 
 
