@@ -36,10 +36,6 @@ app = typer.Typer(
 )
 
 
-class UsageError(Exception):
-    """Bad input from the user: printed as one line, exit 2."""
-
-
 def fail(message: str, code: int = 2) -> "typer.Exit":
     typer.echo(f"mtcheck: error: {message}", err=True)
     return typer.Exit(code)

@@ -158,9 +158,3 @@ def discover(start: str | Path) -> Config:
             cfg = parse_table(table, where, root=directory)
             return replace(cfg, source=where)
     return Config()
-
-
-def with_overrides(cfg: Config, **flags: Any) -> Config:
-    """Command-line flags override file config; ``None`` means "not given"."""
-    updates = {k: v for k, v in flags.items() if v is not None}
-    return replace(cfg, **updates) if updates else cfg

@@ -7,7 +7,7 @@ column numbers are derived from a Document when reporting, never stored by check
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 
 #: The fixed category vocabulary of the JSON contract (version 1).  Adding a
@@ -80,9 +80,6 @@ class Finding:
             raise ValueError(f"finding {self.rule}: fix must be safe, unsafe or None")
         if self.fix is not None and not self.replacements:
             raise ValueError(f"finding {self.rule}: a fix needs a replacement")
-
-    def with_severity(self, severity: Severity) -> "Finding":
-        return replace(self, severity=severity)
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

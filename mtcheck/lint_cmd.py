@@ -91,7 +91,7 @@ def lint(
         file_paths = [p for p in paths if p != "-"]
         results = _run_with_progress(runner, file_paths, progress, fmt) if file_paths else []
         if stdin_text is not None:
-            results.append(_lint_stdin(runner, stdin_text))
+            results.append(runner.lint_stdin(stdin_text))
     except (ConfigError, RuleError, BaselineError) as exc:
         raise fail(str(exc)) from None
 
@@ -130,21 +130,6 @@ def lint(
     raise typer.Exit(0)
 
 
-def _lint_stdin(runner, data: bytes):
-    from .api import FileResult
-    from .document import Document
-    from .source import InputError, decode_bytes
-
-    cfg = runner.config_for(".")
-    try:
-        src = decode_bytes(data, "<stdin>", cfg.encoding)
-    except InputError as exc:
-        return FileResult("<stdin>", error=str(exc))
-    linter = runner.linter_for(cfg)
-    doc = Document.from_text(src.text, "<stdin>", "text")
-    return FileResult("<stdin>", linter.lint_document(doc, linter.rules_for(cfg)), doc=doc, source=src)
-
-
 def _run_with_progress(runner, paths, flag, fmt):
     """Lint with a progress bar on stderr when that is wanted (text output, terminal)."""
     from .progress import Progress, wanted
@@ -152,6 +137,6 @@ def _run_with_progress(runner, paths, flag, fmt):
     files = runner.files(paths)
     bar = Progress(len(files), wanted(flag if fmt == "text" else False, len(files)))
     try:
-        return runner.lint_all(paths, progress=bar.step)
+        return runner.lint_all(paths, progress=bar.step, files=files)
     finally:
         bar.close()

@@ -227,9 +227,6 @@ class RuleSet:
     rules: list[Rule]
     data: dict[str, list[tuple[Path, Any]]]  # kind -> [(path, parsed data)] for non-rule files
 
-    def by_code(self) -> dict[str, Rule]:
-        return {r.code: r for r in self.rules}
-
 
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     """Load and validate built-in rules plus any extra rule directories (config ``rule-dirs``)."""

@@ -90,8 +90,10 @@ class Runner:
             from .cache import DEFAULT_DIR, Cache, code_fingerprint, files_fingerprint
             linter = self.linter_for(cfg)
             rule_files = [Path(p) for p, _ in self._rule_paths(linter)] + [Path(e) for e in cfg.entities]
+            from .checks.languagetool import cache_token
             context = json.dumps({"code": code_fingerprint(), "config": cfg.as_dict(),
-                                  "lt_env": os.environ.get("MTCHECK_LANGUAGETOOL_URL", ""),
+                                  # auto mode resolves through the environment and local installs
+                                  "languagetool": cache_token(cfg.languagetool),
                                   "options": {k: str(v) for k, v in self.opts.options.items()},
                                   "rules": files_fingerprint(rule_files)}, sort_keys=True)
             directory = self.opts.cache_dir or cfg.cache_dir or DEFAULT_DIR
@@ -152,8 +154,23 @@ class Runner:
         return self._finish(item, findings)
 
     # -- many files ---------------------------------------------------------------------
-    def lint_all(self, paths: Iterable[str], progress: Callable[[int], None] | None = None) -> list[FileResult]:
-        items = self.files(paths)
+    def lint_stdin(self, data: bytes) -> FileResult:
+        """Standard input, under the config of the current directory, as plain text."""
+        from .source import decode_bytes
+
+        cfg = self.config_for(".")
+        try:
+            src = decode_bytes(data, "<stdin>", cfg.encoding)
+        except InputError as exc:
+            return FileResult("<stdin>", error=str(exc))
+        linter = self.linter_for(cfg)
+        doc = Document.from_text(src.text, "<stdin>", "text")
+        return FileResult("<stdin>", linter.lint_document(doc, linter.rules_for(cfg)), doc=doc, source=src)
+
+    def lint_all(self, paths: Iterable[str], progress: Callable[[int], None] | None = None,
+                 files: list[tuple[str, str | None]] | None = None) -> list[FileResult]:
+        """Lint every input; *files* is ``self.files(paths)`` when the caller walked it already."""
+        items = files if files is not None else self.files(paths)
         todo = [p for p, err in items if not err]
         jobs = self.opts.jobs or os.cpu_count() or 1
         done: dict[str, FileResult] = {}

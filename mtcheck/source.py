@@ -33,13 +33,6 @@ class Source:
     encoding: str  # a Python codec name, without BOM handling
     bom: bytes = b""
 
-    @property
-    def newline(self) -> str:
-        """The dominant newline style, for reporters that need one."""
-        crlf = self.text.count("\r\n")
-        lf = self.text.count("\n") - crlf
-        return "\r\n" if crlf > lf else "\n"
-
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding)
 

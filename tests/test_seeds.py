@@ -28,10 +28,6 @@ def lint():
     return run
 
 
-def _flagged(findings, category):
-    return [f.text if hasattr(f, "text") else None for f in findings if f.category == category]
-
-
 def _texts(text, findings, category=None):
     return {text[f.start:f.end] for f in findings if category is None or f.category == category}
 

@@ -43,11 +43,6 @@ class Kind(Protocol):
 _instances: dict[str, Kind] = {}
 
 
-def register_kind(name: str, target: str) -> None:
-    """Add a kind (``module:Class``); used by modules that deliver new check kinds."""
-    KINDS[name] = target
-
-
 def get_kind(name: str) -> Kind:
     if name not in _instances:
         module, _, cls = KINDS[name].partition(":")

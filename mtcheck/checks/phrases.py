@@ -22,7 +22,7 @@ class _Compiled:
 
 
 def compile_user_regex(pattern: str, ignorecase: bool, rule: Any) -> Any:
-    flags = regex.VERSION1 if False else 0
+    flags = 0
     if ignorecase:
         flags |= regex.IGNORECASE
     try:

@@ -69,8 +69,7 @@ def score_cmd(
         file_paths = [p for p in paths if p != "-"]
         results = runner.lint_all(file_paths) if file_paths else []
         if stdin_data is not None:
-            from ..lint_cmd import _lint_stdin
-            results.append(_lint_stdin(runner, stdin_data))
+            results.append(runner.lint_stdin(stdin_data))
     except (ConfigError, RuleError) as exc:
         raise fail(str(exc)) from None
     for notice in runner.notices:
