@@ -151,6 +151,14 @@ def discover(start: str | Path) -> Config:
     """The config that applies to *start* (a file or directory): nearest file up the tree."""
     p = Path(start).resolve()
     d = p if p.is_dir() else p.parent
+    return _discover_from(str(d))
+
+
+@lru_cache(maxsize=1024)
+def _discover_from(directory_name: str) -> Config:
+    """The config for every file in *directory_name*: one lookup per directory, not per file
+    (a 1,000-file run otherwise re-parses the same table 1,000 times)."""
+    d = Path(directory_name)
     for directory in (d, *d.parents):
         found = _config_in_dir(str(directory))
         if found is not None:

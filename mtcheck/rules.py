@@ -16,7 +16,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from .findings import CATEGORIES, Finding, Severity
 
@@ -68,22 +67,26 @@ class Rule:
 
 
 # ---------------------------------------------------------------------------------
-# YAML with line numbers
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    pass
+# YAML with line numbers.  PyYAML is imported on first parse only: a run served by the
+# pickled rule cache (the usual case) never needs it, and importing it costs ~13 ms.
+@lru_cache(maxsize=1)
+def _line_loader() -> Any:
+    import yaml
 
+    class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
-    lines = {}
-    for key_node, _ in node.value:
-        lines[key_node.value] = key_node.start_mark.line + 1
-    mapping["__line__"] = node.start_mark.line + 1
-    mapping["__lines__"] = lines
-    return mapping
+    def _construct_mapping(loader: Any, node: Any) -> dict:
+        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+        lines = {}
+        for key_node, _ in node.value:
+            lines[key_node.value] = key_node.start_mark.line + 1
+        mapping["__line__"] = node.start_mark.line + 1
+        mapping["__lines__"] = lines
+        return mapping
 
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return _LineLoader
 
 
 def _strip_lines(value: Any) -> Any:
@@ -100,8 +103,9 @@ def load_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}:1: cannot read rule file: {exc}") from None
+    import yaml
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return yaml.load(text, Loader=_line_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -213,6 +212,7 @@ class Runner:
         """
         import gc
         import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor  # only parallel runs pay for it
 
         global _WORKER
         yield self.lint_one(paths[0])
@@ -241,6 +241,7 @@ class Runner:
         stays with the caller, so results do not depend on --jobs."""
         import gc
         import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
 
         global _WORKER
         items = self.files(paths)
