@@ -9,8 +9,11 @@ sentence says nothing, so checks ask the Document which offsets are "initial".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from ..document import Document
@@ -44,6 +47,10 @@ class _Form:
     canonical: str     # the entry's canonical name (for messages)
     section: str
     words: list[str]
+    lower: str = ""    # form.lower(), compared with the text at each candidate
+
+    def __post_init__(self) -> None:
+        self.lower = self.form.lower()
 
 
 @dataclass
@@ -93,29 +100,31 @@ class Capitalization:
         return _State(dict(by_first), surnames, dict(full_forms))
 
     def check(self, doc: Document, rule: Any, state: _State, ctx: Any) -> list[Finding]:
-        prose, out = doc.prose, []
+        # Only tokens that start a known form are visited: a C-level membership map over
+        # the lower-cased tokens finds them, instead of a Python step per token.
+        lows, starts, by_first = doc.token_lows, doc.token_starts, state.by_first
+        out: list[Finding] = []
         covered_until = -1
-        lowered_text = prose.lower()
-        headlines = doc.headline_lines
-        initial = doc.initial_offsets
-        for tok in doc.tokens:
-            if tok.start < covered_until:
+        prose = doc.prose
+        for i in compress(range(len(lows)), map(by_first.__contains__, lows)):
+            start = starts[i]
+            if start < covered_until:
                 continue
-            first = prose[tok.start:tok.end].lower()
-            for form in state.by_first.get(first, ()):
-                end = tok.start + len(form.form)
-                if lowered_text[tok.start:end] != form.form.lower():
+            for form in by_first[lows[i]]:
+                end = start + len(form.form)
+                if prose[start:end].lower() != form.lower:
                     continue
                 if end < len(prose) and (prose[end].isalnum() or prose[end] in "-"):
                     continue
-                found = prose[tok.start:end]
+                found = prose[start:end]
                 covered_until = end
-                if found == form.form or doc.position(tok.start)[0] in headlines:
+                if found == form.form or doc.position(start)[0] in doc.headline_lines:
                     break
-                if self._wrong(found, form, tok.start in initial):
-                    fixed = _recase(found, form.form, tok.start in initial)
+                initial = start in doc.initial_offsets
+                if self._wrong(found, form, initial):
+                    fixed = _recase(found, form.form, initial)
                     if fixed != found:
-                        out.append(rule.finding(tok.start, end, found, replacements=(fixed,),
+                        out.append(rule.finding(start, end, found, replacements=(fixed,),
                                                 canonical=form.canonical))
                 break
         if rule.params.get("surnames"):
@@ -160,23 +169,24 @@ class Capitalization:
         from ..commonwords import is_common_word
         prose, out = doc.prose, []
         lower_doc = None
-        for tok in doc.tokens:
-            word = prose[tok.start:tok.end]
-            if not word.islower() or word not in state.surnames:
+        words, starts, ends = doc.token_words, doc.token_starts, doc.token_ends
+        for i in compress(range(len(words)), map(state.surnames.__contains__, words)):
+            word, start = words[i], starts[i]
+            if not word.islower():
                 continue
-            if any(s <= tok.start < e for s, e in done):
+            if any(s <= start < e for s, e in done):
                 continue
             proper, canonical = state.surnames[word]
             common = is_common_word(word)
             if common:
-                before = _DET_BEFORE.search(prose, max(0, tok.start - 12), tok.start)
+                before = _DET_BEFORE.search(prose, max(0, start - 12), start)
                 if before:
                     continue  # "his trump card", "a bush": the common word, not the name
                 if lower_doc is None:
                     lower_doc = prose.lower()
                 if not any(f in lower_doc for f in state.full_forms.get(canonical, ())):
                     continue  # "trump card" with no Donald Trump in the story
-            out.append(rule.finding(tok.start, tok.end, word, replacements=(proper,),
+            out.append(rule.finding(start, ends[i], word, replacements=(proper,),
                                     fix="unsafe" if common else True, canonical=canonical,
                                     message="'{text}' is the surname of {canonical}: write '{fix}'"))
         return out
@@ -221,56 +231,76 @@ class CaseConsistency:
         return int(rule.params.get("max_words", 4))
 
     def check(self, doc: Document, rule: Any, max_words: int, ctx: Any) -> list[Finding]:
-        prose, initial, headlines = doc.prose, doc.initial_offsets, doc.headline_lines
-        titles: dict[str, str] = {}
-        mixed: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        toks = doc.tokens
-        n_tok = len(toks)
-        # Per-token facts computed once; the n-gram loop below only reads them.
-        words = [prose[t.start:t.end] for t in toks]
-        lower = [w.lower() for w in words]
-        conn = [w in CONNECTORS for w in lower]
-        capital = [_is_cap(w) for w in words]
-        capped = [c and not _is_shout(w) for c, w in zip(capital, words)]
-        lowcase = [_is_lower(w) for w in words]
-        first = [t.start in initial for t in toks]
-        joined = [i + 1 < n_tok and not prose[toks[i].end:toks[i + 1].start].strip() for i in range(n_tok)]
-        sent_end: list[int] = []
-        sentences, si = doc.sentences, 0
-        for t in toks:
-            while si < len(sentences) and sentences[si].end <= t.start:
-                si += 1
-            sent_end.append(sentences[si].end if si < len(sentences) else -1)
-        in_headline = [False] * n_tok
-        if headlines:
-            in_headline = [doc.position(t.start)[0] in headlines for t in toks]
-        for i in range(n_tok):
-            s_end = sent_end[i]
-            if s_end < 0:
-                break
-            if in_headline[i] or conn[i]:
-                continue
+        """Two passes over candidate start tokens only.  A phrase matters only if it is a
+        title somewhere in the article, so titles are collected first, from capitalized
+        tokens; then mixed-case occurrences are looked for only at tokens that begin a
+        title.  Per-token facts are C-level maps; anything costlier is computed for the
+        few candidates."""
+        words, lows = doc.token_words, doc.token_lows
+        n_tok = len(words)
+        capital = list(map(str.isupper, map(itemgetter(0), words)))
+        if sum(capital) < 2:
+            return []   # a title needs two capitalized words
+        prose, starts, ends = doc.prose, doc.token_starts, doc.token_ends
+        conn = list(map(CONNECTORS.__contains__, lows))
+        initial, headlines = doc.initial_offsets, doc.headline_lines
+        sent_ends = [s.end for s in doc.sentences]
+        shout: dict[int, bool] = {}
+
+        def capped(k: int) -> bool:
+            if not capital[k]:
+                return False
+            if k not in shout:
+                shout[k] = _is_shout(words[k])
+            return not shout[k]
+
+        def spans(i: int) -> list[int]:
+            """Ends j of the phrases (2..max_words tokens) starting at token i."""
+            k = bisect_right(sent_ends, starts[i])
+            if k >= len(sent_ends) or conn[i]:
+                return []
+            s_end = sent_ends[k]
+            if headlines and doc.position(starts[i])[0] in headlines:
+                return []
+            out = []
             for n in range(2, max_words + 1):
                 j = i + n - 1
-                if j >= n_tok or toks[j].end > s_end or not joined[j - 1]:
+                if j >= n_tok or ends[j] > s_end or prose[ends[j - 1]:starts[j]].strip():
                     break
-                if conn[j]:
-                    continue
-                content = [k for k in range(i, j + 1) if not conn[k]]
-                if len(content) < 2:
-                    continue
-                informative = [k for k in content if not (k == i and first[i])]
-                caps = sum(1 for k in informative if capped[k])
-                if not caps:
-                    continue  # neither a title nor a mixed phrase: the common case, cheaply
-                lows = sum(1 for k in informative if lowcase[k])
-                key = " ".join(lower[i:j + 1])
-                if (not lows and caps >= 2 and caps == len(informative)
-                        and all(capital[k] for k in content)):
-                    titles.setdefault(key, prose[toks[i].start:toks[j].end])
-                elif lows:
-                    mixed[key].append((toks[i].start, toks[j].end, prose[toks[i].start:toks[j].end]))
-        hits = sorted(((s, e, p, titles[k]) for k, occ in mixed.items() if k in titles for s, e, p in occ),
+                if not conn[j]:
+                    out.append(j)
+            return out
+
+        def classify(i: int, j: int) -> str:
+            """"title", "mixed" or "" for the phrase of tokens i..j."""
+            content = [k for k in range(i, j + 1) if not conn[k]]
+            if len(content) < 2:
+                return ""
+            first = starts[i] in initial
+            informative = [k for k in content if not (k == i and first)]
+            caps = sum(1 for k in informative if capped(k))
+            if not caps:
+                return ""  # neither a title nor a mixed phrase
+            lows_ = sum(1 for k in informative if words[k][0].islower())
+            if not lows_ and caps >= 2 and caps == len(informative) and all(capital[k] for k in content):
+                return "title"
+            return "mixed" if lows_ else ""
+
+        titles: dict[str, str] = {}
+        for i in compress(range(n_tok), capital):   # a title's first word is capitalized
+            for j in spans(i):
+                if classify(i, j) == "title":
+                    titles.setdefault(" ".join(lows[i:j + 1]), prose[starts[i]:ends[j]])
+        if not titles:
+            return []
+        heads = {key.split(" ", 1)[0] for key in titles}
+        mixed: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for i in compress(range(n_tok), map(heads.__contains__, lows)):
+            for j in spans(i):
+                key = " ".join(lows[i:j + 1])
+                if key in titles and classify(i, j) == "mixed":
+                    mixed[key].append((starts[i], ends[j], prose[starts[i]:ends[j]]))
+        hits = sorted(((s, e, p, titles[k]) for k, occ in mixed.items() for s, e, p in occ),
                       key=lambda h: (h[0], -(h[1] - h[0])))
         out, last_end = [], -1
         for start, end, phrase, title in hits:
