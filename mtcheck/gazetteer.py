@@ -8,7 +8,9 @@ source-aware checks (Cyrillic originals).  Users add entries in their own
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -33,11 +35,15 @@ class Entry:
 class Gazetteer:
     entries: list[Entry] = field(default_factory=list)
     acronyms: frozenset[str] = frozenset()
+    #: (path, parsed document) of every file the entries came from, in order: identifies
+    #: this gazetteer for caches of tables derived from it (see ``fingerprint``)
+    sources: list[tuple[Any, dict]] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def from_data(cls, docs: Iterable[tuple[Any, dict]]) -> "Gazetteer":
         entries: list[Entry] = []
         acronyms: set[str] = set()
+        docs = list(docs)
         for _path, doc in docs:
             for section in SECTIONS:
                 for item in doc.get(section) or []:
@@ -51,7 +57,7 @@ class Gazetteer:
                         cyrillic=item.get("cyrillic"), note=item.get("note"),
                     ))
             acronyms.update(str(a) for a in doc.get("acronyms") or ())
-        return cls(entries=entries, acronyms=frozenset(acronyms))
+        return cls(entries=entries, acronyms=frozenset(acronyms), sources=list(docs))
 
     @classmethod
     def from_ruleset(cls, ruleset: Any, extra_files: tuple[str, ...] = ()) -> "Gazetteer":
@@ -67,96 +73,40 @@ class Gazetteer:
     def section(self, *names: str) -> list[Entry]:
         return [e for e in self.entries if e.section in names]
 
-    @property
+    @cached_property
     def name_words(self) -> frozenset[str]:
         """Every word of every known name form (for "is this token a known name?")."""
-        if not hasattr(self, "_name_words"):
-            words = set()
-            for e in self.entries:
-                for form in e.forms:
-                    for w in form.replace("-", " ").split():
-                        words.add(w.strip(".,'’"))
-            self._name_words = frozenset(w for w in words if w)
-        return self._name_words
+        words = {w.strip(".,'’") for e in self.entries for form in e.forms
+                 for w in form.replace("-", " ").split()}
+        words.discard("")
+        return frozenset(words)
 
     def is_name_word(self, word: str) -> bool:
-        return word in self.name_words or word.capitalize() in self.name_words
+        words = self.name_words
+        return word in words or word.capitalize() in words
 
-    # -- name matching (used by the names check and `mtcheck entities`) -----------------
-    def person_place_words(self) -> frozenset[str]:
-        """Words of people's names and one-word place names ("Ministry" is no name, and
-        neither are "United" or "The" although they sit in "United States", "The Hague")."""
-        if not hasattr(self, "_pp_words"):
-            from .lexicon import zipf
-            words = set()
-            for e in self.section("people"):
-                for form in e.forms:
-                    words.update(w.strip(".,'’") for w in form.replace("-", " ").split())
-            # "Moon Jae In" must not make "In" a name word: drop function words
-            words = {w for w in words if zipf(w) < 6.0}
-            words.update(f for e in self.section(*PLACE_SECTIONS) for f in e.forms if " " not in f)
-            self._pp_words = frozenset(w for w in words if w)
-        return self._pp_words
+    def fingerprint(self) -> str | None:
+        """A string that changes whenever the gazetteer's data may have changed, or None
+        for a gazetteer made in memory.
 
-    def place_words(self) -> frozenset[str]:
-        """One-word place names that are not also words of a person's name."""
-        if not hasattr(self, "_place_words"):
-            people = set()
-            for e in self.section("people"):
-                for form in e.forms:
-                    people.update(form.replace("-", " ").split())
-            self._place_words = frozenset(f for e in self.section(*PLACE_SECTIONS) for f in e.forms
-                                          if " " not in f and f not in people)
-        return self._place_words
-
-    def given_names(self) -> frozenset[str]:
-        """Every non-final word of a person's name form ("Dmitry", "Dmitri", "Kim", "Jong")."""
-        if not hasattr(self, "_given"):
-            words = set()
-            for e in self.section("people"):
-                for form in e.forms:
-                    parts = form.split()
-                    words.update(p for p in parts[:-1] if p[:1].isupper())
-            self._given = frozenset(words)
-        return self._given
-
-    def key_index(self, fold: Any) -> dict[str, list[tuple[Entry, str]]]:
-        """Folded full form -> [(entry, form)], for any folding function (see names/keys.py).
-
-        Why keyed by a folded form: "Dmitri Peskov" and "Dmitry Peskov" must find the same
-        entry whatever romanization the story uses.  Cached per folding function.
+        Why not a hash of the entries: that costs as much as the tables it would key.  A
+        source file is identified the way the rule cache identifies it (path, size,
+        mtime); a document that comes from no file (tests, the API) by its content.
         """
-        cache = self.__dict__.setdefault("_key_index", {})
-        owner = getattr(fold, "__self__", fold)   # a bound method is a new object each time
-        ident = id(owner)
-        if ident not in cache or cache[ident][0] is not owner:
-            index: dict[str, list[tuple[Entry, str]]] = {}
-            for e in self.entries:
-                for form in e.forms:
-                    words = form.replace("-", " ").split()
-                    index.setdefault(" ".join(fold(w) for w in words), []).append((e, form))
-            cache[ident] = (owner, index)
-        return cache[ident][1]
+        if not self.sources:
+            return None
+        import stat
 
-    @property
-    def lower_name_words(self) -> frozenset[str]:
-        """Lower-cased forms of people's and places' name words ("trump" for "Trump"); not
-        institution words, which are ordinary English ("election", "the")."""
-        if not hasattr(self, "_lower_name_words"):
-            self._lower_name_words = frozenset(w.lower() for w in self.person_place_words()
-                                               if w[:1].isupper() and not w.isupper())
-        return self._lower_name_words
-
-    @property
-    def lower_name_pairs(self) -> frozenset[str]:
-        """The last two words of people's names, lower-cased ("donald trump"): a lower-case
-        surname counts as a name only right after its own given name."""
-        if not hasattr(self, "_lower_name_pairs"):
-            pairs = set()
-            for e in self.section("people"):
-                for form in e.forms:
-                    words = form.replace("-", " ").split()
-                    if len(words) >= 2:
-                        pairs.add(" ".join(words[-2:]).lower())
-            self._lower_name_pairs = frozenset(pairs)
-        return self._lower_name_pairs
+        parts = []
+        for path, doc in self.sources:
+            try:
+                st = os.stat(path)
+            except (OSError, TypeError, ValueError):
+                st = None
+            if st is not None and stat.S_ISREG(st.st_mode):
+                parts.append(f"{Path(path).resolve()}:{st.st_size}:{st.st_mtime_ns}")
+            else:
+                import hashlib
+                import pickle
+                parts.append(hashlib.sha256(pickle.dumps(doc, protocol=4)).hexdigest())
+        return "|".join(parts)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document
+from .index import NameIndex, name_index
 from .keys import NameRules
 from .matching import STRENGTH, Cluster, Spelling, cluster_spellings
 from .mentions import COMMON_ZIPF, Mention, extract_mentions
@@ -82,16 +83,16 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
     """Find every name written more than one way in *doc*, with what to flag."""
     from ..lexicon import zipf
 
-    mentions = extract_mentions(doc, gazetteer)
-    known_words = gazetteer.person_place_words() if gazetteer is not None else frozenset()
-    given_names = gazetteer.given_names() if gazetteer is not None else frozenset()
-    index = gazetteer.key_index(rules.key) if gazetteer is not None else {}
+    tables = name_index(gazetteer, rules)
+    mentions = extract_mentions(doc, tables)
+    known_words = tables.person_place
+    given_names = tables.given
 
     word_occ: list[Occurrence] = []
     given_occ: list[tuple[Occurrence, int]] = []   # (occurrence, index of its surname occurrence)
     for mi, m in enumerate(mentions):
         words = [w for w in m.words if len(w.text) > 1]
-        targets = _resolve(words, index, rules)
+        targets = _resolve(words, tables, gazetteer, rules)
         last = None   # index in word_occ of this mention's surname
         for wi in range(len(words) - 1, -1, -1):
             w = words[wi]
@@ -147,17 +148,17 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
     return DocNames(mentions=mentions, groups=groups, words=dict(counts))
 
 
-def _resolve(words: list[Any], index: dict, rules: NameRules) -> dict[int, tuple[str, str]]:
+def _resolve(words: list[Any], tables: NameIndex, gazetteer: Any,
+             rules: NameRules) -> dict[int, tuple[str, str]]:
     """Gazetteer spelling for the words of the longest known tail of a mention.
 
     "Kremlin spokesman Dmitri Peskov" -> {2: ("Dmitry", "Dmitry Peskov"), 3: ("Peskov", …)}.
     """
     keys = [rules.key(w.text) for w in words]
     for start in range(len(words)):
-        hits = index.get(" ".join(keys[start:]))
-        if not hits or (len(words) - start < 2 and hits[0][0].section == "people"):
+        entry = tables.entry(gazetteer, " ".join(keys[start:]))
+        if entry is None or (len(words) - start < 2 and entry.section == "people"):
             continue
-        entry = hits[0][0]
         canon = entry.name.replace("-", " ").split()
         if len(canon) != len(words) - start:
             # an alias with another shape ("Bill Clinton" for "William Clinton"): accepted as is

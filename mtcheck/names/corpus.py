@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .clusters import DocNames, NameGroup
+from .index import NameIndex, name_index
 from .keys import NameRules
 from .mentions import COMMON_ZIPF, PARTICLES, Mention
 
@@ -68,7 +69,7 @@ class Corpus:
         return out
 
 
-def name_tail(m: Mention, gazetteer: Any) -> list[str]:
+def name_tail(m: Mention, tables: NameIndex) -> list[str]:
     """The part of a mention that is a name: "Foreign Minister Dmitry Peskov" -> Dmitry Peskov.
 
     Walks back from the last word while words look like names (not common English words
@@ -77,10 +78,10 @@ def name_tail(m: Mention, gazetteer: Any) -> list[str]:
     """
     from ..lexicon import zipf
 
-    known = gazetteer.person_place_words() if gazetteer is not None else frozenset()
-    places = gazetteer.place_words() if gazetteer is not None else frozenset()
+    known = tables.person_place
+    places = tables.places
     words: list[str] = []
-    lowered = gazetteer.lower_name_words if gazetteer is not None else frozenset()
+    lowered = tables.lower_words
     for w in reversed(m.words):
         t = w.text
         if t.islower() and t in lowered and t not in PARTICLES:
@@ -107,7 +108,7 @@ class CorpusBuilder:
         self.rules = rules
         self.gazetteer = gazetteer
         self.corpus = Corpus()
-        self._index = gazetteer.key_index(rules.key) if gazetteer is not None else {}
+        self._tables = name_index(gazetteer, rules)
 
     def add(self, path: str, names: DocNames) -> None:
         self.corpus.files += 1
@@ -115,7 +116,7 @@ class CorpusBuilder:
             if any(not f.gender for f in g.flags):
                 self.corpus.in_document.append((path, g))
         for m in names.mentions:
-            words = name_tail(m, self.gazetteer)
+            words = name_tail(m, self._tables)
             if not words or (len(words) == 1 and len(words[0]) < 4):
                 continue
             spelling = " ".join(words)
@@ -123,10 +124,10 @@ class CorpusBuilder:
             entry = self.corpus.names.get(key)
             if entry is None:
                 entry = self.corpus.names[key] = CorpusName(key)
-                hits = self._index.get(key)
-                if hits:
-                    entry.gazetteer = hits[0][0].name
-                    entry.known_forms = frozenset(f.lower() for f in hits[0][0].forms)
+                known = self._tables.entry(self.gazetteer, key)
+                if known is not None:
+                    entry.gazetteer = known.name
+                    entry.known_forms = frozenset(f.lower() for f in known.forms)
             # case-only differences are casing problems (MT2xx), not spellings
             spelling = entry.display.setdefault(spelling.lower(), spelling)
             entry.counts[spelling] += 1
@@ -145,7 +146,7 @@ def learn(corpus: Corpus, gazetteer: Any = None, rules: NameRules | None = None,
     """
     given_keys: set[str] = set()
     if gazetteer is not None and rules is not None:
-        given_keys = {rules.key(g) for g in gazetteer.given_names()}
+        given_keys = set(name_index(gazetteer, rules).given_keys)
     people, unsure = [], []
     for n in sorted(corpus.names.values(), key=lambda n: (-n.total, n.canonical)):
         words = n.canonical.split()

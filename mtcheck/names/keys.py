@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -66,6 +67,14 @@ class NameRules:
         docs = [doc for _path, doc in (ruleset.data.get("romanization", []) if ruleset else [])]
         return cls.from_data(docs)
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """Identifies the folding rules, for caches of folded gazetteer forms (names/index.py)."""
+        import hashlib
+
+        data = repr([(rx.pattern, rx.flags, repl) for rx, repl in self.fold])
+        return hashlib.sha256(data.encode()).hexdigest()[:24]
+
     @classmethod
     def builtin(cls) -> "NameRules":
         from ..rules import load_rules
@@ -77,8 +86,10 @@ class NameRules:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        text = unicodedata.normalize("NFKD", word.lower())
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = word.lower()
+        if not text.isascii():   # accents off: "Dmitrí" -> "dmitri" (ASCII has none to strip)
+            text = unicodedata.normalize("NFKD", text)
+            text = "".join(c for c in text if not unicodedata.combining(c))
         text = text.replace("-", " ")
         for rx, repl in self.fold:
             text = rx.sub(repl, text)

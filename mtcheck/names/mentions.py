@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..document import Document
@@ -58,85 +59,88 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-def _parts(doc: Document, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Split a token at hyphens and drop a possessive ending ("Jong-un", "Peskov's")."""
-    text = doc.prose[start:end]
+@lru_cache(maxsize=65536)
+def _pieces(text: str) -> tuple[tuple[int, int, str], ...]:
+    """A token split at hyphens, possessive ending dropped ("Jong-un", "Peskov's"), as
+    (start, end, piece) relative to the token; memoized, as names recur across stories."""
     m = _POSSESSIVE.search(text)
     if m and m.start() > 0:
         text = text[: m.start()]
-    out, pos = [], start
+    out, pos = [], 0
     for piece in text.split("-"):
         if piece:
             out.append((pos, pos + len(piece), piece))
         pos += len(piece) + 1
-    return out
+    return tuple(out)
 
 
-def extract_mentions(doc: Document, gazetteer: Any = None) -> list[Mention]:
-    """All name mentions of *doc*, in text order."""
+def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
+    """All name mentions of *doc*, in text order.
+
+    *index* is the gazetteer's NameIndex (names/index.py); without one only the shape of
+    the words counts.  One pass over the tokens keeps the few that can be part of a name:
+    most tokens are plain lower-case words, which end any name in progress and are
+    skipped (skipping them changes nothing below: the gap before the next kept token then
+    holds letters, which already ends a name).
+    """
     from ..lexicon import zipf
 
+    if index is None:
+        from .index import EMPTY as index
     prose = doc.prose
+    maybe = index.maybe_name
+    kept = [(tok.start, t) for tok in doc.tokens
+            if not ((t := prose[tok.start:tok.end]).islower() and t.isalpha() and t not in maybe)]
+    if not kept:
+        return []
+    known = index.name_words
+    lowered_known = index.lower_words
+    name_pairs = index.lower_pairs
     initial = doc.initial_offsets
     headlines = doc.headline_lines
-    known = gazetteer.name_words if gazetteer is not None else frozenset()
 
-    # Words written with a capital mid-sentence somewhere in the story.
-    lowered_known = gazetteer.lower_name_words if gazetteer is not None else frozenset()
-    name_pairs = gazetteer.lower_name_pairs if gazetteer is not None else frozenset()
-    pair_tails = frozenset(p.rsplit(" ", 1)[-1] for p in name_pairs)
-    # Most tokens are plain lower-case words that cannot be (part of) a name: mark them
-    # once so that both passes below skip them cheaply (same result, ~3x faster).
-    plain = [t.islower() and t.isalpha() and t not in lowered_known and t not in pair_tails
-             and t not in PARTICLES
-             for t in (prose[tok.start:tok.end] for tok in doc.tokens)]
-    parts_of: list[list[tuple[int, int, str]]] = []
+    # Words written with a capital mid-sentence somewhere in the story, and anywhere.
     informative_caps: set[str] = set()
-    tok_info: list[bool] = []
-    for tok, skip in zip(doc.tokens, plain):
-        if skip:
-            parts_of.append([])
-            tok_info.append(False)
-            continue
-        parts = _parts(doc, tok.start, tok.end)
-        parts_of.append(parts)
-        info = tok.start not in initial and not (headlines and doc.position(tok.start)[0] in headlines)
-        tok_info.append(info)
-        if info:
-            informative_caps.update(p[2].lower() for p in parts if _is_cap(p[2]))
-    doc_capitals = {p[2].lower() for parts in parts_of for p in parts if _is_cap(p[2])}
-
-    def name_word(text: str, info: bool) -> bool:
-        if _is_cap(text):
-            if info or text in known:
-                return True
-            return zipf(text) < RARE_ZIPF or text.lower() in informative_caps
-        # a known name in lower case ("Boris yeltsin"), when the story also capitalizes it
-        return (text.islower() and text in lowered_known and text in doc_capitals)
+    doc_capitals: set[str] = set()
+    toks: list[tuple[int, int, tuple[tuple[int, int, str], ...], bool]] = []
+    for start, t in kept:
+        pieces = _pieces(t)
+        info = start not in initial and not (headlines and doc.position(start)[0] in headlines)
+        toks.append((start, start + len(t), pieces, info))
+        for _s, _e, p in pieces:
+            if p[:1].isupper() and not p.isupper():
+                low = p.lower()
+                doc_capitals.add(low)
+                if info:
+                    informative_caps.add(low)
 
     mentions: list[Mention] = []
     current: Mention | None = None
     pending: list[Word] = []  # particles waiting for a capitalized word
     last_end = -1
-    for tok, parts, info, skip in zip(doc.tokens, parts_of, tok_info, plain):
-        if skip:  # a plain lower-case word ends any name in progress
-            current, pending = None, []
-            last_end = tok.end
-            continue
-        gap = prose[last_end:tok.start] if last_end >= 0 else "\n"
-        joined = current is not None and bool(_GAP.fullmatch(gap))
-        if current is not None and gap.startswith(".") and not _is_initial(current):
-            joined = False  # only an initial ("J. Smith") may end with a full stop
-        if not joined:
-            current, pending = None, []
-        for i, (s, e, text) in enumerate(parts):
-            word = Word(s, e, text, info and not (i == 0 and s in initial))
-            if i > 0:
-                word.informative = info
-            # a known name in lower case right after a capitalized name ("Donald trump")
-            after_name = (current is not None and not pending and text.islower()
-                          and f"{current.words[-1].text.lower()} {text}" in name_pairs)
-            if name_word(text, word.informative) or after_name or (len(text) == 1 and text.isupper()):
+    for start, end, pieces, info in toks:
+        if current is not None:
+            gap = prose[last_end:start]
+            # only an initial ("J. Smith") may end with a full stop
+            if not _GAP.fullmatch(gap) or (gap.startswith(".") and not _is_initial(current)):
+                current, pending = None, []
+        else:
+            pending = []
+        for s, e, text in pieces:
+            s += start
+            e += start
+            if text[:1].isupper() and not text.isupper():    # capitalized
+                is_name = (info or text in known or zipf(text) < RARE_ZIPF
+                           or text.lower() in informative_caps)
+            else:
+                # a known name in lower case ("Boris yeltsin"), when the story also
+                # capitalizes it; or right after a capitalized name ("Donald trump")
+                is_name = ((text.islower() and text in lowered_known and text in doc_capitals)
+                           or (current is not None and not pending and text.islower()
+                               and f"{current.words[-1].text.lower()} {text}" in name_pairs)
+                           or (len(text) == 1 and text.isupper()))
+            if is_name:
+                word = Word(s, e, text, info)
                 if current is None:
                     current = Mention(s, e, [])
                     mentions.append(current)
@@ -145,10 +149,10 @@ def extract_mentions(doc: Document, gazetteer: Any = None) -> list[Mention]:
                 current.words.append(word)
                 current.end = e
             elif current is not None and text.lower() in PARTICLES:
-                pending.append(word)
+                pending.append(Word(s, e, text, info))
             else:
                 current, pending = None, []
-        last_end = tok.end
+        last_end = end
     return [m for m in mentions if any(len(w.text) > 1 for w in m.words)]
 
 

@@ -1,0 +1,191 @@
+"""The gazetteer as the names analysis sees it: word sets and a folded-form index.
+
+Why a separate, cached table: the names check asks the same questions of the gazetteer
+for every token of every article ("is this a person's or place's word?", "does this
+lower-case word end a known name?", "which entry folds to 'dmitri peskov'?").  The
+answers depend only on the gazetteer, the romanization rules and the English lexicon,
+so they are built once per process (``name_index``) and, because building them folds
+every gazetteer form (~25 ms) and looks every name word up in the lexicon, pickled in
+the mtcheck cache directory (next to the parsed rules) under a key made of everything
+they are derived from: the gazetteer's sources, the folding rules, the lexicon data and
+this code.  Loading the pickle costs ~2 ms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..gazetteer import PLACE_SECTIONS
+from .mentions import PARTICLES
+
+#: A word of a person's name this common in English is no name word ("Moon Jae In").
+FUNCTION_WORD_ZIPF = 6.0
+_STRIP = ".,'’"
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Per-gazetteer tables of the names analysis (see the module docstring)."""
+
+    name_words: frozenset[str]     # every word of every form (Gazetteer.name_words)
+    person_place: frozenset[str]   # words of people's names and one-word place names
+    places: frozenset[str]         # one-word place names that are no word of a person's name
+    given: frozenset[str]          # non-final words of people's names ("Dmitry", "Kim", "Jong")
+    given_keys: frozenset[str]     # their folded keys (for `entities --learn`)
+    lower_words: frozenset[str]    # person/place words lower-cased ("trump")
+    lower_pairs: frozenset[str]    # last two words of people's names, lower-cased ("donald trump")
+    pair_tails: frozenset[str]     # last words of those pairs ("trump")
+    maybe_name: frozenset[str]     # lower-case tokens that may belong to a name: all of the above
+                                   # lower-case sets plus the name particles ("von", "bin")
+    folded: dict[str, int]         # folded full form -> index of the first entry with that form
+
+    def entry(self, gazetteer: Any, key: str) -> Any:
+        """The gazetteer entry a folded full form belongs to, or None."""
+        i = self.folded.get(key)
+        return None if i is None else gazetteer.entries[i]
+
+
+EMPTY = NameIndex(frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), frozenset(),
+                  frozenset(), frozenset(), PARTICLES, {})
+
+
+def name_index(gazetteer: Any, rules: Any) -> NameIndex:
+    """The tables for *gazetteer* under *rules* (NameRules): memoized on the gazetteer,
+    loaded from the disk cache when possible, else built (and cached)."""
+    if gazetteer is None:
+        return EMPTY
+    memo = gazetteer.__dict__.get("_name_index")
+    fold_id = rules.fingerprint
+    if memo is not None and memo[0] == fold_id:
+        return memo[1]
+    index = _load_or_build(gazetteer, rules)
+    gazetteer.__dict__["_name_index"] = (fold_id, index)
+    # the same set, already built: spare the other checks computing it again
+    gazetteer.__dict__.setdefault("name_words", index.name_words)
+    return index
+
+
+def build(gazetteer: Any, rules: Any) -> NameIndex:
+    """Compute the tables in one pass over the gazetteer's entries."""
+    from ..lexicon import zipf
+
+    people_words: set[str] = set()     # stripped words of people's forms, hyphens split
+    people_raw: set[str] = set()       # the same, unstripped (for ``places``)
+    place_forms: list[str] = []
+    given: set[str] = set()
+    pairs: set[str] = set()
+    folded: dict[str, int] = {}
+    key = rules.key
+    for i, e in enumerate(gazetteer.entries):
+        person = e.section == "people"
+        place = e.section in PLACE_SECTIONS
+        for form in e.forms:
+            words = form.replace("-", " ").split()
+            folded.setdefault(" ".join(key(w) for w in words), i)
+            if person:
+                people_raw.update(words)
+                people_words.update(w.strip(_STRIP) for w in words)
+                parts = form.split()
+                given.update(p for p in parts[:-1] if p[:1].isupper())
+                if len(words) >= 2:
+                    pairs.add(" ".join(words[-2:]).lower())
+            elif place and " " not in form:
+                place_forms.append(form)
+    # "Moon Jae In" must not make "In" a name word: drop function words
+    pp = {w for w in people_words if zipf(w) < FUNCTION_WORD_ZIPF}
+    pp.update(place_forms)
+    pp.discard("")
+    lower_words = frozenset(w.lower() for w in pp if w[:1].isupper() and not w.isupper())
+    lower_pairs = frozenset(pairs)
+    pair_tails = frozenset(p.rsplit(" ", 1)[-1] for p in lower_pairs)
+    return NameIndex(
+        name_words=gazetteer.name_words,
+        person_place=frozenset(pp),
+        places=frozenset(f for f in place_forms if f not in people_raw),
+        given=frozenset(given),
+        given_keys=frozenset(key(g) for g in given),
+        lower_words=lower_words,
+        lower_pairs=lower_pairs,
+        pair_tails=pair_tails,
+        maybe_name=lower_words | pair_tails | PARTICLES,
+        folded=folded,
+    )
+
+
+# -- the disk cache ---------------------------------------------------------------------
+def _load_or_build(gazetteer: Any, rules: Any) -> NameIndex:
+    import pickle
+
+    path = _cache_path(gazetteer, rules)
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as fh:
+                cached = pickle.load(fh)
+            if isinstance(cached, NameIndex):
+                return cached
+        except Exception:  # a corrupt or foreign cache file: build again
+            pass
+    index = build(gazetteer, rules)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return index
+
+
+def _cache_path(gazetteer: Any, rules: Any) -> Path | None:
+    """``names-<hash>.pickle`` in the rule cache directory, or None (no cache wanted, or a
+    gazetteer built in memory whose sources cannot be identified)."""
+    if os.environ.get("MTCHECK_NO_RULE_CACHE"):
+        return None
+    sources = gazetteer.fingerprint()
+    if sources is None:
+        return None
+    from .. import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    h.update(sources.encode())
+    h.update(rules.fingerprint.encode())
+    h.update(_lexicon_fingerprint().encode())
+    h.update(_code_fingerprint())
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mtcheck"
+    return base / f"names-{h.hexdigest()[:24]}.pickle"
+
+
+def _stat(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return f"{path}:missing"
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def _lexicon_fingerprint() -> str:
+    """The lexicon's code and data files (the Zipf test in ``build`` reads the lexicon)."""
+    from .. import lexicon
+
+    here = Path(lexicon.__file__)
+    data = here.parent / "data"
+    files = sorted(data.iterdir()) if data.is_dir() else []
+    return "|".join(_stat(p) for p in (here, *files))
+
+
+def _code_fingerprint() -> bytes:
+    """The code the tables come from: this module, the folding code, the gazetteer."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in (here / "index.py", here / "keys.py", here / "mentions.py", here.parent / "gazetteer.py"):
+        try:
+            h.update(p.read_bytes())
+        except OSError:
+            h.update(str(p).encode())
+    return h.digest()
