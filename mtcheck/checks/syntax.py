@@ -13,7 +13,9 @@ a false alarm on clean copy costs an editor more than a missed garble.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any, Callable, Iterator
 
 from ..document import Document
@@ -25,54 +27,95 @@ _SPACE_GAP = re.compile(r"\s+")
 
 
 @dataclass
-class Tok:
-    text: str
-    start: int
-    end: int
-    low: str
-    gap_before: str  # the prose between the previous token (in the sentence) and this one
-    gap_after: str = ""  # the prose up to the next token, or to the sentence end for the last
-
-
-@dataclass
 class _State:
-    detector: Callable[..., Iterator[tuple[int, int, dict]]]
+    detector: Callable[..., Iterator[tuple[int, int, dict, int]]]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     window: int = 6
 
 
-def _sentence_tokens(doc: Document) -> list[list[Tok]]:
-    """Tokens of each sentence, with the text separating them (to see commas and dashes).
+_QUOTE = re.compile(r"[\"“”«»]")
+_INNER_PUNCT = re.compile(r"[,;:\"“”«»()–—]")
+_END_PUNCT = re.compile(r"[,;:\"“”«»]")
+_CLAUSE_PUNCT = re.compile(r"[,;:–—(]")
+_DIGIT = re.compile(r"\d")
+_ENDS_PHRASE = re.compile(r"\s*[,.;:!?)]")
+_CLOSERS = re.compile(r"[\s\"”’»]*")
 
-    Built once per document and shared by every syntax rule (there are several).
+
+class _View:
+    """The document's tokens as the detectors see them: parallel lists over all tokens
+    (``starts``, ``ends``, ``text``, ``low``) and each sentence as a token index range.
+
+    Built once per document and shared by every syntax rule.  Detectors start from
+    *anchor* tokens (the few whose word the pattern needs, found by one C-level
+    membership map) instead of stepping through every token in Python; the text
+    between two tokens of a sentence (its "gap", to see commas and dashes) is sliced
+    only for the tokens a detector actually looks at.
     """
-    got = doc.memo.get("syntax.sentences")
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.prose = doc.prose
+        self.starts, self.ends = doc.token_starts, doc.token_ends
+        self.text, self.low = doc.token_words, doc.token_lows
+        self.first: list[int] = []        # per sentence: first token index
+        self.stop: list[int] = []         # per sentence: one past the last token index
+        self.bounds: list[tuple[int, int]] = []   # per sentence: (start, end) offsets
+        for sent in doc.sentences:
+            i0 = bisect_left(self.starts, sent.start)
+            i1 = max(i0, bisect_right(self.ends, sent.end))
+            if i1 > i0:
+                self.first.append(i0)
+                self.stop.append(i1)
+                self.bounds.append((sent.start, sent.end))
+        self._heads: dict[int, bool] = {}
+
+    def anchors(self, words: frozenset[str]) -> Iterator[tuple[int, int, int, int]]:
+        """(token index, sentence index, sentence's first token, one past its last)
+        for every token of a sentence whose lower-cased text is in *words*."""
+        first, stop = self.first, self.stop
+        for k in compress(range(len(self.low)), map(words.__contains__, self.low)):
+            si = bisect_right(first, k) - 1
+            if si >= 0 and k < stop[si]:
+                yield k, si, first[si], stop[si]
+
+    def gap_before(self, k: int, i0: int) -> str:
+        """Prose between token k and the previous token of its sentence (or the
+        sentence start)."""
+        prev = self.ends[k - 1] if k > i0 else self.bounds[self._sent_of(i0)][0]
+        return self.prose[prev:self.starts[k]]
+
+    def gap_after(self, k: int, i1: int) -> str:
+        """Prose up to the next token of the sentence, or to its end for the last."""
+        end = self.starts[k + 1] if k + 1 < i1 else self.bounds[self._sent_of(i1 - 1)][1]
+        return self.prose[self.ends[k]:end]
+
+    def plain(self, k: int, i0: int) -> bool:
+        """Only spaces before token k: no punctuation, digits or line break."""
+        return _plain(self.gap_before(k, i0))
+
+    def clause_start(self, k: int, i0: int) -> bool:
+        if k == i0:
+            return True
+        gap = self.gap_before(k, i0)
+        return bool(_CLAUSE_PUNCT.search(gap)) and not _DIGIT.search(gap)
+
+    def in_headline(self, si: int) -> bool:
+        got = self._heads.get(si)
+        if got is None:
+            doc = self.doc
+            got = self._heads[si] = doc.position(self.starts[self.first[si]])[0] in doc.headline_lines
+        return got
+
+    def _sent_of(self, k: int) -> int:
+        return bisect_right(self.first, k) - 1
+
+
+def _view(doc: Document) -> _View:
+    got = doc.memo.get("syntax.view")
     if got is None:
-        got = doc.memo["syntax.sentences"] = list(_build_sentence_tokens(doc))
+        got = doc.memo["syntax.view"] = _View(doc)
     return got
-
-
-def _build_sentence_tokens(doc: Document) -> Iterator[list[Tok]]:
-    toks = doc.tokens
-    i = 0
-    for sent in doc.sentences:
-        while i < len(toks) and toks[i].start < sent.start:
-            i += 1
-        out: list[Tok] = []
-        prev_end = sent.start
-        j = i
-        while j < len(toks) and toks[j].end <= sent.end:
-            t = toks[j]
-            text = doc.prose[t.start:t.end]
-            out.append(Tok(text, t.start, t.end, text.lower(), doc.prose[prev_end:t.start]))
-            prev_end = t.end
-            j += 1
-        i = j
-        for a, b in zip(out, out[1:]):
-            a.gap_after = b.gap_before
-        if out:
-            out[-1].gap_after = doc.prose[out[-1].end:sent.end]
-            yield out
 
 
 def _plain(gap: str) -> bool:
@@ -80,60 +123,62 @@ def _plain(gap: str) -> bool:
     return bool(_SPACE_GAP.fullmatch(gap)) and "\n" not in gap
 
 
-def _clause_start(toks: list[Tok], k: int) -> bool:
-    if k == 0:
-        return True
-    gap = toks[k].gap_before
-    return bool(re.search(r"[,;:–—(]", gap)) and not re.search(r"\d", gap)
-
-
 # ---------------------------------------------------------------------------------
-# Detectors: each yields (start, end, format values) over one sentence.
+# Detectors: each yields (start, end, format values, sentence index) over a document,
+# in text order.  Conditions that cost nothing (word-list membership) come before
+# word-class look-ups and gap scans; all of them are plain conjunctions, so the order
+# does not change what is found.
 
-def participle_noun(toks: list[Tok], st: _State) -> Iterator[tuple[int, int, dict]]:
+def participle_noun(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
     """"the arrested in ...": a bare past participle standing for "the arrested woman"."""
     dets, follow, allow = st.words["determiners"], st.words["followers"], st.words["allow"]
-    for k in range(len(toks) - 1):
-        det, part = toks[k], toks[k + 1]
-        if det.low not in dets or not _plain(part.gap_before) or part.text != part.low:
+    text, low = v.text, v.low
+    for k, si, i0, i1 in v.anchors(dets):
+        p = k + 1
+        if p >= i1 or text[p] != low[p] or low[p] in allow or not v.plain(p, i0):
             continue
-        if part.low in allow or not wc.is_participle_only(part.low):
+        if not wc.is_participle_only(low[p]):
             continue
-        nxt = toks[k + 2] if k + 2 < len(toks) else None
-        ends = re.match(r"\s*[,.;:!?)]", part.gap_after) or (
-            nxt is None and re.fullmatch(r"[\s\"”’»]*", part.gap_after))
-        if ends or (nxt is not None and _plain(nxt.gap_before) and nxt.low in follow):
-            yield det.start, part.end, {"word": part.text}
+        nxt = p + 1 if p + 1 < i1 else None
+        after = v.gap_after(p, i1)
+        ends = _ENDS_PHRASE.match(after) or (nxt is None and _CLOSERS.fullmatch(after))
+        if ends or (nxt is not None and low[nxt] in follow and v.plain(nxt, i0)):
+            yield v.starts[k], v.ends[p], {"word": text[p]}, si
 
 
-def plural_singular_verb(toks: list[Tok], st: _State) -> Iterator[tuple[int, int, dict]]:
+def plural_singular_verb(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
     """"contacts between the two leaders was held": plural head, singular verb after a
-    prepositional phrase (Russian puts the verb after a long subject and MT loses track)."""
+    prepositional phrase (Russian puts the verb after a long subject and MT loses track).
+
+    The head is the first word of a clause after any determiners; it is found from the
+    preposition that follows it, walking back over determiners to the clause start.
+    """
     dets, preps, verbs, stops = (st.words["determiners"], st.words["prepositions"],
                                  st.words["verbs"], st.words["stops"])
-    for k, tok in enumerate(toks):
-        if not _clause_start(toks, k):
+    text, low = v.text, v.low
+    for p, si, i0, i1 in v.anchors(preps):
+        h = p - 1
+        if h < i0 or low[h] in dets:
             continue
-        h = k
-        while h < len(toks) - 1 and toks[h].low in dets and _plain(toks[h + 1].gap_before):
-            h += 1
-        head = toks[h]
-        if head.text != head.low and not (h == 0 and head.text[1:] == head.low[1:]):
+        ht, hl = text[h], low[h]
+        if ht != hl and not (h == i0 and ht[1:] == hl[1:]):
             continue  # a capitalized word mid-sentence is a name ("Olympics"), not a common noun
-        if head.low in dets or not wc.is_plural_noun(head.low):
+        if not v.plain(p, i0):
             continue
-        if h + 1 >= len(toks) or toks[h + 1].low not in preps or not _plain(toks[h + 1].gap_before):
+        k = h   # walk back over determiners joined by spaces to where the clause starts
+        while k > i0 and low[k - 1] in dets and v.plain(k, i0):
+            k -= 1
+        if not v.clause_start(k, i0) or not wc.is_plural_noun(hl):
             continue
-        for m in range(h + 2, min(len(toks), h + 2 + st.window)):
-            t = toks[m]
-            if not _plain(t.gap_before) or t.low in stops:
+        for m in range(h + 2, min(i1, h + 2 + st.window)):
+            if low[m] in stops or not v.plain(m, i0):
                 break
-            if t.low in verbs:
+            if low[m] in verbs:
                 if m == h + 2:
                     break
-                yield head.start, t.end, {"head": head.text, "verb": t.text}
+                yield v.starts[h], v.ends[m], {"head": ht, "verb": text[m]}, si
                 break
-            if _finite_verb(t.low):
+            if _finite_verb(low[m]):
                 break
 
 
@@ -142,78 +187,82 @@ def _finite_verb(word: str) -> bool:
     return wc.is_verb_only(word)
 
 
-def subjectless_that(toks: list[Tok], st: _State) -> Iterator[tuple[int, int, dict]]:
+_THAT = frozenset(["that"])
+_OF = frozenset(["of"])
+_TIMES = frozenset(["times"])
+
+
+def subjectless_that(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
     """"both leaders noted that made a big step": a that-clause whose subject was dropped
     (Russian "отметили, что сделали" has the subject in the verb ending)."""
     verbs, objects = st.words["verbs"], st.words["objects"]
-    for k in range(len(toks) - 3):
-        v, that, verb, obj = toks[k], toks[k + 1], toks[k + 2], toks[k + 3]
-        if v.low not in verbs or that.low != "that":
+    text, low = v.text, v.low
+    for t, si, i0, i1 in v.anchors(_THAT):
+        k, verb, obj = t - 1, t + 1, t + 2
+        if k < i0 or obj >= i1 or low[k] not in verbs or low[obj] not in objects:
             continue
-        if not (_plain(that.gap_before) and _plain(verb.gap_before) and _plain(obj.gap_before)):
+        if text[verb] != low[verb]:
             continue
-        if verb.text != verb.low or not wc.is_past_verb_only(verb.low):
+        if not (v.plain(t, i0) and v.plain(verb, i0) and v.plain(obj, i0)):
             continue
-        if obj.low in objects:
-            yield that.start, verb.end, {"verb": verb.text}
+        if wc.is_past_verb_only(low[verb]):
+            yield v.starts[t], v.ends[verb], {"verb": text[verb]}, si
 
 
-def bare_noun_of(toks: list[Tok], st: _State) -> Iterator[tuple[int, int, dict]]:
+def bare_noun_of(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
     """"called farce of the situation": a singular countable noun with no article between
     a verb and "of" (Russian has no articles, so MT often drops them)."""
     triggers, allow = st.words["triggers"], st.words["allow"]
-    for k in range(1, len(toks) - 1):
-        prev, noun, of = toks[k - 1], toks[k], toks[k + 1]
-        if of.low != "of" or not (_plain(noun.gap_before) and _plain(of.gap_before)):
+    text, low = v.text, v.low
+    for o, si, i0, i1 in v.anchors(_OF):
+        k = o - 1
+        if k - 1 < i0 or low[k - 1] not in triggers or text[k] != low[k] or low[k] in allow:
             continue
-        if prev.low not in triggers or noun.text != noun.low or noun.low in allow:
+        if not (v.plain(k, i0) and v.plain(o, i0)):
             continue
-        if wc.is_noun_only(noun.low) and wc.countable(noun.low):
-            yield noun.start, noun.end, {"noun": noun.text}
+        if wc.is_noun_only(low[k]) and wc.countable(low[k]):
+            yield v.starts[k], v.ends[k], {"noun": text[k]}, si
 
 
-def times_before_verb(toks: list[Tok], st: _State) -> Iterator[tuple[int, int, dict]]:
+def times_before_verb(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
     """"the Council three times increased the regime": a frequency adverbial placed before
     the verb as in Russian ("трижды ужесточил"); English puts it after the object."""
     numbers, objects = st.words["numbers"], st.words["objects"]
-    for k in range(len(toks) - 3):
-        num, times, verb = toks[k], toks[k + 1], toks[k + 2]
-        if num.low not in numbers or times.low != "times":
+    text, low = v.text, v.low
+    for t, si, i0, i1 in v.anchors(_TIMES):
+        k, verb, obj = t - 1, t + 1, t + 2
+        if k < i0 or obj >= i1 or low[k] not in numbers:
             continue
-        if not (_plain(times.gap_before) and _plain(verb.gap_before)):
+        if k > i0 and low[k - 1] in ("than", "as", "about", "some", "nearly", "almost"):
             continue
-        if k > 0 and toks[k - 1].low in ("than", "as", "about", "some", "nearly", "almost"):
+        if text[verb] != low[verb] or low[obj] not in objects:
             continue
-        obj = toks[k + 3] if k + 3 < len(toks) else None
-        if verb.text != verb.low or obj is None or not _plain(obj.gap_before) or obj.low not in objects:
+        if not (v.plain(t, i0) and v.plain(verb, i0) and v.plain(obj, i0)):
             continue
-        if wc.is_past_verb(verb.low):
-            yield num.start, verb.end, {"verb": verb.text}
+        if wc.is_past_verb(low[verb]):
+            yield v.starts[k], v.ends[verb], {"verb": text[verb]}, si
 
 
-def demand_infinitive(toks: list[Tok], st: _State) -> Iterator[tuple[int, int, dict]]:
+def demand_infinitive(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
     """"demanded all the countries to send": Russian "потребовать от кого сделать" copied
     as demand + object + to-infinitive; English demands *that* someone do something."""
     verbs, pronouns, dets = st.words["verbs"], st.words["pronouns"], st.words["determiners"]
-    for k, v in enumerate(toks):
-        if v.low not in verbs:
-            continue
+    text, low = v.text, v.low
+    for k, si, i0, i1 in v.anchors(verbs):
         m = k + 1
-        while m < len(toks) and toks[m].low in dets and _plain(toks[m].gap_before):
+        while m < i1 and low[m] in dets and v.plain(m, i0):
             m += 1
-        if m >= len(toks) or not _plain(toks[m].gap_before):
+        if m + 2 >= i1 or low[m + 1] != "to" or text[m + 2] != low[m + 2]:
             continue
-        obj = toks[m]
-        ok = obj.low in pronouns or wc.is_plural_noun(obj.low) or obj.text[:1].isupper()
-        if not ok or m + 2 >= len(toks):
+        if not v.plain(m, i0):
             continue
-        to, inf = toks[m + 1], toks[m + 2]
-        if to.low == "to" and _plain(to.gap_before) and _plain(inf.gap_before) and inf.text == inf.low \
-                and wc.is_base_verb(inf.low):
-            yield v.start, inf.end, {"verb": v.text}
+        if not (low[m] in pronouns or text[m][:1].isupper() or wc.is_plural_noun(low[m])):
+            continue
+        if v.plain(m + 1, i0) and v.plain(m + 2, i0) and wc.is_base_verb(low[m + 2]):
+            yield v.starts[k], v.ends[m + 2], {"verb": text[k]}, si
 
 
-def subjectless_sentence(toks: list[Tok], st: _State) -> Iterator[tuple[int, int, dict]]:
+def subjectless_sentence(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
     """"Went to the clinic on a recent weekend.": a sentence that opens with a past-tense
     verb and has no subject (Russian "Сходили в клинику" carries it in the ending).
 
@@ -222,23 +271,30 @@ def subjectless_sentence(toks: list[Tok], st: _State) -> Iterator[tuple[int, int
     imperatives ("Put", "Set") or nouns, and sentences shorter than four words.
     """
     follow, allow = st.words["followers"], st.words["allow"]
-    if len(toks) < 4:
-        return
-    first, second = toks[0], toks[1]
-    if not first.text[:1].isupper() or first.text.isupper() or not _plain(second.gap_before):
-        return
-    if re.search(r"[\"“”«»]", first.gap_before):
-        return
-    if any(re.search(r"[,;:\"“”«»()–—]", t.gap_before) for t in toks[1:]) or re.search(r"[,;:\"“”«»]", toks[-1].gap_after):
-        return
-    w = first.low
-    if second.low not in follow or w in allow or wc.is_base_verb(w) or wc.has_noun_reading(w):
-        return
-    if wc.is_past_verb(w):
-        yield first.start, first.end, {"verb": first.text}
+    text, low, prose = v.text, v.low, v.prose
+    for si, (i0, i1) in enumerate(zip(v.first, v.stop)):
+        if i1 - i0 < 4:
+            continue
+        w = low[i0]
+        if low[i0 + 1] not in follow or w in allow:
+            continue
+        first = text[i0]
+        if not first[:1].isupper() or first.isupper() or not v.plain(i0 + 1, i0):
+            continue
+        if _QUOTE.search(v.gap_before(i0, i0)):
+            continue
+        # the gaps between the tokens (tokens hold no such marks) and after the last one
+        last_end = v.ends[i1 - 1]
+        if _INNER_PUNCT.search(prose, v.ends[i0], last_end) or \
+                _END_PUNCT.search(prose, last_end, v.bounds[si][1]):
+            continue
+        if wc.is_base_verb(w) or wc.has_noun_reading(w):
+            continue
+        if wc.is_past_verb(w):
+            yield v.starts[i0], v.ends[i0], {"verb": first}, si
 
 
-DETECTORS: dict[str, tuple[Callable[..., Iterator[tuple[int, int, dict]]], tuple[str, ...]]] = {
+DETECTORS: dict[str, tuple[Callable[..., Iterator[tuple[int, int, dict, int]]], tuple[str, ...]]] = {
     "participle-noun": (participle_noun, ("determiners", "followers", "allow")),
     "plural-singular-verb": (plural_singular_verb, ("determiners", "prepositions", "verbs", "stops")),
     "subjectless-that": (subjectless_that, ("verbs", "objects")),
@@ -284,15 +340,15 @@ class Syntax:
     def check(self, doc: Document, rule: Any, state: _State, ctx: Any) -> list[Finding]:
         out = []
         skip_heads = rule.params.get("skip_headlines", True)
-        for toks in _sentence_tokens(doc):
-            if skip_heads and doc.position(toks[0].start)[0] in doc.headline_lines:
+        v = _view(doc)
+        for start, end, values, si in state.detector(v, state):
+            if skip_heads and v.in_headline(si):
                 continue
-            for start, end, values in state.detector(toks, state):
-                if doc.is_protected(start, end):
-                    continue
-                text = doc.text[start:end]
-                reps: tuple[str, ...] = ()
-                if rule.params.get("replace"):
-                    reps = (rule.params["replace"].format(text=text, **values),)
-                out.append(rule.finding(start, end, text, replacements=reps, **values))
+            if doc.is_protected(start, end):
+                continue
+            text = doc.text[start:end]
+            reps: tuple[str, ...] = ()
+            if rule.params.get("replace"):
+                reps = (rule.params["replace"].format(text=text, **values),)
+            out.append(rule.finding(start, end, text, replacements=reps, **values))
         return out
