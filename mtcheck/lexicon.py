@@ -4,12 +4,14 @@ Why this module exists: several checks need to know whether a token is an
 ordinary English word (to avoid flagging it as a romanized Russian leftover, a
 typo, a name variant...) and how common it is.  The data comes from wordfreq
 (see ``scripts/build_lexicon.py``), but wordfreq is only a *build-time*
-dependency: at run time we read ``mtcheck/data/en_lexicon.tsv.gz`` so the
+dependency: at run time we read ``mtcheck/data/en_lexicon.wt`` so the
 linter stays light and its answers are pinned to a known data version.
 
-The artifact is parsed once, lazily, on first use (``functools.lru_cache``),
-so importing ``mtcheck.lexicon`` costs nothing and a lint run pays the load
-(~80-100 ms) only if some check actually asks.
+The artifact is a :mod:`mtcheck.wordtable` file (sorted keys + uint16 Zipf x 100),
+memory-mapped on first use and searched by bisection: importing
+``mtcheck.lexicon`` costs nothing, the first lookup well under a millisecond,
+and no 250k-entry dict is ever built (that cost ~130 ms and ~20 MB per
+process).  Answers are memoized per process, so a repeated word is a dict hit.
 
 wordfreq splits words at hyphens, so the lexicon has no hyphenated entries:
 look up the parts of "well-known", not the compound.
@@ -19,13 +21,13 @@ common word, 2 is rare, 1.2 is roughly the floor of this lexicon.
 """
 from __future__ import annotations
 
-import gzip
 from functools import lru_cache
-from importlib import resources
 
-__all__ = ["zipf", "is_english", "words", "min_zipf", "normalize", "DEFAULT_MIN_ZIPF"]
+from .wordtable import WordTable, load_resource
 
-_RESOURCE = "en_lexicon.tsv.gz"
+__all__ = ["zipf", "is_english", "words", "min_zipf", "normalize", "table", "scale", "DEFAULT_MIN_ZIPF"]
+
+_RESOURCE = "en_lexicon.wt"
 
 #: Default Zipf floor for :func:`is_english`.  Below ~1.5 wordfreq's English
 #: list is noisy: it contains foreign words, misspellings and names that
@@ -46,32 +48,41 @@ def normalize(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, float]:
-    """Load and parse the artifact once.
+def _load() -> tuple[WordTable, float, float]:
+    """Map the artifact once: the table, its value scale and its smallest Zipf value."""
+    t = load_resource(_RESOURCE)
+    scale = float(t.meta["scale"])
+    return t["zipf"], scale, t.meta["min_zipf"] / scale
 
-    The file groups words by Zipf value (one line per value, words separated
-    by spaces), which lets us build the dict with one ``dict.fromkeys`` per
-    bucket -- several times faster than a line per word.
-    """
-    ref = resources.files(__name__.rpartition(".")[0] or "mtcheck") / "data" / _RESOURCE
-    raw = gzip.decompress(ref.read_bytes()).decode("utf-8")
-    keys: list[str] = []
-    values: list[float] = []
-    for line in raw.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        z, _, ws = line.partition("\t")
-        bucket = ws.split(" ")
-        keys += bucket
-        values += [float(z)] * len(bucket)
-    # One dict construction (a single insertion per word) is measurably faster
-    # than merging a dict per bucket.
-    return dict(zip(keys, values))
+
+def table() -> WordTable:
+    """The lexicon as a sorted :class:`~mtcheck.wordtable.WordTable` (value = Zipf x :func:`scale`).
+
+    For callers that need ranges of words (e.g. every word starting with a prefix)."""
+    return _load()[0]
+
+
+def scale() -> float:
+    """Divide a :func:`table` value by this to get the Zipf frequency."""
+    return _load()[1]
+
+
+#: Per-process memo of :func:`zipf` by the word as given (news copy repeats its words).
+_MEMO: dict[str, float] = {}
+_MEMO_MAX = 1 << 18
 
 
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` (case-insensitive), or 0.0 if it is not in the lexicon."""
-    return _table().get(normalize(word), 0.0)
+    z = _MEMO.get(word)
+    if z is None:
+        tab, sc, _ = _load()
+        i = tab.index(normalize(word))
+        z = tab.value(i) / sc if i >= 0 else 0.0
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[word] = z
+    return z
 
 
 def is_english(word: str, min_zipf: float = DEFAULT_MIN_ZIPF) -> bool:
@@ -93,9 +104,10 @@ def words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _words_frozen() -> frozenset[str]:
-    return frozenset(_table())
+    # Built only if someone asks (~30 ms, ~20 MB): no check does on the lint path.
+    return frozenset(table().keys())
 
 
 def min_zipf() -> float:
     """The smallest Zipf value stored: words rarer than this read as 0.0 (unknown)."""
-    return min(_table().values())
+    return _load()[2]

@@ -1,4 +1,4 @@
-"""Build mtcheck/data/en_wordclass.txt.gz: what each English word form *can* be.
+"""Build mtcheck/data/en_wordclass.wt: what each English word form *can* be.
 
 Why a built artifact: the garbled-syntax checks need, per word, its possible parts of
 speech and inflections ("arrested" can only be a past participle/past tense; "contacts"
@@ -7,8 +7,11 @@ that lexicon, but loading it (and numpy, which it imports) costs about a second 
 Precomputing the few word classes the checks ask about keeps ``mtcheck lint`` fast and
 makes lemminflect a build-time dependency only.
 
-Output: gzip text, one line per class: ``CLASS<TAB>word word word…``; plus ``PLURAL``
-lines ``singular<TAB>plural``.  Deterministic (sorted, gzip mtime 0).
+Output: a :mod:`mtcheck.wordtable` file (memory-mapped at run time, no parsing) with two
+tables: ``classes``, word -> bit mask over the class names listed in the metadata (bit i
+= ``meta["classes"][i]``), and ``plurals``, keys-only, ``singular<TAB>plural``: a
+singular's plural is the one key in the prefix range of ``singular<TAB>``.
+Deterministic (sorted keys).
 
 Usage: python scripts/build_wordclass.py
 """
@@ -17,12 +20,21 @@ from __future__ import annotations
 
 import gzip
 import os
+import sys
 from pathlib import Path
 
 import lemminflect
 from lemminflect import getAllInflections, getAllLemmas
 
-OUT = Path(__file__).resolve().parent.parent / "mtcheck" / "data" / "en_wordclass.txt.gz"
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from mtcheck.wordtable import write_tables  # noqa: E402
+
+OUT = REPO / "mtcheck" / "data" / "en_wordclass.wt"
+
+#: Bit order of the class mask (the runtime reads it from the artifact's metadata).
+CLASSES = ("VERB_ONLY", "HAS_NOUN", "NOUN_ONLY", "PLURAL_NOUN", "PARTICIPLE_ONLY",
+           "PAST_VERB_ONLY", "PAST_VERB", "BASE_VERB")
 
 
 def forms(word: str, readings: dict, upos: str, tag: str) -> bool:
@@ -39,9 +51,7 @@ def main() -> None:
     src = os.path.join(os.path.dirname(lemminflect.__file__), "resources", "lemma_lu.csv.gz")
     with gzip.open(src, "rt", encoding="utf-8") as fh:
         words = sorted({line.split(",", 1)[0] for line in fh if line[:1].isalpha()})
-    classes: dict[str, list[str]] = {k: [] for k in
-                                     ("VERB_ONLY", "HAS_NOUN", "NOUN_ONLY", "PLURAL_NOUN", "PARTICIPLE_ONLY",
-                                      "PAST_VERB_ONLY", "PAST_VERB", "BASE_VERB")}
+    classes: dict[str, list[str]] = {k: [] for k in CLASSES}
     plurals: list[tuple[str, str]] = []
     for w in words:
         if not w.isalpha() or not w.islower():
@@ -72,13 +82,17 @@ def main() -> None:
                 if p != w:
                     plurals.append((w, p))
                     break
-    lines = [f"# English word classes from lemminflect {lemminflect.__version__} (scripts/build_wordclass.py)"]
-    lines += [f"{k}\t{' '.join(v)}" for k, v in classes.items()]
-    lines += [f"PLURAL\t{s}\t{p}" for s, p in plurals]
-    with gzip.GzipFile(OUT, "wb", mtime=0) as fh:
-        fh.write(("\n".join(lines) + "\n").encode("utf-8"))
-    print(f"wrote {OUT}: {OUT.stat().st_size} bytes; " + ", ".join(f"{k} {len(v)}" for k, v in classes.items())
-          + f", PLURAL {len(plurals)}")
+    masks: dict[str, int] = {}
+    for bit, k in enumerate(CLASSES):
+        for w in classes[k]:
+            masks[w] = masks.get(w, 0) | 1 << bit
+    plural_of = dict(plurals)  # one plural per singular (the first lemminflect lists)
+    meta = {"source": f"English word classes from lemminflect {lemminflect.__version__} (scripts/build_wordclass.py)",
+            "classes": list(CLASSES)}
+    size = write_tables(OUT, {"classes": (list(masks), list(masks.values()), "B"),
+                              "plurals": ([f"{s}\t{p}" for s, p in plural_of.items()], None, None)}, meta)
+    print(f"wrote {OUT}: {size} bytes; " + ", ".join(f"{k} {len(v)}" for k, v in classes.items())
+          + f", PLURAL {len(plural_of)}")
 
 
 if __name__ == "__main__":

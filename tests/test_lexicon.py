@@ -1,4 +1,4 @@
-"""Behaviour of the shipped English lexicon (mtcheck/data/en_lexicon.tsv.gz).
+"""Behaviour of the shipped English lexicon (mtcheck/data/en_lexicon.wt).
 
 These tests read only the built artifact; wordfreq is not needed here.
 """

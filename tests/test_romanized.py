@@ -1,6 +1,6 @@
 """Behaviour of the romanized-Russian detector (mtcheck.romanized).
 
-Reads only the shipped artifacts (romanized_model.json.gz, en_lexicon.tsv.gz):
+Reads only the shipped artifacts (romanized_model.wt, en_lexicon.wt):
 wordfreq is not needed at test time.  The romanized examples below are
 ordinary Russian news vocabulary written with the common schemes.
 """

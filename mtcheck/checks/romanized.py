@@ -17,24 +17,46 @@ flagged when
 All-capital tokens (acronyms, shouted headlines) are skipped, and protected spans (URLs,
 handles, hashtags) never reach a check.  The remaining (lower-case) tokens are judged
 by the model.
+
+Speed: the model's verdict depends on the token alone, so it is memoized per process
+(in the prepared state) by token text: an article costs one set difference over its
+distinct tokens, and the article-level name evidence is gathered only in the rare
+article where some token is a candidate.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document
 from ..findings import Finding
 
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]+")
+_MEMO_MAX = 1 << 19  # distinct clean tokens remembered per process
 
 
 @dataclass
 class _State:
     threshold: float | None
     min_length: int
+    #: token text -> (offset in token, run) of each Latin run the model flags; tokens
+    #: with no such run are in ``clean``.  Name evidence is applied per article.
+    flagged: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    clean: set[str] = field(default_factory=set)
+
+
+def _judge(token: str, state: _State, model: Any) -> tuple[tuple[int, str], ...]:
+    """Latin runs of *token* (hyphenated compounds part by part) the model flags."""
+    out = []
+    for m in _LATIN.finditer(token):
+        word = m.group(0)
+        if len(word) < state.min_length or word.isupper():
+            continue
+        if model.is_romanized_russian(word, state.threshold):
+            out.append((m.start(), word))
+    return tuple(out)
 
 
 def _name_forms(doc: Document) -> set[str]:
@@ -42,16 +64,15 @@ def _name_forms(doc: Document) -> set[str]:
     out = set()
     initial = doc.initial_offsets
     heads = doc.headline_lines
-    for t in doc.tokens:
-        word = doc.prose[t.start:t.end]
-        if word[:1].isupper() and t.start not in initial and doc.position(t.start)[0] not in heads:
+    for start, word in zip(doc.token_starts, doc.token_words):
+        if word[:1].isupper() and start not in initial and doc.position(start)[0] not in heads:
             out.add(word.lower())
     return out
 
 
 def _lower_forms(doc: Document) -> set[str]:
     """Words the article writes in lower case (so a capitalized copy is no name)."""
-    return {w for t in doc.tokens if (w := doc.prose[t.start:t.end])[:1].islower()}
+    return {w for w in doc.token_words if w[:1].islower()}
 
 
 class Romanized:
@@ -66,20 +87,33 @@ class Romanized:
                       min_length=int(rule.params.get("min_length", 5)))
 
     def check(self, doc: Document, rule: Any, state: _State, ctx: Any) -> list[Finding]:
-        from .. import romanized as model  # loads the n-gram model only when this rule runs
+        words = doc.token_words
+        flagged, clean = state.flagged, state.clean
+        distinct = set(words)
+        new = distinct - clean
+        new.difference_update(flagged)
+        if new:
+            from .. import romanized as model  # loads the n-gram model only when this rule runs
+            if len(clean) > _MEMO_MAX:
+                clean.clear()
+            for tok in new:
+                hits = _judge(tok, state, model)
+                if hits:
+                    flagged[tok] = hits
+                else:
+                    clean.add(tok)
+        if distinct.isdisjoint(flagged):
+            return []
+        from .. import romanized as model
 
         out: list[Finding] = []
         names: set[str] | None = None
         lower: set[str] = set()
-        for t in doc.tokens:
-            token = doc.prose[t.start:t.end]
-            # hyphenated compounds are judged part by part ("pro-dipvedomstvo")
-            for m in _LATIN.finditer(token):
-                word = m.group(0)
-                if len(word) < state.min_length or word.isupper():
-                    continue
-                start = t.start + m.start()
-                end = start + len(word)
+        for tstart, token in zip(doc.token_starts, words):
+            hits = flagged.get(token)
+            if not hits:
+                continue
+            for offset, word in hits:
                 if ctx.gazetteer.is_name_word(word):
                     continue
                 if names is None:
@@ -88,8 +122,8 @@ class Romanized:
                     continue  # the article writes it as a name elsewhere
                 if word[:1].isupper() and word.lower() not in lower:
                     continue  # capitalized and never written lower-case here: a name
-                if not model.is_romanized_russian(word, state.threshold):
-                    continue
+                start = tstart + offset
+                end = start + len(word)
                 cyr = model.back_transliterate(word)
                 gloss = f" ({cyr})" if cyr else ""
                 out.append(rule.finding(start, end, doc.text[start:end], gloss=gloss,

@@ -1,0 +1,259 @@
+"""Sorted word tables that load in microseconds: one file, mapped, searched by bisection.
+
+Why not a dict: the word lists mtcheck ships (the English lexicon, word classes, the
+romanized-Russian model) hold 10k-400k entries.  Building a ``dict`` of them costs
+50-150 ms per process (creating the ``str`` objects is itself the cost, whatever the
+parser) and 10-40 MB of Python objects, which forked ``--jobs`` workers then copy page
+by page as reference counts change.  A lint run looks up a few thousand distinct
+words, so it is far cheaper to keep each table as three flat buffers and search it:
+
+* ``keys``: the UTF-8 keys in byte order, each followed by ``\\n``;
+* ``offsets``: ``n + 1`` uint32 start positions in the file (key ``i`` is
+  ``file[offsets[i]:offsets[i + 1] - 1]``);
+* ``values`` (optional): ``n`` integers of one ``array`` type code.
+
+A file holds several named tables plus a JSON header with metadata.  :func:`load`
+memory-maps it (one ``mmap``, no parsing, no per-word objects: pages are read on demand
+and shared by every process using the file, forked or not) and returns
+:class:`WordTable` views; :meth:`WordTable.index` is a ``bisect`` over byte slices (about
+20 probes for 400k keys), and key prefixes are contiguous ranges, so "every word that
+starts with ..." is two bisections.  Callers memoize hot lookups in a per-process dict.
+
+File layout (all integers little-endian)::
+
+    b"MTWT1\\n" | uint32 header length | header JSON (utf-8) | padding to 8 | sections
+
+The header maps each table name to ``{"n", "keys": [start, length], "offsets": [...],
+"values": [...] or null, "type": array type code or null}`` (absolute byte positions),
+and ``"meta"`` to whatever the build script recorded (provenance, parameters).
+"""
+
+from __future__ import annotations
+
+import json
+import mmap
+import struct
+import sys
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = ["WordTable", "Tables", "write_tables", "dump_tables", "load", "load_resource"]
+
+MAGIC = b"MTWT1\n"
+_ALIGN = 8
+#: 0xFF never occurs in UTF-8, so ``prefix + _TOP`` sorts after every key with that prefix.
+_TOP = b"\xff"
+
+
+class WordTable:
+    """A read-only sorted mapping from ``str`` keys to small integers (or to nothing).
+
+    Lookups cost a bisection (a few microseconds); memoize in the caller when the same
+    keys recur.  ``len``, :meth:`key` and :meth:`value` address entries by rank, so a
+    prefix range from :meth:`prefix_range` can be scanned without decoding keys.
+    """
+
+    __slots__ = ("_buf", "_off", "_vals", "n")
+
+    def __init__(self, buf: Any, offsets: Sequence[int], values: Sequence[int] | None) -> None:
+        self._buf = buf          # bytes or mmap: slicing either gives bytes
+        self._off = offsets      # memoryview cast to "I" (or an array)
+        self._vals = values      # memoryview cast to the value type, or None
+        self.n = len(offsets) - 1
+
+    def __len__(self) -> int:
+        return self.n
+
+    def _bkey(self, i: int) -> bytes:
+        off = self._off
+        return self._buf[off[i]:off[i + 1] - 1]
+
+    def key(self, i: int) -> str:
+        """The ``i``-th key in byte order."""
+        return self._bkey(i).decode("utf-8")
+
+    def value(self, i: int) -> int:
+        """The value of the ``i``-th key (tables without values have none)."""
+        if self._vals is None:
+            raise TypeError("this table stores keys only")
+        return self._vals[i]
+
+    @property
+    def values(self) -> Sequence[int]:
+        """All values in key order (a memoryview: slicing and ``max`` run in C)."""
+        if self._vals is None:
+            raise TypeError("this table stores keys only")
+        return self._vals
+
+    def _bisect(self, k: bytes, lo: int = 0, hi: int | None = None) -> int:
+        buf, off = self._buf, self._off
+        return bisect_left(range(self.n), k, lo, self.n if hi is None else hi,
+                           key=lambda i: buf[off[i]:off[i + 1] - 1])
+
+    def index(self, key: str) -> int:
+        """Rank of ``key``, or -1 if absent."""
+        k = key.encode("utf-8")
+        i = self._bisect(k)
+        return i if i < self.n and self._bkey(i) == k else -1
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.index(key) >= 0
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of ``key`` (``True`` for a keys-only table), or ``default``."""
+        i = self.index(key)
+        if i < 0:
+            return default
+        return True if self._vals is None else self._vals[i]
+
+    def prefix_range(self, prefix: str) -> tuple[int, int]:
+        """Ranks ``[lo, hi)`` of the keys that start with ``prefix`` (in byte order)."""
+        p = prefix.encode("utf-8")
+        lo = self._bisect(p)
+        return lo, self._bisect(p + _TOP, lo)
+
+    def keys(self) -> list[str]:
+        """Every key, decoded at once (one split of the blob: only for bulk consumers)."""
+        if not self.n:
+            return []
+        start, end = self._off[0], self._off[self.n] - 1
+        return self._buf[start:end].decode("utf-8").split("\n")
+
+
+@dataclass(frozen=True)
+class Tables:
+    """What :func:`load` returns: the named tables of one file and its metadata."""
+
+    tables: Mapping[str, WordTable]
+    meta: Mapping[str, Any]
+
+    def __getitem__(self, name: str) -> WordTable:
+        return self.tables[name]
+
+
+def _pad(out: bytearray) -> None:
+    out += b"\0" * (-len(out) % _ALIGN)
+
+
+def dump_tables(tables: Mapping[str, tuple[Iterable[str], Iterable[int] | None, str | None]],
+                meta: Mapping[str, Any] | None = None) -> bytes:
+    """Serialise tables: ``name -> (keys, values or None, array type code or None)``.
+
+    Keys are sorted here (by UTF-8 bytes, the order lookups bisect in); values follow
+    their keys.  Duplicate keys or keys containing a newline are rejected.  The output
+    is deterministic: same input, same bytes.
+    """
+    header: dict[str, Any] = {"meta": dict(meta or {}), "tables": {}}
+    sections: list[tuple[str, str, Any]] = []
+    for name, (keys, values, typecode) in tables.items():
+        encoded = [k.encode("utf-8") for k in keys]
+        vals = None if values is None else list(values)
+        if vals is not None and len(vals) != len(encoded):
+            raise ValueError(f"{name}: {len(encoded)} keys but {len(vals)} values")
+        order = sorted(range(len(encoded)), key=encoded.__getitem__)
+        blob = bytearray()
+        offsets = array("I")
+        prev = None
+        for i in order:
+            k = encoded[i]
+            if b"\n" in k:
+                raise ValueError(f"{name}: key with a newline: {k!r}")
+            if k == prev:
+                raise ValueError(f"{name}: duplicate key {k.decode('utf-8')!r}")
+            prev = k
+            offsets.append(len(blob))
+            blob += k + b"\n"
+        offsets.append(len(blob))
+        sections.append((name, "keys", bytes(blob)))
+        sections.append((name, "offsets", offsets))  # made absolute once the layout is known
+        if vals is not None:
+            if not typecode:
+                raise ValueError(f"{name}: values need an array type code")
+            sections.append((name, "values", _le(array(typecode, [vals[i] for i in order]))))
+        header["tables"][name] = {"n": len(encoded), "type": typecode if vals is not None else None,
+                                  "keys": None, "offsets": None, "values": None}
+    # Positions depend on the header's length, which depends on the positions' digits:
+    # iterate until the layout is stable (twice in practice).
+    size = 0
+    while True:
+        head = json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
+        pos = len(MAGIC) + 4 + len(head)
+        pos += -pos % _ALIGN
+        for name, part, data in sections:
+            length = len(data) * (4 if part == "offsets" else 1)
+            header["tables"][name][part] = [pos, length]
+            pos += length + (-length % _ALIGN)
+        again = json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
+        if len(again) == size:
+            break
+        size = len(again)
+    out = bytearray(MAGIC + struct.pack("<I", len(again)) + again)
+    for name, part, data in sections:
+        if part == "offsets":  # relative to the key blob -> absolute file positions
+            base = header["tables"][name]["keys"][0]
+            data = _le(array("I", [o + base for o in data]))
+        _pad(out)
+        out += data
+    _pad(out)
+    return bytes(out)
+
+
+def write_tables(path: Path | str, tables: Mapping[str, tuple[Iterable[str], Iterable[int] | None, str | None]],
+                 meta: Mapping[str, Any] | None = None) -> int:
+    """Write :func:`dump_tables` output to ``path``; returns the size in bytes."""
+    data = dump_tables(tables, meta)
+    Path(path).write_bytes(data)
+    return len(data)
+
+
+def _le(a: array) -> bytes:
+    if sys.byteorder != "little":
+        a = array(a.typecode, a)
+        a.byteswap()
+    return a.tobytes()
+
+
+def _view(buf: Any, span: list[int], typecode: str) -> Sequence[int]:
+    start, length = span
+    if sys.byteorder == "little":
+        return memoryview(buf)[start:start + length].cast("B").cast(typecode)
+    a = array(typecode, bytes(buf[start:start + length]))
+    a.byteswap()
+    return a
+
+
+def loads(buf: Any) -> Tables:
+    """Tables over an in-memory buffer (``bytes`` or ``mmap``) in the format above."""
+    if bytes(buf[:len(MAGIC)]) != MAGIC:
+        raise ValueError("not a word-table file")
+    (size,) = struct.unpack_from("<I", buf, len(MAGIC))
+    start = len(MAGIC) + 4
+    header = json.loads(bytes(buf[start:start + size]))
+    tables = {}
+    for name, t in header["tables"].items():
+        values = _view(buf, t["values"], t["type"]) if t["values"] else None
+        tables[name] = WordTable(buf, _view(buf, t["offsets"], "I"), values)
+    return Tables(tables, header["meta"])
+
+
+def load(path: Path | str) -> Tables:
+    """Memory-map a table file read-only (falls back to reading it when mapping fails)."""
+    with open(path, "rb") as fh:
+        try:
+            buf: Any = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # empty file, or a file system without mmap
+            buf = fh.read()
+    return loads(buf)
+
+
+def load_resource(name: str) -> Tables:
+    """Load ``mtcheck/data/<name>``: mapped from disk, or read when installed in a zip."""
+    ref = resources.files("mtcheck") / "data" / name
+    if isinstance(ref, Path):
+        return load(ref)
+    return loads(ref.read_bytes())
