@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 from typing import Any
@@ -58,6 +58,28 @@ class _State:
     by_first: dict[str, list[_Form]]
     surnames: dict[str, tuple[str, str]]   # lower surname -> (proper surname, canonical full)
     full_forms: dict[str, list[str]]        # canonical -> lowered full forms (evidence)
+    # first word -> one regex of all its forms, compiled on first use (see _starts_form)
+    form_rx: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+
+_FEW_FORMS = 3
+
+
+def _starts_form(state: _State, first: str, forms: list[_Form], prose: str, start: int) -> bool:
+    """Can any of *forms* (all beginning with the word *first*) start at *start*?
+
+    A quick necessary test for common first words ("the", "new", "russian") that begin
+    dozens of forms: one case-insensitive regex of the forms, followed by what the exact
+    test requires (no letter, digit or hyphen), instead of a slice per form.  Compiled
+    lazily so that preparing the rule stays cheap.
+    """
+    if len(forms) < _FEW_FORMS:
+        return True
+    rx = state.form_rx.get(first)
+    if rx is None:
+        alts = "|".join(re.escape(f.form) for f in forms)
+        rx = state.form_rx[first] = re.compile(rf"(?:{alts})(?![^\W_]|-)", re.IGNORECASE)
+    return rx.match(prose, start) is not None
 
 
 class Capitalization:
@@ -110,7 +132,10 @@ class Capitalization:
             start = starts[i]
             if start < covered_until:
                 continue
-            for form in by_first[lows[i]]:
+            forms = by_first[lows[i]]
+            if not _starts_form(state, lows[i], forms, prose, start):
+                continue
+            for form in forms:
                 end = start + len(form.form)
                 if prose[start:end].lower() != form.lower:
                     continue
@@ -288,6 +313,11 @@ class CaseConsistency:
 
         titles: dict[str, str] = {}
         for i in compress(range(n_tok), capital):   # a title's first word is capitalized
+            j = i + 1   # ... and so is its next word that is not a connector
+            while j < n_tok and j < i + max_words and conn[j]:
+                j += 1
+            if j >= n_tok or j >= i + max_words or not capital[j]:
+                continue
             for j in spans(i):
                 if classify(i, j) == "title":
                     titles.setdefault(" ".join(lows[i:j + 1]), prose[starts[i]:ends[j]])
