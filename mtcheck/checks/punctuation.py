@@ -10,6 +10,7 @@ is a continuation, not a new quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from ..document import Document
@@ -25,10 +26,6 @@ def blocks(doc: Document) -> list[list[tuple[int, int]]]:
         elif out[-1]:
             out.append([])
     return [b for b in out if b]
-
-
-def _line_start(prose: str, s: int, e: int) -> int:
-    return s + (len(prose[s:e]) - len(prose[s:e].lstrip()))
 
 
 class Balance:
@@ -47,7 +44,13 @@ class Balance:
 
     def check(self, doc: Document, rule: Any, state: tuple[list[str], list[str]], ctx: Any) -> list[Finding]:
         pairs, straight = state
+        prose = doc.prose
+        # Most articles hold none of the rarer marks: skip those pairs before splitting blocks.
+        pairs = [(op, cl) for op, cl in pairs if op in prose or cl in prose]
+        straight = [mark for mark in straight if mark in prose]
         out: list[Finding] = []
+        if not pairs and not straight:
+            return out
         for block in blocks(doc):
             for op, cl in pairs:
                 out.extend(self._pair(doc, rule, block, op, cl))
@@ -58,20 +61,19 @@ class Balance:
     def _pair(self, doc: Document, rule: Any, block: list[tuple[int, int]], op: str, cl: str) -> list[Finding]:
         prose, out, stack = doc.prose, [], []
         quote = op in "“«"
-        marks = re.compile(f"[{re.escape(op)}{re.escape(cl)}]")
-        for s, e in block:
-            first = _line_start(prose, s, e)
-            for m in marks.finditer(prose, s, e):  # only the marks, not every character
-                i, c = m.start(), m.group()
-                if c == op:
-                    if quote and i == first and stack:
-                        continue  # a quotation continued into a new paragraph
-                    stack.append(i)
-                elif c == cl:
-                    if stack:
-                        stack.pop()
-                    elif not doc.is_protected(i, i + 1) and not (cl == "’" and i and prose[i - 1].isalnum()):
-                        out.append(rule.finding(i, i + 1, c, message=f"closing '{cl}' with no opening '{op}'"))
+        marks = _marks(op + cl)
+        # one scan of the whole block: its lines are consecutive and hold no mark between them
+        for m in marks.finditer(prose, block[0][0], block[-1][1]):  # only the marks
+            i, c = m.start(), m.group()
+            if c == op:
+                if quote and stack and _first_on_line(doc, i):
+                    continue  # a quotation continued into a new paragraph
+                stack.append(i)
+            elif c == cl:
+                if stack:
+                    stack.pop()
+                elif not doc.is_protected(i, i + 1) and not (cl == "’" and i and prose[i - 1].isalnum()):
+                    out.append(rule.finding(i, i + 1, c, message=f"closing '{cl}' with no opening '{op}'"))
         for i in stack:
             if not doc.is_protected(i, i + 1):
                 out.append(rule.finding(i, i + 1, op, message=f"opening '{op}' is never closed"))
@@ -80,16 +82,31 @@ class Balance:
     def _straight(self, doc: Document, rule: Any, block: list[tuple[int, int]], mark: str) -> list[Finding]:
         prose = doc.prose
         open_at: int | None = None
-        for s, e in block:
-            first = _line_start(prose, s, e)
-            i = prose.find(mark, s, e)
-            while i >= 0:
-                here, i = i, prose.find(mark, i + 1, e)
-                if doc.is_protected(here, here + 1):
-                    continue
-                if open_at is not None and here == first:
-                    continue  # continuation of a multi-paragraph quotation
-                open_at = here if open_at is None else None
+        end = block[-1][1]
+        here = prose.find(mark, block[0][0], end)
+        while here >= 0:
+            if not doc.is_protected(here, here + 1):
+                if open_at is not None and _first_on_line(doc, here):
+                    pass  # continuation of a multi-paragraph quotation
+                else:
+                    open_at = here if open_at is None else None
+            here = prose.find(mark, here + 1, end)
         if open_at is None:
             return []
         return [rule.finding(open_at, open_at + 1, mark, message=f"this {mark} quotation is never closed")]
+
+
+_MARKS: dict[str, re.Pattern[str]] = {}
+
+
+def _marks(chars: str) -> re.Pattern[str]:
+    rx = _MARKS.get(chars)
+    if rx is None:
+        rx = _MARKS[chars] = re.compile(f"[{re.escape(chars)}]")
+    return rx
+
+
+def _first_on_line(doc: Document, i: int) -> bool:
+    """Is offset *i* the first non-space character of its line?"""
+    line_start = doc.line_starts[bisect_right(doc.line_starts, i) - 1]
+    return line_start == i or doc.prose[line_start:i].isspace()
