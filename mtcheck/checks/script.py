@@ -23,6 +23,7 @@ SCRIPTS = ("Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hangul", "Hiragana",
 @dataclass
 class _ScriptState:
     run: Any
+    letter: Any      # one letter of the scripts: without one, no run can match
     phrases: list[tuple[Any, str]]
     dates: Any | None
     months: dict[str, str]
@@ -57,10 +58,12 @@ class Script:
             alt = "|".join(sorted(map(regex.escape, months), key=len, reverse=True))
             dates = regex.compile(rf"(?<!\d)(\d{{1,2}})\s+({alt})(?:\s+(\d{{4}}))?(?:\s*(?:г\.|года|год))?",
                                   regex.IGNORECASE)
-        return _ScriptState(run, phrases, dates, months)
+        return _ScriptState(run, regex.compile(f"[{letters}]"), phrases, dates, months)
 
     def check(self, doc: Document, rule: Any, st: _ScriptState, ctx: Any) -> list[Finding]:
-        out = []
+        out: list[Finding] = []
+        if not st.letter.search(_foreign_chars(doc)):
+            return out   # most articles: no letter of these scripts, so no regex scan
         for start, end in _merge_runs(doc, st.run):
             text = doc.text[start:end]
             meaning = None
@@ -91,6 +94,20 @@ class Script:
             out.append(rule.finding(start, end, text, replacements=reps, message=msg,
                                     fix="unsafe" if reps else None))
         return out
+
+
+def _foreign_chars(doc: Document) -> str:
+    """The distinct non-ASCII characters of the prose (shared by the script rules):
+    searching these few for a script's letters tells whether a rule can match at all."""
+    got = doc.memo.get("script.chars")
+    if got is None:
+        prose = doc.prose
+        got = doc.memo["script.chars"] = "" if prose.isascii() else \
+            "".join(c for c in set(prose) if not c.isascii())
+    return got
+
+
+_CYRILLIC_GREEK = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 
 
 def _merge_runs(doc: Document, run: Any) -> list[tuple[int, int]]:
@@ -133,7 +150,9 @@ class MixedScript:
 
     def check(self, doc: Document, rule: Any, state: tuple[Any, dict[str, str]], ctx: Any) -> list[Finding]:
         word, table = state
-        out = []
+        out: list[Finding] = []
+        if not _CYRILLIC_GREEK.search(_foreign_chars(doc)):
+            return out   # a mixed word needs a Cyrillic or Greek letter somewhere
         for m in word.finditer(doc.prose):
             w = m.group(0)
             latin = sum(1 for c in w if "LATIN" in unicodedata.name(c, ""))
