@@ -20,8 +20,8 @@ _keys = st.text(alphabet=_ALPHABET, max_size=8)
 _tables = st.dictionaries(_keys, st.integers(min_value=-32768, max_value=32767), max_size=200)
 
 
-def _roundtrip(data: dict[str, int], tmp: Path | None = None) -> wordtable.WordTable:
-    blob = wordtable.dump_tables({"t": (list(data), list(data.values()), "h")}, {"note": "test"})
+def _roundtrip(data: dict[str, int], tmp: Path | None = None, block: int = 64) -> wordtable.WordTable:
+    blob = wordtable.dump_tables({"t": (list(data), list(data.values()), "h")}, {"note": "test"}, block)
     if tmp is None:
         return wordtable.loads(blob)["t"]
     path = tmp / "t.wt"
@@ -30,17 +30,18 @@ def _roundtrip(data: dict[str, int], tmp: Path | None = None) -> wordtable.WordT
 
 
 @settings(max_examples=200, deadline=None)
-@given(_tables, st.lists(_keys, max_size=30))
+@given(_tables, st.lists(st.text(alphabet=_ALPHABET + "\n", max_size=8), max_size=30))
 def test_lookups_agree_with_a_dict(data: dict[str, int], probes: list[str]) -> None:
-    t = _roundtrip(data)
-    assert len(t) == len(data)
-    for k, v in data.items():
-        assert t.get(k) == v
-        assert t.value(t.index(k)) == v
-        assert k in t
-    for p in probes:
-        assert t.get(p, "absent") == data.get(p, "absent")
-        assert (p in t) == (p in data)
+    for block in (1, 2, 5, 64):  # block boundaries everywhere, and the default size
+        t = _roundtrip(data, block=block)
+        assert len(t) == len(data)
+        for k, v in data.items():
+            assert t.get(k) == v
+            assert t.value(t.index(k)) == v
+            assert k in t
+        for p in probes + ["\n".join(list(data)[:2])]:
+            assert t.get(p, "absent") == data.get(p, "absent")
+            assert (p in t) == (p in data)
 
 
 @settings(max_examples=200, deadline=None)
