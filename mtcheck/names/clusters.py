@@ -21,8 +21,8 @@ from typing import Any
 from ..document import Document
 from .index import NameIndex, name_index
 from .keys import NameRules
-from .matching import STRENGTH, Cluster, Spelling, cluster_spellings
-from .mentions import COMMON_ZIPF, Mention, extract_mentions
+from .matching import STRENGTH, Cluster, Spelling, cluster_spellings, may_cluster
+from .mentions import COMMON_ZIPF, Mention, extract_mentions, word_zipf
 
 MIN_WORD_LEN = 4
 MIN_GIVEN_LEN = 3
@@ -75,13 +75,15 @@ class DocNames:
 
 def _display(texts: list[str]) -> str:
     """The usual surface form of a spelling: the most common capitalized variant."""
+    if len(texts) == 1:
+        return texts[0]
     caps = [t for t in texts if t[:1].isupper() and not t.isupper()]
     return Counter(caps or texts).most_common(1)[0][0]
 
 
 def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
     """Find every name written more than one way in *doc*, with what to flag."""
-    from ..lexicon import zipf
+    zipf = word_zipf
 
     tables = name_index(gazetteer, rules)
     mentions = extract_mentions(doc, tables)
@@ -96,19 +98,22 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
         last = None   # index in word_occ of this mention's surname
         for wi in range(len(words) - 1, -1, -1):
             w = words[wi]
-            final = wi == len(words) - 1
+            text = w.text
+            if text.isupper():
+                continue
             target, entry = targets.get(wi, (None, None))
-            occ = Occurrence(w.start, w.end, w.text, mi, target, entry)
-            usable = target is not None or w.text in known_words or zipf(w.text) < COMMON_ZIPF
-            if not usable or w.text.isupper():
+            given = last is not None and (text in given_names or target is not None)
+            # cheap tests first: the length rules below drop the word whatever zipf says
+            if len(text) < (MIN_GIVEN_LEN if given else MIN_WORD_LEN):
                 continue
-            if last is not None and (w.text in given_names or target is not None):
-                if len(w.text) >= MIN_GIVEN_LEN:
-                    given_occ.append((occ, last))
+            if not (target is not None or text in known_words or zipf(text) < COMMON_ZIPF):
                 continue
-            if len(w.text) >= MIN_WORD_LEN:
+            occ = Occurrence(w.start, w.end, text, mi, target, entry)
+            if given:
+                given_occ.append((occ, last))
+            else:
                 word_occ.append(occ)
-                if final:
+                if wi == len(words) - 1:
                     last = len(word_occ) - 1
     counts = Counter(o.text.lower() for o in word_occ)
     counts.update(o.text.lower() for o, _ in given_occ)
@@ -119,15 +124,20 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
     for o in word_occ:
         by_lower[o.text.lower()].append(o)
     lowers = list(by_lower)
-    spellings = [Spelling(_display([o.text for o in by_lower[lw]]), rules.key(lw), len(by_lower[lw]),
-                          zipf(lw), any(o.text in known_words for o in by_lower[lw]), i)
-                 for i, lw in enumerate(lowers)]
+    keys = [rules.key(lw) for lw in lowers]
     cluster_of: dict[str, int] = {}
-    for ci, c in enumerate(cluster_spellings(spellings, rules)):
-        for i in c.members:
-            cluster_of[lowers[i]] = ci
-        if len(c.members) > 1:
-            groups.append(_group(c, spellings, {i: by_lower[lowers[i]] for i in c.members}, rules))
+    if not may_cluster(keys, rules):
+        # most stories: no two spellings could be one name, every spelling is its own
+        cluster_of = {lw: i for i, lw in enumerate(lowers)}
+    else:
+        spellings = [Spelling(_display([o.text for o in by_lower[lw]]), keys[i], len(by_lower[lw]),
+                              zipf(lw), any(o.text in known_words for o in by_lower[lw]), i)
+                     for i, lw in enumerate(lowers)]
+        for ci, c in enumerate(cluster_spellings(spellings, rules)):
+            for i in c.members:
+                cluster_of[lowers[i]] = ci
+            if len(c.members) > 1:
+                groups.append(_group(c, spellings, {i: by_lower[lowers[i]] for i in c.members}, rules))
 
     # given names: compared only before the same surname (cluster)
     by_person: dict[tuple[int, str], dict[str, list[Occurrence]]] = defaultdict(lambda: defaultdict(list))

@@ -16,7 +16,7 @@ from typing import Any
 from .clusters import DocNames, NameGroup
 from .index import NameIndex, name_index
 from .keys import NameRules
-from .mentions import COMMON_ZIPF, PARTICLES, Mention
+from .mentions import COMMON_ZIPF, PARTICLES, Mention, word_zipf
 
 
 @dataclass
@@ -76,8 +76,7 @@ def name_tail(m: Mention, tables: NameIndex) -> list[str]:
     unless the gazetteer knows them as a person or place word), stopping at a place name
     in front of a person's name.
     """
-    from ..lexicon import zipf
-
+    zipf = word_zipf
     known = tables.person_place
     places = tables.places
     words: list[str] = []

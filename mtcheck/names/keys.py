@@ -29,6 +29,8 @@ class NameRules:
     masculine_feminine: tuple[tuple[str, str, re.Pattern[str] | None], ...] = ()
     min_stem: int = 4
     _cache: dict[str, str] = field(default_factory=dict, repr=False)
+    _readings: dict[str, tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, bool], ...]]] = field(
+        default_factory=dict, repr=False)
 
     @classmethod
     def from_data(cls, docs: list[dict[str, Any]]) -> "NameRules":
@@ -100,6 +102,15 @@ class NameRules:
     def full_key(self, words: list[str] | tuple[str, ...]) -> str:
         """Key of a multi-word name: word keys joined by spaces."""
         return " ".join(self.key(w) for w in words)
+
+    def readings(self, key: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, bool], ...]]:
+        """(nominative_stems(key), splits(key)), memoized: names recur across stories."""
+        got = self._readings.get(key)
+        if got is None:
+            got = (tuple(self.nominative_stems(key)), tuple(self.splits(key)))
+            if len(self._readings) < 200_000:
+                self._readings[key] = got
+        return got
 
     def splits(self, key: str) -> list[tuple[str, str, bool]]:
         """Every (stem, ending, soft) reading of *key* with a known oblique ending."""

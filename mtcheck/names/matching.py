@@ -95,6 +95,46 @@ class _UF:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def may_cluster(keys: list[str], rules: NameRules, fuzzy_cutoff: float = FUZZY_CUTOFF) -> bool:
+    """False when no two of *keys* can end up in one cluster (most stories), so that the
+    caller can skip clustering.  Necessary conditions of each kind of evidence, cheapest
+    first: two equal keys; a stem that one key has as a nominative and another as a case
+    form (a garbled ending needs such a pair first); two long keys with the same first
+    and last letter, lengths at most 2 apart, neither a prefix of the other, whose
+    lengths allow a fuzz.ratio of *fuzzy_cutoff* at all.
+    """
+    if len(keys) < 2:
+        return False
+    if len(set(keys)) < len(keys):
+        return True
+    nominative: dict[str, set[str]] = defaultdict(set)
+    oblique: dict[str, set[str]] = defaultdict(set)
+    ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in keys:
+        noms, splits = rules.readings(k)
+        for stem, _e in noms:
+            nominative[stem].add(k)
+        for stem, _e, _soft in splits:
+            oblique[stem].add(k)
+        if len(k) >= FUZZY_MIN_LEN and " " not in k:
+            ends[(k[0], k[-1])].append(k)
+    for stem, obl in oblique.items():
+        nom = nominative.get(stem)
+        if nom and len(nom | obl) >= 2:
+            return True
+    for block in ends.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if abs(len(a) - len(b)) > 2 or a.startswith(b) or b.startswith(a):
+                    continue
+                # fuzz.ratio is 100 * (1 - indel distance / total length); the distance
+                # is at least the length difference, and 2 for distinct equal-length keys
+                least = abs(len(a) - len(b)) or 2
+                if 100.0 * (1.0 - least / (len(a) + len(b))) >= fuzzy_cutoff - 1e-6:
+                    return True
+    return False
+
+
 def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool = True,
                       fuzzy_cutoff: float = FUZZY_CUTOFF) -> list[Cluster]:
     """Group *spellings* into clusters (every spelling lands in exactly one)."""
@@ -121,13 +161,13 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
     # 2. case endings on a known stem
     owners: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for k, key in enumerate(keys):
-        for stem, ending in rules.nominative_stems(key):
+        for stem, ending in rules.readings(key)[0]:
             owners[stem].append((k, ending))
     declined: dict[str, set[str]] = defaultdict(set)  # stem -> endings seen on it
     for k, key in enumerate(keys):
         if kzipf[k] >= MAX_OBLIQUE_ZIPF:
             continue
-        for stem, ending, soft in rules.splits(key):
+        for stem, ending, soft in rules.readings(key)[1]:
             targets = [o for o, nom in owners.get(stem, ()) if o != k and (not soft or nom == "i")]
             if not targets:
                 continue
@@ -147,7 +187,6 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
     # 2b. a garbled ending on a stem the story already declines at least two ways
     established = {s for s, e in declined.items() if len(e) >= 2}
     if established:
-        from rapidfuzz.distance import Levenshtein
         long_endings = [e for e in rules.all_endings if len(e) >= 2]
         sizes: dict[int, int] = defaultdict(int)
         for j in range(n):
@@ -157,7 +196,7 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
                 continue
             for cut in range(len(key) - 1, max(rules.min_stem, len(key) - 3) - 1, -1):
                 stem, tail = key[:cut], key[cut:]
-                if stem in established and any(Levenshtein.distance(tail, e) <= 1 for e in long_endings):
+                if stem in established and any(_one_edit(tail, e) for e in long_endings):
                     link(k, owners[stem][0][0], "garbled")
                     oblique[k] = "~" + tail   # "~": garbled, not a real ending
                     break
@@ -183,28 +222,38 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
             if k in oblique:
                 c.oblique.update(key_members[k])
                 c.endings.update((i, oblique[k]) for i in key_members[k])
-        stems = {s for k in ks for s, _e in rules.nominative_stems(keys[k])}
+        stems = {s for k in ks for s, _e in rules.readings(keys[k])[0]}
         c.gender_ambiguous = bool(stems & ambiguous_stems) and len(ks) > 1
         clusters.append(c)
     clusters.sort(key=lambda c: spellings[c.members[0]].order)
     return clusters
 
 
-SMALL_BLOCK = 300  # below this, a Python double loop beats importing numpy for cdist
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance of *a* and *b* is at most 1 (for endings of 2-3 letters,
+    where importing rapidfuzz would cost more than the whole comparison)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < la and i < lb and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1:] == b[i + 1:]      # one substitution
+    if la > lb:
+        return a[i + 1:] == b[i:]          # one deletion from a
+    return a[i:] == b[i + 1:]              # one insertion into a
+
+
+SMALL_BLOCK = 300  # below this, filtering pairs in Python beats importing numpy for cdist
 
 
 def _close_pairs(strs: list[str], cutoff: float, chunk: int):
-    """(i, j) index pairs of *strs* whose fuzz.ratio is at least *cutoff*."""
-    from rapidfuzz import fuzz
-
-    if len(strs) < SMALL_BLOCK:
-        for i, a in enumerate(strs):
-            for j, b in enumerate(strs):
-                if fuzz.ratio(a, b, score_cutoff=cutoff):
-                    yield i, j
-        return
+    """(i, j) index pairs of *strs* whose fuzz.ratio is at least *cutoff* (big blocks)."""
     import numpy as np
-    from rapidfuzz import process
+    from rapidfuzz import fuzz, process
 
     for r0 in range(0, len(strs), chunk):
         # threads only pay off on big blocks (a corpus)
@@ -219,22 +268,26 @@ def _fuzzy_links(keys: list[str], kzipf: list[float], kknown: list[bool], uf: _U
                  cutoff: float, chunk: int = 2048) -> None:
     """Link near-identical rare keys, comparing blocks of keys with one first letter.
 
-    Big blocks (a corpus) go through rapidfuzz's vectorised ``process.cdist``; the tiny
-    blocks of one story are compared pairwise with ``fuzz.ratio``, which gives the same
-    pairs without importing numpy (~70 ms of a one-article run).
+    Big blocks (a corpus) go through rapidfuzz's vectorised ``process.cdist``.  In the
+    tiny blocks of one story the cheap conditions below reject almost every pair before
+    any score is computed, so rapidfuzz (~10 ms to import) is loaded only for a pair
+    that could match.  Pairs are visited in the same order either way.
     """
     blocks: dict[str, list[int]] = defaultdict(list)
     for k, key in enumerate(keys):
         if len(key) >= FUZZY_MIN_LEN and " " not in key:
             blocks[key[0]].append(k)
+    ratio = None
     for ids in blocks.values():
         if len(ids) < 2:
             continue
-        strs = [keys[k] for k in ids]
-        for r, c in _close_pairs(strs, cutoff, chunk):
-            a, b = ids[r], ids[c]
-            if a >= b:
-                continue
+        scored = len(ids) >= SMALL_BLOCK
+        if scored:
+            pairs = ((ids[r], ids[c]) for r, c in _close_pairs([keys[k] for k in ids], cutoff, chunk)
+                     if r < c)
+        else:
+            pairs = ((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+        for a, b in pairs:
             ka, kb = keys[a], keys[b]
             # Same last letter: a changed ending is a case form or another word
             # (Argentina/Argentinean), not a spelling variant.
@@ -242,6 +295,11 @@ def _fuzzy_links(keys: list[str], kzipf: list[float], kknown: list[bool], uf: _U
                 continue
             if min(kzipf[a], kzipf[b]) >= MAX_OBLIQUE_ZIPF or (kknown[a] and kknown[b]):
                 continue
+            if not scored:
+                if ratio is None:
+                    from rapidfuzz.fuzz import ratio
+                if not ratio(ka, kb, score_cutoff=cutoff):
+                    continue
             if uf.find(a) == uf.find(b):
                 continue
             link(a, b, "fuzzy")

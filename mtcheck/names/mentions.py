@@ -59,7 +59,16 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 16)
+def word_zipf(word: str) -> float:
+    """lexicon.zipf, memoized: the names analysis asks about the same capitalized words
+    in story after story."""
+    from ..lexicon import zipf
+
+    return zipf(word)
+
+
+@lru_cache(maxsize=1 << 16)
 def _pieces(text: str) -> tuple[tuple[int, int, str], ...]:
     """A token split at hyphens, possessive ending dropped ("Jong-un", "Peskov's"), as
     (start, end, piece) relative to the token; memoized, as names recur across stories."""
@@ -83,16 +92,16 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
     skipped (skipping them changes nothing below: the gap before the next kept token then
     holds letters, which already ends a name).
     """
-    from ..lexicon import zipf
-
     if index is None:
         from .index import EMPTY as index
-    prose = doc.prose
     maybe = index.maybe_name
-    kept = [(tok.start, t) for tok in doc.tokens
-            if not ((t := prose[tok.start:tok.end]).islower() and t.isalpha() and t not in maybe)]
+    words = doc.token_words
+    kept = [i for i, t in enumerate(words) if not t.islower() or t in maybe or not t.isalpha()]
     if not kept:
         return []
+    zipf = word_zipf
+    prose = doc.prose
+    starts = doc.token_starts
     known = index.name_words
     lowered_known = index.lower_words
     name_pairs = index.lower_pairs
@@ -103,7 +112,9 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
     informative_caps: set[str] = set()
     doc_capitals: set[str] = set()
     toks: list[tuple[int, int, tuple[tuple[int, int, str], ...], bool]] = []
-    for start, t in kept:
+    for i in kept:
+        t = words[i]
+        start = starts[i]
         pieces = _pieces(t)
         info = start not in initial and not (headlines and doc.position(start)[0] in headlines)
         toks.append((start, start + len(t), pieces, info))
