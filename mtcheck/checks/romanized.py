@@ -70,11 +70,6 @@ def _name_forms(doc: Document) -> set[str]:
     return out
 
 
-def _lower_forms(doc: Document) -> set[str]:
-    """Words the article writes in lower case (so a capitalized copy is no name)."""
-    return {w for w in doc.token_words if w[:1].islower()}
-
-
 class Romanized:
     PARAMS = {
         "threshold": ((float, int), False),   # score threshold; default: the model's own
@@ -102,26 +97,38 @@ class Romanized:
                     flagged[tok] = hits
                 else:
                     clean.add(tok)
-        if distinct.isdisjoint(flagged):
+        candidates = distinct.intersection(flagged)
+        if not candidates:
+            return []
+        # The name evidence is about the word, not the occurrence: settle it once per
+        # distinct token, cheapest test first (all are filters, so order is free).
+        names: set[str] | None = None
+        keep: dict[str, list[tuple[int, str]]] = {}
+        for token in candidates:
+            for offset, word in flagged[token]:
+                low = word.lower()
+                # capitalized and never written lower-case here: a name.  (``low`` starts
+                # with a lower-case letter, so "some token equals it" is "the article
+                # writes it in lower case".)
+                if word[:1].isupper() and low not in distinct:
+                    continue
+                if ctx.gazetteer.is_name_word(word):
+                    continue
+                if names is None:
+                    names = _name_forms(doc)
+                if low in names:
+                    continue  # the article writes it as a name elsewhere
+                keep.setdefault(token, []).append((offset, word))
+        if not keep:
             return []
         from .. import romanized as model
 
         out: list[Finding] = []
-        names: set[str] | None = None
-        lower: set[str] = set()
         for tstart, token in zip(doc.token_starts, words):
-            hits = flagged.get(token)
+            hits = keep.get(token)
             if not hits:
                 continue
             for offset, word in hits:
-                if ctx.gazetteer.is_name_word(word):
-                    continue
-                if names is None:
-                    names, lower = _name_forms(doc), _lower_forms(doc)
-                if word.lower() in names:
-                    continue  # the article writes it as a name elsewhere
-                if word[:1].isupper() and word.lower() not in lower:
-                    continue  # capitalized and never written lower-case here: a name
                 start = tstart + offset
                 end = start + len(word)
                 cyr = model.back_transliterate(word)
