@@ -6,7 +6,10 @@ backtracking rule cannot hang a pre-commit run: it is reported and skipped inste
 
 from __future__ import annotations
 
+import re
+import warnings
 from dataclasses import dataclass
+from re import _parser as _sre
 from typing import Any
 
 import regex
@@ -17,8 +20,41 @@ from ..findings import Finding
 
 @dataclass
 class _Compiled:
-    patterns: list[Any]
+    patterns: list["_Pattern"]
     replace: str | None
+
+
+class _Pattern:
+    """A user pattern, compiled on first use, with the literal strings a match needs.
+
+    Most patterns cannot match most articles: "said ... in" needs a closing quote, a
+    dateline needs a month name.  :func:`required_literals` reads those needs off the
+    pattern once; a substring test per article then skips the regex scan (and, in a
+    one-article run, the regex compilation) when they are absent.
+    """
+
+    __slots__ = ("pattern", "ignorecase", "rule", "needs", "_rx")
+
+    def __init__(self, pattern: str, ignorecase: bool, rule: Any) -> None:
+        self.pattern, self.ignorecase, self.rule = pattern, ignorecase, rule
+        self.needs = required_literals(pattern)
+        self._rx = None
+        if self.needs is None:   # not plain syntax: compile now, so a bad pattern is reported at once
+            self._rx = compile_user_regex(pattern, ignorecase, rule)
+
+    @property
+    def rx(self) -> Any:
+        if self._rx is None:
+            self._rx = compile_user_regex(self.pattern, self.ignorecase, self.rule)
+        return self._rx
+
+    def may_match(self, doc: Document) -> bool:
+        if not self.needs:
+            return True
+        folded = doc.memo.get("phrases.folded")
+        if folded is None:
+            folded = doc.memo["phrases.folded"] = doc.prose.casefold()
+        return all(any(lit in folded for lit in alts) for alts in self.needs)
 
 
 def compile_user_regex(pattern: str, ignorecase: bool, rule: Any) -> Any:
@@ -41,6 +77,105 @@ def _as_list(value: Any) -> list[str]:
 def _tokens_pattern(tokens: list[str]) -> str:
     alts = sorted((regex.escape(t).replace(r"\ ", r"\s+") for t in tokens), key=len, reverse=True)
     return r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])"
+
+
+_MAX_ALTERNATIVES = 40     # a longer list of alternatives costs more to test than the scan
+_MAX_CLASS = 6             # a character class of up to this many characters counts as literals
+_MAX_NEEDS = 3
+# POSIX classes, nested sets, fuzzy constraints and regex-only flags: read differently
+# (or not at all) by the standard library's parser
+_NOT_PLAIN = re.compile(r"\[:\^?[A-Za-z]+:\]|\[\[|\{\s*[^\d\s,}]|\(\?[^:=!<>P#)(imsxauL-]")
+# single characters nearly every article holds: a need made of them skips nothing
+_COMMON = frozenset(" \t\r\n,.-'abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def required_literals(pattern: str) -> list[frozenset[str]] | None:
+    """What any match of *pattern* must contain, as case-folded literal strings: a list of
+    alternative sets, each of which must have a member in the text (lookaround contents
+    included: they must be in the text too).  ``[]`` when nothing is certain; ``None``
+    when the pattern uses syntax the standard library's parser does not read the same
+    way as the ``regex`` module (POSIX classes, fuzzy matching, regex-only flags).
+
+    Case-folding both sides keeps this a necessary condition with or without
+    IGNORECASE: an exact (or case-insensitive) occurrence is also a case-folded one.
+    """
+    if _NOT_PLAIN.search(pattern):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            tree = _sre.parse(pattern)
+    except Exception:   # noqa: BLE001 - any failure just means "no pre-check"
+        return None
+    needs = {frozenset(x.casefold() for x in alts) for alts in _needs(list(tree))}
+    needs = {alts for alts in needs if alts and all(alts) and not any(lit in _COMMON for lit in alts)}
+    # the most selective first (longest shortest literal, then fewest alternatives)
+    return sorted(needs, key=lambda a: (-min(map(len, a)), len(a), sorted(a)))[:_MAX_NEEDS]
+
+
+def _needs(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """Required literal sets of a parsed sequence (see :func:`required_literals`)."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            out.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            lo, hi, item = av
+            sub = list(item)
+            if lo >= 1 and len(sub) == 1 and sub[0][0] is _sre.LITERAL:
+                run.append(chr(sub[0][1]) * lo)   # "x{2,}" needs "xx", and "ax{2}b" needs "axxb"
+                if hi != lo:
+                    flush()
+                continue
+            flush()
+            if lo >= 1:
+                out.extend(_needs(sub))
+            continue
+        flush()
+        if op is _sre.SUBPATTERN:
+            out.extend(_needs(list(av[-1])))
+        elif op is _sre.ATOMIC_GROUP:
+            out.extend(_needs(list(av)))
+        elif op is _sre.ASSERT:   # positive lookahead/lookbehind: in the text too
+            out.extend(_needs(list(av[1])))
+        elif op is _sre.BRANCH:
+            union: set[str] = set()
+            for alt in av[1]:
+                got = _needs(list(alt))
+                if not got:
+                    break
+                union |= max(got, key=lambda a: (min(map(len, a)), -len(a)))
+            else:
+                if len(union) <= _MAX_ALTERNATIVES:
+                    out.append(frozenset(union))
+        elif op is _sre.IN:
+            chars = _class_chars(av)
+            if chars:
+                out.append(chars)
+        # anything else (anchors, categories, any character, back-references,
+        # negative lookarounds, conditionals) requires nothing literal
+    flush()
+    return out
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            chars.add(chr(av))
+        elif op is _sre.RANGE and av[1] - av[0] < _MAX_CLASS:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None   # negated, a category (\w, \s) or a wide range
+    return frozenset(chars) if len(chars) <= _MAX_CLASS else None
 
 
 def run_patterns(doc: Document, rule: Any, patterns: list[Any], ctx: Any, *,
@@ -154,9 +289,9 @@ class Existence:
 
     def prepare(self, rule: Any, ctx: Any) -> _Compiled:
         ic = bool(rule.params.get("ignorecase"))
-        pats = [compile_user_regex(p, ic, rule) for p in _as_list(rule.params.get("pattern"))]
+        pats = [_Pattern(p, ic, rule) for p in _as_list(rule.params.get("pattern"))]
         if rule.params.get("tokens"):
-            pats.append(compile_user_regex(_tokens_pattern(rule.params["tokens"]), ic, rule))
+            pats.append(_Pattern(_tokens_pattern(rule.params["tokens"]), ic, rule))
         if not pats:
             from ..rules import RuleError
             raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: existence needs 'pattern' or 'tokens'")
@@ -166,7 +301,8 @@ class Existence:
         out = []
         if not _Filters.applies(doc, rule):
             return out
-        for m in run_patterns(doc, rule, state.patterns, ctx):
+        pats = [p.rx for p in state.patterns if p.may_match(doc)]
+        for m in run_patterns(doc, rule, pats, ctx):
             if m.end() == m.start() or not _Filters.accept(doc, rule, m, ctx):
                 continue
             start, end = _Filters.span(rule, m)
@@ -188,20 +324,22 @@ class Substitution:
         **_Filters.PARAMS,
     }
 
-    def prepare(self, rule: Any, ctx: Any) -> list[tuple[Any, str]]:
+    def prepare(self, rule: Any, ctx: Any) -> list[tuple[_Pattern, str]]:
         ic = bool(rule.params.get("ignorecase"))
         out = []
         for wrong, right in rule.params["swap"].items():
             pat = wrong if any(c in wrong for c in "\\[(?*+|^$") else _tokens_pattern([wrong])
-            out.append((compile_user_regex(pat, ic, rule), str(right)))
+            out.append((_Pattern(pat, ic, rule), str(right)))
         return out
 
-    def check(self, doc: Document, rule: Any, state: list[tuple[Any, str]], ctx: Any) -> list[Finding]:
+    def check(self, doc: Document, rule: Any, state: list[tuple[_Pattern, str]], ctx: Any) -> list[Finding]:
         out = []
         if not _Filters.applies(doc, rule):
             return out
-        for rx, right in state:
-            for m in run_patterns(doc, rule, [rx], ctx):
+        for pat, right in state:
+            if not pat.may_match(doc):
+                continue
+            for m in run_patterns(doc, rule, [pat.rx], ctx):
                 if m.end() == m.start() or not _Filters.accept(doc, rule, m, ctx):
                     continue
                 found = m.group(0)
