@@ -145,7 +145,7 @@ def learn(corpus: Corpus, gazetteer: Any = None, rules: NameRules | None = None,
     """
     given_keys: set[str] = set()
     if gazetteer is not None and rules is not None:
-        given_keys = set(name_index(gazetteer, rules).given_keys)
+        given_keys = {rules.key(g) for g in name_index(gazetteer, rules).given}
     people, unsure = [], []
     for n in sorted(corpus.names.values(), key=lambda n: (-n.total, n.canonical)):
         words = n.canonical.split()

@@ -35,7 +35,6 @@ class NameIndex:
     person_place: frozenset[str]   # words of people's names and one-word place names
     places: frozenset[str]         # one-word place names that are no word of a person's name
     given: frozenset[str]          # non-final words of people's names ("Dmitry", "Kim", "Jong")
-    given_keys: frozenset[str]     # their folded keys (for `entities --learn`)
     lower_words: frozenset[str]    # person/place words lower-cased ("trump")
     lower_pairs: frozenset[str]    # last two words of people's names, lower-cased ("donald trump")
     pair_tails: frozenset[str]     # last words of those pairs ("trump")
@@ -50,7 +49,7 @@ class NameIndex:
 
 
 EMPTY = NameIndex(frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), frozenset(),
-                  frozenset(), frozenset(), PARTICLES, {})
+                  frozenset(), PARTICLES, {})
 
 
 def name_index(gazetteer: Any, rules: Any) -> NameIndex:
@@ -102,17 +101,23 @@ def build(gazetteer: Any, rules: Any) -> NameIndex:
     lower_words = frozenset(w.lower() for w in pp if w[:1].isupper() and not w.isupper())
     lower_pairs = frozenset(pairs)
     pair_tails = frozenset(p.rsplit(" ", 1)[-1] for p in lower_pairs)
+    # One object per distinct string, so that the pickle stores each word once and
+    # loading it creates (and hashes) each word once.
+    pool: dict[str, str] = {}
+
+    def shared(words: Any) -> frozenset[str]:
+        return frozenset(pool.setdefault(w, w) for w in words)
+
     return NameIndex(
-        name_words=gazetteer.name_words,
-        person_place=frozenset(pp),
-        places=frozenset(f for f in place_forms if f not in people_raw),
-        given=frozenset(given),
-        given_keys=frozenset(key(g) for g in given),
-        lower_words=lower_words,
-        lower_pairs=lower_pairs,
-        pair_tails=pair_tails,
-        maybe_name=lower_words | pair_tails | PARTICLES,
-        folded=folded,
+        name_words=shared(gazetteer.name_words),
+        person_place=shared(pp),
+        places=shared(f for f in place_forms if f not in people_raw),
+        given=shared(given),
+        lower_words=shared(lower_words),
+        lower_pairs=shared(lower_pairs),
+        pair_tails=shared(pair_tails),
+        maybe_name=shared(lower_words | pair_tails | PARTICLES),
+        folded={pool.setdefault(k, k): i for k, i in folded.items()},
     )
 
 
@@ -170,13 +175,13 @@ def _stat(path: Path) -> str:
 
 
 def _lexicon_fingerprint() -> str:
-    """The lexicon's code and data files (the Zipf test in ``build`` reads the lexicon)."""
-    from .. import lexicon
-
-    here = Path(lexicon.__file__)
-    data = here.parent / "data"
+    """The lexicon's code and data files (the Zipf test in ``build`` reads the lexicon);
+    found by path, as importing the lexicon here would cost more than the whole lookup."""
+    package = Path(__file__).resolve().parent.parent
+    here = package / "lexicon.py"
+    data = package / "data"
     files = sorted(data.iterdir()) if data.is_dir() else []
-    return "|".join(_stat(p) for p in (here, *files))
+    return "|".join(_stat(p) for p in (here, package / "wordtable.py", *files))
 
 
 def _code_fingerprint() -> bytes:

@@ -69,16 +69,17 @@ def word_zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=1 << 16)
-def _pieces(text: str) -> tuple[tuple[int, int, str], ...]:
+def _pieces(text: str) -> tuple[tuple[int, int, str, bool, str], ...]:
     """A token split at hyphens, possessive ending dropped ("Jong-un", "Peskov's"), as
-    (start, end, piece) relative to the token; memoized, as names recur across stories."""
+    (start, end, piece, capitalized, lower-cased piece) relative to the token; memoized,
+    as names recur across stories."""
     m = _POSSESSIVE.search(text)
     if m and m.start() > 0:
         text = text[: m.start()]
     out, pos = [], 0
     for piece in text.split("-"):
         if piece:
-            out.append((pos, pos + len(piece), piece))
+            out.append((pos, pos + len(piece), piece, _is_cap(piece), piece.lower()))
         pos += len(piece) + 1
     return tuple(out)
 
@@ -111,19 +112,18 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
     # Words written with a capital mid-sentence somewhere in the story, and anywhere.
     informative_caps: set[str] = set()
     doc_capitals: set[str] = set()
-    toks: list[tuple[int, int, tuple[tuple[int, int, str], ...], bool]] = []
+    toks = []
     for i in kept:
         t = words[i]
         start = starts[i]
         pieces = _pieces(t)
         info = start not in initial and not (headlines and doc.position(start)[0] in headlines)
         toks.append((start, start + len(t), pieces, info))
-        for _s, _e, p in pieces:
-            if p[:1].isupper() and not p.isupper():
-                low = p.lower()
-                doc_capitals.add(low)
+        for piece in pieces:
+            if piece[3]:
+                doc_capitals.add(piece[4])
                 if info:
-                    informative_caps.add(low)
+                    informative_caps.add(piece[4])
 
     mentions: list[Mention] = []
     current: Mention | None = None
@@ -135,14 +135,9 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
             # only an initial ("J. Smith") may end with a full stop
             if not _GAP.fullmatch(gap) or (gap.startswith(".") and not _is_initial(current)):
                 current, pending = None, []
-        else:
-            pending = []
-        for s, e, text in pieces:
-            s += start
-            e += start
-            if text[:1].isupper() and not text.isupper():    # capitalized
-                is_name = (info or text in known or zipf(text) < RARE_ZIPF
-                           or text.lower() in informative_caps)
+        for s, e, text, cap, low in pieces:
+            if cap:
+                is_name = (info or text in known or zipf(text) < RARE_ZIPF or low in informative_caps)
             else:
                 # a known name in lower case ("Boris yeltsin"), when the story also
                 # capitalizes it; or right after a capitalized name ("Donald trump")
@@ -151,16 +146,17 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
                                and f"{current.words[-1].text.lower()} {text}" in name_pairs)
                            or (len(text) == 1 and text.isupper()))
             if is_name:
-                word = Word(s, e, text, info)
+                word = Word(start + s, start + e, text, info)
                 if current is None:
-                    current = Mention(s, e, [])
+                    current = Mention(word.start, word.end, [])
                     mentions.append(current)
-                current.words.extend(pending)
-                pending = []
+                if pending:
+                    current.words.extend(pending)
+                    pending = []
                 current.words.append(word)
-                current.end = e
-            elif current is not None and text.lower() in PARTICLES:
-                pending.append(Word(s, e, text, info))
+                current.end = word.end
+            elif current is not None and low in PARTICLES:
+                pending.append(Word(start + s, start + e, text, info))
             else:
                 current, pending = None, []
         last_end = end
