@@ -88,32 +88,28 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
     tables = name_index(gazetteer, rules)
     mentions = extract_mentions(doc, tables)
     known_words = tables.person_place
-    given_names = tables.given
 
     word_occ: list[Occurrence] = []
     given_occ: list[tuple[Occurrence, int]] = []   # (occurrence, index of its surname occurrence)
+    plans = tables.plans
     for mi, m in enumerate(mentions):
         words = [w for w in m.words if len(w.text) > 1]
-        targets = _resolve(words, tables, gazetteer, rules)
+        texts = tuple(w.text for w in words)
+        plan = plans.get(texts)
+        if plan is None:
+            if len(plans) >= 100_000:
+                plans.clear()
+            plan = plans[texts] = _plan(texts, tables, gazetteer, rules)
         last = None   # index in word_occ of this mention's surname
-        for wi in range(len(words) - 1, -1, -1):
+        final = len(words) - 1
+        for wi, given, target, entry in plan:
             w = words[wi]
-            text = w.text
-            if text.isupper():
-                continue
-            target, entry = targets.get(wi, (None, None))
-            given = last is not None and (text in given_names or target is not None)
-            # cheap tests first: the length rules below drop the word whatever zipf says
-            if len(text) < (MIN_GIVEN_LEN if given else MIN_WORD_LEN):
-                continue
-            if not (target is not None or text in known_words or zipf(text) < COMMON_ZIPF):
-                continue
-            occ = Occurrence(w.start, w.end, text, mi, target, entry)
+            occ = Occurrence(w.start, w.end, w.text, mi, target, entry)
             if given:
                 given_occ.append((occ, last))
             else:
                 word_occ.append(occ)
-                if wi == len(words) - 1:
+                if wi == final:
                     last = len(word_occ) - 1
     counts = Counter(o.text.lower() for o in word_occ)
     counts.update(o.text.lower() for o, _ in given_occ)
@@ -158,13 +154,46 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
     return DocNames(mentions=mentions, groups=groups, words=dict(counts))
 
 
-def _resolve(words: list[Any], tables: NameIndex, gazetteer: Any,
+def _plan(texts: tuple[str, ...], tables: NameIndex, gazetteer: Any,
+          rules: NameRules) -> tuple[tuple[int, bool, str | None, str | None], ...]:
+    """Which words of a mention are compared, last word first, as (word index, given name?,
+    gazetteer spelling, gazetteer entry).  It depends only on the words, so it is worked
+    out once per distinct mention (names recur across stories) and memoized.
+
+    The last word is the surname (or place); a word before it is compared as a given name
+    when the gazetteer knows it as one or resolves the mention.  Capitals-only words,
+    short words and common English words the gazetteer does not know are left out.
+    """
+    zipf = word_zipf
+    known_words = tables.person_place
+    given_names = tables.given
+    targets = _resolve(texts, tables, gazetteer, rules)
+    out = []
+    has_last = False   # the last word is compared: what comes before may be its given name
+    for wi in range(len(texts) - 1, -1, -1):
+        text = texts[wi]
+        if text.isupper():
+            continue
+        target, entry = targets.get(wi, (None, None))
+        given = has_last and (text in given_names or target is not None)
+        # cheap tests first: the length rules drop the word whatever zipf says
+        if len(text) < (MIN_GIVEN_LEN if given else MIN_WORD_LEN):
+            continue
+        if not (target is not None or text in known_words or zipf(text) < COMMON_ZIPF):
+            continue
+        out.append((wi, given, target, entry))
+        if not given and wi == len(texts) - 1:
+            has_last = True
+    return tuple(out)
+
+
+def _resolve(words: tuple[str, ...], tables: NameIndex, gazetteer: Any,
              rules: NameRules) -> dict[int, tuple[str, str]]:
     """Gazetteer spelling for the words of the longest known tail of a mention.
 
     "Kremlin spokesman Dmitri Peskov" -> {2: ("Dmitry", "Dmitry Peskov"), 3: ("Peskov", …)}.
     """
-    keys = [rules.key(w.text) for w in words]
+    keys = [rules.key(w) for w in words]
     for start in range(len(words)):
         entry = tables.entry(gazetteer, " ".join(keys[start:]))
         if entry is None or (len(words) - start < 2 and entry.section == "people"):
@@ -172,7 +201,7 @@ def _resolve(words: list[Any], tables: NameIndex, gazetteer: Any,
         canon = entry.name.replace("-", " ").split()
         if len(canon) != len(words) - start:
             # an alias with another shape ("Bill Clinton" for "William Clinton"): accepted as is
-            return {start + i: (words[start + i].text, entry.name) for i in range(len(words) - start)}
+            return {start + i: (words[start + i], entry.name) for i in range(len(words) - start)}
         return {start + i: (canon[i], entry.name) for i in range(len(canon))}
     return {}
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,14 @@ class NameIndex:
     maybe_name: frozenset[str]     # lower-case tokens that may belong to a name: all of the above
                                    # lower-case sets plus the name particles ("von", "bin")
     folded: dict[str, int]         # folded full form -> index of the first entry with that form
+    #: per-process memo of the analysis of one mention's words (clusters._plan); not pickled
+    plans: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "plans"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, plans={})
 
     def entry(self, gazetteer: Any, key: str) -> Any:
         """The gazetteer entry a folded full form belongs to, or None."""
