@@ -33,11 +33,13 @@ class _Pattern:
     one-article run, the regex compilation) when they are absent.
     """
 
-    __slots__ = ("pattern", "ignorecase", "rule", "needs", "_rx")
+    __slots__ = ("pattern", "ignorecase", "rule", "needs", "folded", "_rx")
 
     def __init__(self, pattern: str, ignorecase: bool, rule: Any) -> None:
         self.pattern, self.ignorecase, self.rule = pattern, ignorecase, rule
-        self.needs = required_literals(pattern)
+        # a case-sensitive pattern needs its literals as written ("UN", not "un" in "under")
+        self.folded = ignorecase or bool(_INLINE_I.search(pattern))
+        self.needs = required_literals(pattern, fold=self.folded)
         self._rx = None
         if self.needs is None:   # not plain syntax: compile now, so a bad pattern is reported at once
             self._rx = compile_user_regex(pattern, ignorecase, rule)
@@ -51,10 +53,13 @@ class _Pattern:
     def may_match(self, doc: Document) -> bool:
         if not self.needs:
             return True
-        folded = doc.memo.get("phrases.folded")
-        if folded is None:
-            folded = doc.memo["phrases.folded"] = doc.prose.casefold()
-        return all(any(lit in folded for lit in alts) for alts in self.needs)
+        if self.folded:
+            text = doc.memo.get("phrases.folded")
+            if text is None:
+                text = doc.memo["phrases.folded"] = doc.prose.casefold()
+        else:
+            text = doc.prose
+        return all(any(lit in text for lit in alts) for alts in self.needs)
 
 
 def compile_user_regex(pattern: str, ignorecase: bool, rule: Any) -> Any:
@@ -85,19 +90,22 @@ _MAX_NEEDS = 3
 # POSIX classes, nested sets, fuzzy constraints and regex-only flags: read differently
 # (or not at all) by the standard library's parser
 _NOT_PLAIN = re.compile(r"\[:\^?[A-Za-z]+:\]|\[\[|\{\s*[^\d\s,}]|\(\?[^:=!<>P#)(imsxauL-]")
+_INLINE_I = re.compile(r"\(\?[a-zA-Z-]*i")   # (?i), (?i:...), (?ai) ...
 # single characters nearly every article holds: a need made of them skips nothing
 _COMMON = frozenset(" \t\r\n,.-'abcdefghijklmnopqrstuvwxyz0123456789")
 
 
-def required_literals(pattern: str) -> list[frozenset[str]] | None:
-    """What any match of *pattern* must contain, as case-folded literal strings: a list of
+def required_literals(pattern: str, fold: bool = True) -> list[frozenset[str]] | None:
+    """What any match of *pattern* must contain, as literal strings: a list of
     alternative sets, each of which must have a member in the text (lookaround contents
     included: they must be in the text too).  ``[]`` when nothing is certain; ``None``
     when the pattern uses syntax the standard library's parser does not read the same
     way as the ``regex`` module (POSIX classes, fuzzy matching, regex-only flags).
 
-    Case-folding both sides keeps this a necessary condition with or without
-    IGNORECASE: an exact (or case-insensitive) occurrence is also a case-folded one.
+    With *fold* the literals are case-folded, to be looked for in the case-folded text:
+    a necessary condition with or without IGNORECASE, since an exact or case-insensitive
+    occurrence is also a case-folded one.  Without it they are as written (for patterns
+    that match case-sensitively).
     """
     if _NOT_PLAIN.search(pattern):
         return None
@@ -107,8 +115,8 @@ def required_literals(pattern: str) -> list[frozenset[str]] | None:
             tree = _sre.parse(pattern)
     except Exception:   # noqa: BLE001 - any failure just means "no pre-check"
         return None
-    needs = {frozenset(x.casefold() for x in alts) for alts in _needs(list(tree))}
-    needs = {alts for alts in needs if alts and all(alts) and not any(lit in _COMMON for lit in alts)}
+    needs = {frozenset(x.casefold() if fold else x for x in alts) for alts in _needs(list(tree))}
+    needs = {alts for alts in needs if alts and all(alts) and not any(lit.lower() in _COMMON for lit in alts)}
     # the most selective first (longest shortest literal, then fewest alternatives)
     return sorted(needs, key=lambda a: (-min(map(len, a)), len(a), sorted(a)))[:_MAX_NEEDS]
 
