@@ -58,6 +58,7 @@ _SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“«(\[]?[A-Z0-9А-�
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _AFTER_OPENER = re.compile(r"(?:[\"“«(]|[:;–—]\s|\.\.\.\s|…\s)\s*([^\W\d_])")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_LOWER4 = re.compile(r"[a-z]{4}")   # inside a word of 4+ letters that is not all caps
 _M_START, _M_END, _M_GROUP = re.Match.start, re.Match.end, re.Match.group
 _ABBREV = frozenset(
     "mr mrs ms dr st jr sr prof gen col lt sgt capt adm gov sen rep rev no vs etc inc ltd co corp "
@@ -108,6 +109,12 @@ class Document:
     def line_starts(self) -> list[int]:
         return [0, *map(_M_END, _NEWLINE.finditer(self.text))]
 
+    @cached_property
+    def _line_ends(self) -> list[int]:
+        """Where each line's text ends: at its line break (a line never ends in a
+        break character, which would be a break of its own), or the end of the text."""
+        return [*map(_M_START, _NEWLINE.finditer(self.text)), len(self.text)]
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset; columns count code points."""
         idx = bisect.bisect_right(self.line_starts, offset) - 1
@@ -131,7 +138,7 @@ class Document:
 
     def lines(self) -> list[tuple[int, int, int]]:
         """Every line as (line number, start, end) over the prose view."""
-        return [(i + 1, *self.line_span(i + 1)) for i in range(self.line_count)]
+        return list(zip(range(1, self.line_count + 1), self.line_starts, self._line_ends))
 
     # -- protected spans ----------------------------------------------------------------
     @cached_property
@@ -240,6 +247,9 @@ class Document:
         out = set()
         prose = self.prose
         for line, s, e in self.lines():
+            seg = prose[s:e]
+            if _LOWER4.search(seg) and seg.rstrip().endswith("."):
+                continue   # a sentence with a lower-case word: never all caps (the common case)
             words = [t for t in _TOKEN.findall(prose, s, e) if len(t) > 3]
             if len(words) < 2:
                 continue

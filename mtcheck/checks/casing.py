@@ -268,13 +268,17 @@ class CaseConsistency:
             return []   # a title needs two capitalized words
         prose, starts, ends = doc.prose, doc.token_starts, doc.token_ends
         conn = list(map(CONNECTORS.__contains__, lows))
+        lowcase = list(map(str.islower, map(itemgetter(0), words)))
         initial, headlines = doc.initial_offsets, doc.headline_lines
         sent_ends = [s.end for s in doc.sentences]
         shout: dict[int, bool] = {}
 
         def capped(k: int) -> bool:
+            """Capitalized, not shouted ("Moscow", not "MOSCOW")."""
             if not capital[k]:
                 return False
+            if not words[k].isupper():
+                return True   # a lower-case letter somewhere: not all caps
             if k not in shout:
                 shout[k] = _is_shout(words[k])
             return not shout[k]
@@ -297,17 +301,25 @@ class CaseConsistency:
             return out
 
         def classify(i: int, j: int) -> str:
-            """"title", "mixed" or "" for the phrase of tokens i..j."""
-            content = [k for k in range(i, j + 1) if not conn[k]]
-            if len(content) < 2:
-                return ""
+            """"title", "mixed" or "" for the phrase of tokens i..j (i is never a connector).
+
+            Content words are the non-connectors; the informative ones leave out a first
+            word whose capital says nothing (a sentence start)."""
             first = starts[i] in initial
-            informative = [k for k in content if not (k == i and first)]
-            caps = sum(1 for k in informative if capped(k))
-            if not caps:
+            content = caps = lows_ = 0
+            all_capital = True
+            for k in range(i, j + 1):
+                if conn[k]:
+                    continue
+                content += 1
+                all_capital = all_capital and capital[k]
+                if k == i and first:
+                    continue
+                caps += capped(k)
+                lows_ += lowcase[k]
+            if content < 2 or not caps:
                 return ""  # neither a title nor a mixed phrase
-            lows_ = sum(1 for k in informative if words[k][0].islower())
-            if not lows_ and caps >= 2 and caps == len(informative) and all(capital[k] for k in content):
+            if not lows_ and caps >= 2 and caps == content - first and all_capital:
                 return "title"
             return "mixed" if lows_ else ""
 
