@@ -35,13 +35,14 @@ from __future__ import annotations
 
 import json
 import mmap
+import os
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["WordTable", "Tables", "write_tables", "dump_tables", "load", "load_resource"]
+__all__ = ["WordTable", "Tables", "write_tables", "dump_tables", "replace_file", "load", "loads", "load_resource"]
 
 MAGIC = b"MTWT1\n"
 _ALIGN = 8
@@ -234,8 +235,21 @@ def write_tables(path: Path | str, tables: Mapping[str, tuple[Iterable[str], Ite
                  meta: Mapping[str, Any] | None = None, block: int = 64) -> int:
     """Write :func:`dump_tables` output to ``path``; returns the size in bytes."""
     data = dump_tables(tables, meta, block)
-    Path(path).write_bytes(data)
+    replace_file(path, data)
     return len(data)
+
+
+def replace_file(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
+
+    Why: running processes map the old file; truncating it in place (``write_bytes``)
+    would make their next page read fail with SIGBUS, while a rename leaves them the
+    old inode.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 def _le(a: Any) -> bytes:

@@ -37,7 +37,7 @@ import wordfreq
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from mtcheck.wordtable import dump_tables  # noqa: E402
+from mtcheck.wordtable import dump_tables, replace_file  # noqa: E402
 
 DEFAULT_OUT = REPO / "mtcheck" / "data" / "en_lexicon.wt"
 DEFAULT_N = 250_000
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = collect(args.n)
     data = render(rows, args.n)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
+    replace_file(args.out, data)  # atomic: running linters map the old file
     print(f"wrote {args.out} ({len(data):,} bytes, {len(rows):,} words)", file=sys.stderr)
     return 0
 

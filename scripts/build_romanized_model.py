@@ -69,7 +69,7 @@ import regex
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from mtcheck.wordtable import dump_tables  # noqa: E402
+from mtcheck.wordtable import dump_tables, replace_file  # noqa: E402
 
 DEFAULT_OUT = REPO / "mtcheck" / "data" / "romanized_model.wt"
 
@@ -374,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     model = build(args.ru_words, args.en_min_zipf, args.reverse_words)
     data = tables(model)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
+    replace_file(args.out, data)  # atomic: running linters map the old file
     print(f"wrote {args.out} ({len(data):,} bytes)", file=sys.stderr)
     return 0
 

@@ -68,3 +68,21 @@ def test_capitalized_leftover_is_flagged_when_also_written_lower_case():
 
 def test_hyphenated_compound_part_is_judged():
     assert mt104("The pro-pravitelstvo camp won.") == ["pravitelstvo"]
+
+
+def test_verdicts_remembered_across_articles_keep_name_evidence_per_article():
+    """The model's verdict on a word is memoized per process; whether the word is a name
+    is not: each article's own capitals decide, in any order of articles."""
+    linter = Linter(Config(select=("MT104",), languagetool="off"))
+
+    def run(text: str) -> list[str]:
+        return [text[f.start:f.end] for f in linter.lint_text(text) if f.rule == "MT104"]
+
+    as_name = "Sales at Pravitelstvo Holdings rose."       # capitalized mid-sentence: a name
+    as_leftover = "The pravitelstvo said it would act."     # lower case: a leftover
+    capital_too = "Pravitelstvo again. The pravitelstvo said so."
+    assert run(as_name) == []
+    assert run(as_leftover) == ["pravitelstvo"]
+    assert run(as_name) == []
+    assert run(capital_too) == ["Pravitelstvo", "pravitelstvo"]
+    assert run(as_leftover) == ["pravitelstvo"]

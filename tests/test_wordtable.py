@@ -105,3 +105,15 @@ def test_bad_keys_are_rejected(keys: list[str]) -> None:
 def test_not_a_table_file() -> None:
     with pytest.raises(ValueError):
         wordtable.loads(b"\x1f\x8b gzip, not a table")
+
+
+def test_rewriting_a_table_leaves_mapped_readers_intact(tmp_path: Path) -> None:
+    """A rebuild replaces the file (rename), so a process that mapped the old one keeps
+    reading it instead of crashing on a truncated mapping."""
+    path = tmp_path / "t.wt"
+    wordtable.write_tables(path, {"t": (["old", "words"], [1, 2], "B")})
+    before = wordtable.load(path)["t"]
+    wordtable.write_tables(path, {"t": (["new"], [3], "B")})
+    assert before.keys() == ["old", "words"] and before.get("words") == 2
+    assert wordtable.load(path)["t"].keys() == ["new"]
+    assert [p.name for p in tmp_path.iterdir()] == ["t.wt"]  # no temporary file left behind
