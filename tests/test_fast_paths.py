@@ -1,0 +1,153 @@
+"""The fast paths give the answers of the plain definitions they replace.
+
+Document views are built from parallel lists and C-level maps, pattern rules skip
+articles that lack the literals a match needs, and checks visit only candidate tokens.
+Each test states the plain definition and compares.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtcheck.api import Linter
+from mtcheck.checks.phrases import required_literals
+from mtcheck.document import Document
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _plain_tokens(doc: Document) -> list[tuple[int, int]]:
+    """Word tokens by definition: regex matches that overlap no protected span."""
+    return [m.span() for m in _TOKEN.finditer(doc.prose)
+            if not any(p.start < m.end() and m.start() < p.end for p in doc.protected)]
+
+
+@pytest.mark.parametrize("text", [
+    "See https://example.com/a-b and www.tass.ru today, or write to press@kremlin.ru.",
+    "Follow @tass_agency and #Moscow2024 news; it's well-known (e.g. rock'n'roll).",
+    "Ends with a link:http://x.org/y",
+    "",
+    "Только кириллица здесь, and English.",
+])
+def test_token_lists_match_the_definition(text):
+    doc = Document.from_text(text)
+    want = _plain_tokens(doc)
+    assert [(t.start, t.end) for t in doc.tokens] == want
+    assert list(zip(doc.token_starts, doc.token_ends)) == want
+    assert doc.token_words == [text[s:e] for s, e in want]
+    assert doc.token_lows == [text[s:e].lower() for s, e in want]
+
+
+@given(st.text(alphabet="ab '-#@/.:w\n", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_token_lists_match_the_definition_on_random_text(text):
+    doc = Document.from_text(text)
+    assert list(zip(doc.token_starts, doc.token_ends)) == _plain_tokens(doc)
+
+
+def test_lines_end_before_every_kind_of_line_break():
+    doc = Document.from_text("one\r\ntwo\rthree\n\nfour\r\r\nfive")
+    got = [(n, doc.text[s:e]) for n, s, e in doc.lines()]
+    assert got == [(1, "one"), (2, "two"), (3, "three"), (4, ""), (5, "four"), (6, ""), (7, "five")]
+    assert [doc.line_span(n) for n, _, _ in doc.lines()] == [(s, e) for _, s, e in doc.lines()]
+
+
+def test_headline_lines():
+    doc = Document.from_text("Russia And China Sign New Deal\n"
+                             "RUSSIA AND CHINA SIGN A DEAL.\n"
+                             "Russia and China signed a deal on Monday.\n"
+                             "Moscow Says Talks Were Useful.\n")
+    assert doc.headline_lines == frozenset({1, 2})
+
+
+# -- literal pre-checks of pattern rules -------------------------------------------------
+
+def test_required_literals_of_simple_patterns():
+    assert set(required_literals(r"\bread (?:also|more)\b")) == {frozenset({"read "}), frozenset({"also", "more"})}
+    assert required_literals(r"(?<=\S)[ ]{2,}(?=\S)") == [frozenset({"  "})]
+    assert required_literals(r"Kremlin|EU", fold=False) == [frozenset({"Kremlin", "EU"})]
+    assert required_literals(r"Kremlin|EU") == [frozenset({"kremlin", "eu"})]
+    assert required_literals(r"(?<=[”»])said") == [frozenset({"said"}), frozenset({"”", "»"})]
+
+
+def test_required_literals_claim_nothing_when_unsure():
+    assert required_literals(r"said|\w+") == []            # one alternative needs no literal
+    assert required_literals(r"said|\w+ed") == [frozenset({"said", "ed"})]
+    assert required_literals(r"(?:read )?more") == [frozenset({"more"})]   # optional part left out
+    assert required_literals(r"x?y*") == []
+    assert required_literals(r"(unclosed") is None
+    assert required_literals(r"[[:alpha:]]+:") is None       # POSIX class: read differently
+    assert required_literals(r"(?:Kyiv){e<=1}") is None      # fuzzy matching
+    assert required_literals(r"\p{Cyrillic}+") is None       # regex-only syntax
+
+
+_PIECES = ["said", "Said", "SAID", " ", "  ", "in", "”", '"', ",", ".", "..", "UN", "under", "the",
+           "Kremlin", "kremlin", "ß", "SS", "ſ", "-", "\n", "read also", "a"]
+_PATTERNS = [r"\b(?:said|told) in\b", r"(?<=[”\"][ \t]*)said", r"\bUN\b|Kremlin", r"(?<=\S)[ ]{2,}(?=\S)",
+             r"(?:^|(?<=[.!?]\s))In the \w+", r"read (?:also|more)", r"stra(?:ss|ß)e", r"[,;]\.|\.\.(?!\.)"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.sampled_from(_PATTERNS), st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_a_pattern_that_matches_passes_its_pre_check(pieces, pattern, ignorecase):
+    """Soundness: whenever the regex matches a text, the literal pre-check lets it through."""
+    from mtcheck.checks.phrases import _Pattern
+
+    text = "".join(pieces)
+    pat = _Pattern(pattern, ignorecase, rule=None)
+    if pat.rx.search(text):
+        assert pat.may_match(Document.from_text(text)), (pattern, text, pat.needs)
+
+
+def test_shipped_pattern_rules_pass_their_own_bad_examples():
+    linter = Linter()
+    for rule in linter.ruleset.rules:
+        if rule.kind not in ("existence", "substitution"):
+            continue
+        state = linter.prepare(rule)
+        pats = state.patterns if rule.kind == "existence" else [p for p, _ in state]
+        for text in rule.examples.get("bad", []):
+            doc = Document.from_text(text)
+            for p in pats:
+                if p.rx.search(doc.prose):
+                    assert p.may_match(doc), (rule.code, p.pattern, text)
+
+
+def test_patterns_compile_only_when_an_article_may_match():
+    linter = Linter()
+    rule = next(r for r in linter.ruleset.rules if r.code == "MT709")
+    rule._state = None
+    state = linter.prepare(rule)
+    assert all(p._rx is None for p in state.patterns)
+    linter.lint_document(Document.from_text("Nothing to see here.\n"), [rule])
+    assert all(p._rx is None for p in state.patterns)
+    found = linter.lint_document(Document.from_text('"We will go," he said in a statement.\n'), [rule])
+    assert any(p._rx is not None for p in state.patterns)
+    assert found == [] or all(f.rule == "MT709" for f in found)
+
+
+# -- balance of quotes ---------------------------------------------------------------------
+
+def test_quotation_continued_over_paragraphs_with_crlf():
+    linter = Linter()
+    rules = [r for r in linter.ruleset.rules if r.code == "MT405"]
+    text = "“First paragraph of a long quote.\r\n“Second paragraph, closed.”\r\n"
+    assert linter.lint_document(Document.from_text(text), rules) == []
+    unclosed = "He said: “never closed.\r\n\r\nNext block.\r\n"
+    found = linter.lint_document(Document.from_text(unclosed), rules)
+    assert [(f.start, f.end) for f in found] == [(9, 10)]
+
+
+def test_regex_module_agrees_on_literals_it_shares_with_re():
+    """The pre-check reads patterns with the standard library; the rules run on ``regex``.
+    For the plain syntax the pre-check accepts, both find the same matches."""
+    for p in _PATTERNS:
+        if "(?<=[”" in p:
+            continue   # a variable-width look-behind: the standard library cannot run it
+        for text in ["he said in Moscow", "”  said", "UN and the Kremlin", "In the end", "..,"]:
+            assert [m.span() for m in re.finditer(p, text)] == [m.span() for m in regex.finditer(p, text)]
