@@ -79,8 +79,9 @@ class Gazetteer:
     @cached_property
     def name_words(self) -> frozenset[str]:
         """Every word of every known name form (for "is this token a known name?")."""
-        words = {w.strip(".,'’") for e in self.entries for form in e.forms
-                 for w in form.replace("-", " ").split()}
+        entries = self.entries
+        text = " ".join([e.name for e in entries] + [a for e in entries for a in e.aliases])
+        words = {w.strip(".,'’") for w in set(text.replace("-", " ").split())}
         words.discard("")
         return frozenset(words)
 
