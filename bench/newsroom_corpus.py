@@ -52,8 +52,14 @@ def articles(n: int = 1000) -> list[tuple[str, str, str]]:
     return out[:n]
 
 
-def build(n: int = 1000, out: Path = OUT) -> list[Path]:
-    """Write the corpus (if not already there, identical) and return the file paths, sorted."""
+def build(n: int = 1000, out: Path | None = None) -> list[Path]:
+    """Write the corpus (if not already there, identical) and return the file paths, sorted.
+
+    The standard 1,000-article corpus lives in bench/out/corpus; other sizes get their own
+    folder (corpus-300, ...), so a quick profile never replaces the files another
+    benchmark or a regression comparison is reading."""
+    if out is None:
+        out = OUT if n == 1000 else OUT.with_name(f"{OUT.name}-{n}")
     arts = articles(n)
     manifest = ["file\tdoc\tsystem\twords\tbytes"]
     files = []
