@@ -80,12 +80,18 @@ class DocNames(NamedTuple):
     words: dict[str, int]         # every name word spelling -> count (for corpus views)
 
 
+def _most_common(counts: Counter) -> Any:
+    """The most frequent element, the first counted on a tie: Counter.most_common(1)
+    without its heapq import (a cold-start cost)."""
+    return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
 def _display(texts: list[str]) -> str:
     """The usual surface form of a spelling: the most common capitalized variant."""
     if len(texts) == 1:
         return texts[0]
     caps = [t for t in texts if t[:1].isupper() and not t.isupper()]
-    return Counter(caps or texts).most_common(1)[0][0]
+    return _most_common(Counter(caps or texts))
 
 
 def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
@@ -221,7 +227,7 @@ def _group(c: Cluster, spellings: list[Spelling], occ_by_member: dict[int, list[
     lower_to_member = {spellings[i].text.lower(): i for i in c.members}
     ambiguous = False
     if confirmed:
-        canonical, _n = confirmed.most_common(1)[0]
+        canonical = _most_common(confirmed)
         ambiguous = len({t.lower() for t in confirmed}) > 1
         source = "gazetteer"
     else:

@@ -108,6 +108,22 @@ class CorpusBuilder:
         self.gazetteer = gazetteer
         self.corpus = Corpus()
         self._tables = name_index(gazetteer, rules)
+        # mention words -> (spelling, folded key) of its name, or None: the same mentions
+        # recur in article after article
+        self._names: dict[tuple[str, ...], tuple[str, str] | None] = {}
+
+    def _name(self, m: Mention) -> tuple[str, str] | None:
+        texts = tuple(w.text for w in m.words)
+        got = self._names.get(texts, False)
+        if got is False:
+            words = name_tail(m, self._tables)
+            if not words or (len(words) == 1 and len(words[0]) < 4):
+                got = None
+            else:
+                got = (" ".join(words), self.rules.full_key(words))
+            if len(self._names) < 200_000:
+                self._names[texts] = got
+        return got
 
     def add(self, path: str, names: DocNames) -> None:
         self.corpus.files += 1
@@ -115,11 +131,10 @@ class CorpusBuilder:
             if any(not f.gender for f in g.flags):
                 self.corpus.in_document.append((path, g))
         for m in names.mentions:
-            words = name_tail(m, self._tables)
-            if not words or (len(words) == 1 and len(words[0]) < 4):
+            name = self._name(m)
+            if name is None:
                 continue
-            spelling = " ".join(words)
-            key = self.rules.full_key(words)
+            spelling, key = name
             entry = self.corpus.names.get(key)
             if entry is None:
                 entry = self.corpus.names[key] = CorpusName(key)
