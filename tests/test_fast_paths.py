@@ -151,3 +151,23 @@ def test_regex_module_agrees_on_literals_it_shares_with_re():
             continue   # a variable-width look-behind: the standard library cannot run it
         for text in ["he said in Moscow", "”  said", "UN and the Kremlin", "In the end", "..,"]:
             assert [m.span() for m in re.finditer(p, text)] == [m.span() for m in regex.finditer(p, text)]
+
+
+_PLAIN_OPENER = re.compile(r"(?:[\"“«(]|[:;–—]\s|\.\.\.\s|…\s)\s*([^\W\d_])")
+
+
+@given(st.text(alphabet='ab A."“«(:;–—…\n\r', max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_opener_letters_match_the_plain_pattern(text):
+    from mtcheck.document import _AFTER_OPENER
+
+    assert [m.start(1) for m in _AFTER_OPENER.finditer(text)] == \
+        [m.start(1) for m in _PLAIN_OPENER.finditer(text)]
+
+
+@given(st.text(alphabet="ab A. \n\r", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_lines_agree_with_line_span(text):
+    doc = Document.from_text(text)
+    assert [(s, e) for _, s, e in doc.lines()] == [doc.line_span(n) for n in range(1, doc.line_count + 1)]
+    assert all(not doc.text[s:e].count("\n") and not doc.text[s:e].count("\r") for _, s, e in doc.lines())
