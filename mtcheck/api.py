@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .checks import CheckContext, get_kind
+from .checks import KIND_NEEDS, CheckContext, get_kind
 from .config import Config, ConfigError, discover
 from .document import Document, format_for_path
 from .findings import Finding, Severity
@@ -58,7 +58,11 @@ class Linter:
 
     def lint_document(self, doc: Document, rules: Iterable[Rule]) -> list[Finding]:
         findings: list[Finding] = []
+        options = self.ctx.options
         for rule in rules:
+            need = KIND_NEEDS.get(rule.kind)
+            if need is not None and not options.get(need):
+                continue  # e.g. MT9xx without --source: nothing to compare with
             state = self.prepare(rule)
             findings.extend(get_kind(rule.kind).check(doc, rule, state, self.ctx))
         findings = apply_suppressions(doc, _dedupe(findings))

@@ -32,6 +32,14 @@ KINDS: dict[str, str] = {
 }
 
 
+#: Kinds that have nothing to check without a run option: their rules are skipped, and
+#: their module never imported, when the option is absent (the source-mismatch rules
+#: need the Russian originals given with --source).
+KIND_NEEDS: dict[str, str] = {
+    "source": "source_texts",
+}
+
+
 class Kind(Protocol):
     PARAMS: dict[str, tuple[Any, bool]]
 
