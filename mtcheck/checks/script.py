@@ -22,11 +22,33 @@ SCRIPTS = ("Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hangul", "Hiragana",
 
 @dataclass
 class _ScriptState:
-    run: Any
-    letter: Any      # one letter of the scripts: without one, no run can match
-    phrases: list[tuple[Any, str]]
-    dates: Any | None
+    """What a script rule needs.  Only the one-letter test is compiled up front: the run,
+    phrase and date patterns are compiled the first time an article has such a letter
+    (most never do, and a one-article run should not pay for them)."""
+
+    letters: str                          # the scripts' \p{Script=...} classes
+    letter: Any                           # one letter of the scripts: without one, no run
+    phrase_table: dict[str, str]          # foreign phrase -> English meaning
     months: dict[str, str]
+    _compiled: tuple[Any, list[tuple[Any, str]], Any | None] | None = None
+
+    def compiled(self) -> tuple[Any, list[tuple[Any, str]], Any | None]:
+        """(run pattern, [(phrase pattern, meaning)], date pattern or None)."""
+        if self._compiled is None:
+            letters = self.letters
+            # A run: script letters, joined by spaces, digits and punctuation inside one line.
+            run = regex.compile(rf"(?:\d{{1,4}}[ \t]*)?[{letters}][{letters}\d \t.,;:!?«»\"'’“”()\-–—]*"
+                                rf"(?<=[{letters}\d.])", regex.MULTILINE)
+            phrases = [(regex.compile(r"(?<!\w)" + regex.escape(p).replace(r"\ ", r"\s+") + r"(?!\w)",
+                                      regex.IGNORECASE), t)
+                       for p, t in self.phrase_table.items()]
+            dates = None
+            if self.months:
+                alt = "|".join(sorted(map(regex.escape, self.months), key=len, reverse=True))
+                dates = regex.compile(rf"(?<!\d)(\d{{1,2}})\s+({alt})(?:\s+(\d{{4}}))?(?:\s*(?:г\.|года|год))?",
+                                      regex.IGNORECASE)
+            self._compiled = (run, phrases, dates)
+        return self._compiled
 
 
 class Script:
@@ -46,40 +68,31 @@ class Script:
             raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: unknown script(s) {unknown}; "
                             f"use {', '.join(SCRIPTS)}")
         letters = "".join(rf"\p{{Script={s}}}" for s in scripts)
-        # A run: script letters, joined by spaces, digits and punctuation inside one line.
-        run = regex.compile(rf"(?:\d{{1,4}}[ \t]*)?[{letters}][{letters}\d \t.,;:!?«»\"'’“”()\-–—]*"
-                            rf"(?<=[{letters}\d.])", regex.MULTILINE)
-        phrases = [(regex.compile(r"(?<!\w)" + regex.escape(p).replace(r"\ ", r"\s+") + r"(?!\w)",
-                                  regex.IGNORECASE), str(t))
-                   for p, t in (rule.params.get("phrases") or {}).items()]
+        phrases = {str(p): str(t) for p, t in (rule.params.get("phrases") or {}).items()}
         months = {k.lower(): str(v) for k, v in (rule.params.get("months") or {}).items()}
-        dates = None
-        if months:
-            alt = "|".join(sorted(map(regex.escape, months), key=len, reverse=True))
-            dates = regex.compile(rf"(?<!\d)(\d{{1,2}})\s+({alt})(?:\s+(\d{{4}}))?(?:\s*(?:г\.|года|год))?",
-                                  regex.IGNORECASE)
-        return _ScriptState(run, regex.compile(f"[{letters}]"), phrases, dates, months)
+        return _ScriptState(letters, regex.compile(f"[{letters}]"), phrases, months)
 
     def check(self, doc: Document, rule: Any, st: _ScriptState, ctx: Any) -> list[Finding]:
         out: list[Finding] = []
         if not st.letter.search(_foreign_chars(doc)):
             return out   # most articles: no letter of these scripts, so no regex scan
-        for start, end in _merge_runs(doc, st.run):
+        run, phrases, dates = st.compiled()
+        for start, end in _merge_runs(doc, run):
             text = doc.text[start:end]
             meaning = None
             reps: tuple[str, ...] = ()
-            for rx, english in st.phrases:
+            for rx, english in phrases:
                 if rx.fullmatch(text.strip(" .:!—–-")):
                     meaning = english
                     break
-            if meaning is None and st.dates is not None:
-                d = st.dates.fullmatch(text.strip())
+            if meaning is None and dates is not None:
+                d = dates.fullmatch(text.strip())
                 if d:
                     meaning = f"{st.months[d.group(2).lower()]} {int(d.group(1))}" + \
                               (f", {d.group(3)}" if d.group(3) else "")
                     reps = (meaning,)
             if meaning is None:
-                for rx, english in st.phrases:
+                for rx, english in phrases:
                     if rx.search(text):
                         meaning = english
                         break
