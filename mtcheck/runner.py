@@ -53,6 +53,7 @@ class Runner:
         self.opts = opts
         self._linters: dict[tuple, Linter] = {}
         self._explicit: Config | None = None
+        self._configs: dict[str, Config] = {}
         self._caches: dict[tuple, Any] = {}
         self._worker_notices: list[str] = []
         self.memo: dict[str, Any] = {}  # per-run data commands build once (e.g. name rules)
@@ -66,9 +67,15 @@ class Runner:
         self.baseline = Baseline.load(opts.baseline) if opts.baseline else None
 
     def config_for(self, path: str) -> Config:
-        base = self._explicit if self._explicit is not None else discover(path)
-        updates = {k: v for k, v in self.opts.overrides.items() if v is not None}
-        return replace(base, **updates) if updates else base
+        """The effective config of *path*; computed once per directory (a 1,000-file run
+        would otherwise resolve every path and rebuild the same Config 1,000 times)."""
+        directory = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
+        cfg = self._configs.get(directory)
+        if cfg is None:
+            base = self._explicit if self._explicit is not None else discover(directory)
+            updates = {k: v for k, v in self.opts.overrides.items() if v is not None}
+            cfg = self._configs[directory] = replace(base, **updates) if updates else base
+        return cfg
 
     def linter_for(self, cfg: Config) -> Linter:
         key = (cfg.rule_dirs, cfg.entities, cfg.languagetool)
