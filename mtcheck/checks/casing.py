@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..document import Document
 from ..findings import Finding
@@ -41,16 +41,17 @@ def _is_shout(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-@dataclass
-class _Form:
+class _Form(NamedTuple):
+    """One gazetteer form (a named tuple: a rule holds thousands, built at prepare)."""
+
     form: str          # the surface form as written in the gazetteer
     canonical: str     # the entry's canonical name (for messages)
     section: str
-    words: list[str]
-    lower: str = ""    # form.lower(), compared with the text at each candidate
+    lower: str         # form.lower(), compared with the text at each candidate
 
-    def __post_init__(self) -> None:
-        self.lower = self.form.lower()
+    @property
+    def words(self) -> list[str]:
+        return _SPLIT.split(self.form)   # only for the rare form found cased differently
 
 
 @dataclass
@@ -107,7 +108,7 @@ class Capitalization:
                 for f in e.forms:
                     if f.isupper():        # acronyms (USA, DPRK) are not casing targets
                         continue
-                    forms.append(_Form(f, e.name, e.section, _SPLIT.split(f)))
+                    forms.append(_Form(f, e.name, e.section, f.lower()))
                     if e.section in PERSONAL:
                         words = f.split()
                         if len(words) >= 2:
@@ -117,7 +118,7 @@ class Capitalization:
                                 surnames.setdefault(last.lower(), (last, e.name))
         else:
             for t in ([terms] if isinstance(terms, str) else terms):
-                forms.append(_Form(str(t), str(t), "terms", _SPLIT.split(str(t))))
+                forms.append(_Form(str(t), str(t), "terms", str(t).lower()))
         by_first: dict[str, list[_Form]] = defaultdict(list)
         for f in forms:
             head = _FIRST_TOKEN.match(f.form)
@@ -165,13 +166,14 @@ class Capitalization:
     @staticmethod
     def _wrong(found: str, form: _Form, initial: bool) -> bool:
         fw = _SPLIT.split(found)
-        if len(fw) != len(form.words):
+        form_words = form.words
+        if len(fw) != len(form_words):
             return False
         if found.isupper():
             return False  # a dateline (MOSCOW), an all-caps line or label: style, not MT
         lowered = shouted = 0
         segments: list[list[str]] = [[]]   # per "of"-segment: C (capital), L (lower), I (initial)
-        for i, (c, w) in enumerate(zip(form.words, fw)):
+        for i, (c, w) in enumerate(zip(form_words, fw)):
             if c.lower() in CONNECTORS:
                 if c.lower() == "of":
                     segments.append([])
