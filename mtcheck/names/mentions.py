@@ -11,7 +11,7 @@ already leaves them out.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from ..document import Document
@@ -36,6 +36,10 @@ class Word(NamedTuple):
     end: int
     text: str
     informative: bool  # capital in the middle of a sentence (not sentence-initial/headline)
+
+
+#: Word(start, end, text, informative) without the Python-level __new__ of a NamedTuple
+_new_word = partial(tuple.__new__, Word)
 
 
 class Mention:
@@ -133,9 +137,11 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
                 if info:
                     informative_caps.add(piece[4])
 
-    mentions: list[Mention] = []
+    new_word = _new_word
+    mentions: list[Mention] = []   # those with a word longer than one letter, in order
     current: Mention | None = None
-    pending: list[Word] = []  # particles waiting for a capitalized word
+    real = False                   # current has a word longer than one letter ("J." has not)
+    pending: list[Word] = []       # particles waiting for a capitalized word
     last_end = -1
     for start, end, pieces, info in toks:
         if current is not None:
@@ -154,21 +160,24 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
                                and f"{current.words[-1].text.lower()} {text}" in name_pairs)
                            or (len(text) == 1 and text.isupper()))
             if is_name:
-                word = Word(start + s, start + e, text, info)
+                word = new_word((start + s, start + e, text, info))
                 if current is None:
-                    current = Mention(word.start, word.end, [])
-                    mentions.append(current)
+                    current = Mention(start + s, start + e, [])
+                    real = False
                 if pending:
                     current.words.extend(pending)
                     pending = []
                 current.words.append(word)
-                current.end = word.end
+                current.end = start + e
+                if not real and len(text) > 1:
+                    real = True
+                    mentions.append(current)
             elif current is not None and low in PARTICLES:
-                pending.append(Word(start + s, start + e, text, info))
+                pending.append(new_word((start + s, start + e, text, info)))
             else:
                 current, pending = None, []
         last_end = end
-    return [m for m in mentions if any(len(w.text) > 1 for w in m.words)]
+    return mentions
 
 
 def _is_initial(m: Mention) -> bool:
