@@ -121,27 +121,51 @@ def required_literals(pattern: str, fold: bool = True) -> list[frozenset[str]] |
     return sorted(needs, key=lambda a: (-min(map(len, a)), len(a), sorted(a)))[:_MAX_NEEDS]
 
 
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_MAX_SET = 64      # most strings a run of finite pieces may stand for ("said in", "noted at" ...)
+_MAX_COPIES = 3    # x{0,3} is finite; x{0,9} is not worth spelling out
+
+
 def _needs(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
-    """Required literal sets of a parsed sequence (see :func:`required_literals`)."""
+    """Required literal sets of a parsed sequence (see :func:`required_literals`).
+
+    Consecutive pieces that can only match a few known strings (literals, small classes,
+    alternations of those, "x?") are multiplied out into one set ("said|noted" then " "
+    then "in|at" gives "said in", "noted at" ...): longer strings skip more articles.
+    """
     out: list[frozenset[str]] = []
-    run: list[str] = []
+    cur = {""}
 
     def flush() -> None:
-        if run:
-            out.append(frozenset(["".join(run)]))
-            run.clear()
+        nonlocal cur
+        if cur != {""} and all(cur):
+            out.append(frozenset(cur))
+        cur = {""}
 
     for op, av in items:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
+        if op is _sre.ASSERT:   # positive lookahead/lookbehind: its content is in the text too
+            out.extend(_needs(list(av[1])))
+        fin = _finite([(op, av)])
+        if fin is not None:
+            joined = _product(cur, fin)
+            if joined is None:
+                flush()
+                joined = set(fin)
+            cur = joined
             continue
-        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        if op in _REPEATS:
             lo, hi, item = av
             sub = list(item)
-            if lo >= 1 and len(sub) == 1 and sub[0][0] is _sre.LITERAL:
-                run.append(chr(sub[0][1]) * lo)   # "x{2,}" needs "xx", and "ax{2}b" needs "axxb"
-                if hi != lo:
-                    flush()
+            once = _finite(sub)
+            if lo >= 1 and once is not None:   # "x{2,}" needs "xx", then who knows
+                for _ in range(lo):
+                    joined = _product(cur, once)
+                    if joined is None:
+                        flush()
+                        joined = set(once)
+                    cur = joined
+                flush()
                 continue
             flush()
             if lo >= 1:
@@ -152,8 +176,6 @@ def _needs(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
             out.extend(_needs(list(av[-1])))
         elif op is _sre.ATOMIC_GROUP:
             out.extend(_needs(list(av)))
-        elif op is _sre.ASSERT:   # positive lookahead/lookbehind: in the text too
-            out.extend(_needs(list(av[1])))
         elif op is _sre.BRANCH:
             union: set[str] = set()
             for alt in av[1]:
@@ -164,14 +186,62 @@ def _needs(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
             else:
                 if len(union) <= _MAX_ALTERNATIVES:
                     out.append(frozenset(union))
-        elif op is _sre.IN:
-            chars = _class_chars(av)
-            if chars:
-                out.append(chars)
-        # anything else (anchors, categories, any character, back-references,
-        # negative lookarounds, conditionals) requires nothing literal
+        # anything else (categories, any character, wide or negated classes,
+        # back-references, conditionals) requires nothing literal
     flush()
     return out
+
+
+def _product(left: set[str], right: set[str]) -> set[str] | None:
+    if len(left) * len(right) > _MAX_SET:
+        return None
+    return {a + b for a in left for b in right}
+
+
+def _finite(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """Every string a parsed sequence can match, if they are few; else None.  Zero-width
+    pieces (anchors, lookarounds) count as the empty string: what they rule out only
+    makes the set larger than needed, never too small."""
+    res = {""}
+    for op, av in items:
+        if op is _sre.LITERAL:
+            got: set[str] | None = {chr(av)}
+        elif op is _sre.IN:
+            chars = _class_chars(av)
+            got = set(chars) if chars else None
+        elif op in _ZERO_WIDTH:
+            got = {""}
+        elif op is _sre.SUBPATTERN:
+            got = _finite(list(av[-1]))
+        elif op is _sre.ATOMIC_GROUP:
+            got = _finite(list(av))
+        elif op is _sre.BRANCH:
+            got = set()
+            for alt in av[1]:
+                one = _finite(list(alt))
+                if one is None:
+                    return None
+                got |= one
+        elif op in _REPEATS:
+            lo, hi, item = av
+            once = _finite(list(item))
+            if once is None or hi > _MAX_COPIES:
+                return None
+            got, power = set(), {""}
+            for n in range(hi + 1):
+                if n >= lo:
+                    got |= power
+                power = _product(power, once)
+                if power is None:
+                    return None
+        else:
+            return None
+        if got is None:
+            return None
+        res = _product(res, got)
+        if res is None:
+            return None
+    return res
 
 
 def _class_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
