@@ -26,7 +26,7 @@ data described in bench/mqm_eval.py and README; they are data, listed in ``WEIGH
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -140,7 +140,21 @@ class ScoreResult:
 
 
 def _components_dict(components: dict[str, Component]) -> dict[str, dict[str, float]]:
-    return {k: {key: v for key, v in asdict(c).items() if key != "name"} for k, c in components.items()}
+    """The JSON form.  Segments with the same counts share one components dict (see
+    :func:`_components`), so its JSON form is built once and shared too."""
+    key = id(components)
+    hit = _DICT_MEMO.get(key)
+    if hit is not None and hit[0] is components:
+        return hit[1]
+    out = {k: {"value": c.value, "count": c.count, "weight": c.weight, "cap": c.cap, "penalty": c.penalty}
+           for k, c in components.items()}
+    if len(_DICT_MEMO) > 4096:
+        _DICT_MEMO.clear()
+    _DICT_MEMO[key] = (components, out)   # holding the object keeps its id from being reused
+    return out
+
+
+_DICT_MEMO: dict[int, tuple[dict, dict]] = {}
 
 
 # ---------------------------------------------------------------------------------
@@ -179,32 +193,59 @@ def _romanized_test():
 def _count_span(doc: Document, tokens: list[Span], findings: Iterable[Finding],
                 covered: list[tuple[int, int]], untranslated: list[tuple[int, int]]) -> _Counts:
     """Count every signal over one span: its tokens and the findings that start in it."""
-    from . import lexicon
-
     c = _Counts(words=len(tokens))
     for f in findings:
         c.by_category[f.category] = c.by_category.get(f.category, 0.0) + SEVERITY_FACTOR.get(f.severity.value, 0.5)
     if untranslated:
         c.unreadable = sum(1 for t in tokens if _is_covered(t, untranslated))
-    is_rom = _romanized_test()
     prev, prev_end = "", 0
     prose = doc.prose
+    classes = _WORD_CLASS
     for t in tokens:
         word = prose[t.start:t.end]
         low = word.lower()
         if (prev and low == prev and low not in _OK_DOUBLES and not prose[prev_end:t.start].strip()
-                and not _is_covered(t, covered)):
+                and not (covered and _is_covered(t, covered))):
             c.repeated += 1  # only when nothing but space separates them ("in 2008 in" is fine)
         prev, prev_end = low, t.end
-        if not word.islower() or not _LATIN.match(word) or _is_covered(t, covered):
+        if not word.islower():
             continue
-        if is_rom is not None and is_rom(low):
-            c.romanized += 1
-        elif all(lexicon.zipf(p) == 0.0 for p in _WORD_PARTS.split(low) if p):
-            c.oov += 1
+        kind = classes.get(word)
+        if kind is None:
+            kind = _word_class(word, low)
+        if kind and not (covered and _is_covered(t, covered)):
+            if kind == 1:
+                c.romanized += 1
+            else:
+                c.oov += 1
     if len(tokens) > LONG_SENTENCE:
         c.long_words = len(tokens)
     return c
+
+
+#: Lexical class of a lower-case token, per process: 0 ordinary (or not a Latin word),
+#: 1 romanized Russian, 2 unknown to the lexicon.  A corpus repeats most of its words,
+#: and each answer costs a model and a lexicon lookup the first time.
+_WORD_CLASS: dict[str, int] = {}
+
+
+def _word_class(word: str, low: str) -> int:
+    from . import lexicon
+
+    if not _LATIN.match(word):
+        kind = 0
+    else:
+        is_rom = _romanized_test()
+        if is_rom is not None and is_rom(low):
+            kind = 1
+        elif all(lexicon.zipf(p) == 0.0 for p in _WORD_PARTS.split(low) if p):
+            kind = 2
+        else:
+            kind = 0
+    if len(_WORD_CLASS) > 200_000:  # bound the memo on endless inputs
+        _WORD_CLASS.clear()
+    _WORD_CLASS[word] = kind
+    return kind
 
 
 def _is_covered(t: Span, covered: list[tuple[int, int]]) -> bool:
@@ -212,6 +253,22 @@ def _is_covered(t: Span, covered: list[tuple[int, int]]) -> bool:
 
 
 def _components(c: _Counts) -> dict[str, Component]:
+    """Components of one set of counts.  Most sentences have identical counts (so many
+    words, nothing found): they share one result, which callers must not mutate."""
+    key = (c.words, tuple(sorted(c.by_category.items())), c.oov, c.romanized, c.repeated,
+           c.long_words, c.unreadable)
+    hit = _COMPONENTS_MEMO.get(key)
+    if hit is None:
+        if len(_COMPONENTS_MEMO) > 4096:
+            _COMPONENTS_MEMO.clear()
+        hit = _COMPONENTS_MEMO[key] = _compute_components(c)
+    return hit
+
+
+_COMPONENTS_MEMO: dict[tuple, dict[str, Component]] = {}
+
+
+def _compute_components(c: _Counts) -> dict[str, Component]:
     denom = max(c.words, MIN_WORDS)
     out: dict[str, Component] = {}
 

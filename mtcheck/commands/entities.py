@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any, List, Optional
 
@@ -85,7 +84,8 @@ def entities_cmd(
         typer.echo(f"mtcheck: wrote {n} names to {learn}; review it, then use --entities {learn}", err=True)
 
     if fmt == "json":
-        report = json.dumps(_as_json(corpus, show_all), ensure_ascii=False, indent=2) + "\n"
+        from ..report.jsontext import dumps
+        report = dumps(_as_json(corpus, show_all)) + "\n"
     elif fmt == "csv":
         report = _as_csv(corpus, show_all)
     else:

@@ -78,6 +78,9 @@ def score_cmd(
     files: list[dict[str, Any]] = []
     errors = 0
     below = False
+    if fmt == "json":
+        from ..report.jsontext import Raw, Writer
+        writer = Writer()
     for r in results:
         if r.error or r.doc is None:
             if r.error:
@@ -94,10 +97,16 @@ def score_cmd(
                 typer.echo(f"mtcheck: error: {r.path}: {exc}", err=True)
         if minimum is not None and res.score < minimum:
             below = True
-        files.append(entry)
+        if fmt == "json":
+            # Rendered now and dropped: the JSON of 1,000 scored articles is ~40 MB of
+            # small dicts, which need not all be alive at once.
+            files.append({"json": Raw(writer.value(_file_json(entry), 2))})
+            r.doc.release()
+        else:
+            files.append(entry)
 
     if fmt == "json":
-        text = json.dumps(_json(files, minimum), ensure_ascii=False, indent=2) + "\n"
+        text = writer.value(_json(files, minimum), 0) + "\n"
     elif fmt == "html":
         from ..report.html import render_html
         text = render_html(results, title="mtcheck fluency report",
@@ -135,21 +144,22 @@ def _reference(path: str, text: str, ref: str, encoding: str | None):
 def _json(files: list[dict[str, Any]], minimum: float | None) -> dict[str, Any]:
     from ..score import MIN_WORDS, SEVERITY_FACTOR, WEIGHTS
 
-    out_files = []
-    for f in files:
-        res = f["result"]
-        d = {"path": f["path"], **res.to_dict(with_text=False)}
-        if "reference" in f:
-            d["reference"] = {"path": f["reference"]["path"], **f["reference"]["metrics"].to_dict()}
-        out_files.append(d)
     return {
         "version": JSON_VERSION,
-        "files": out_files,
+        "files": [f["json"] if "json" in f else _file_json(f) for f in files],
         "weights": {k: {"weight": w.weight, "cap": w.cap, "why": w.why} for k, w in WEIGHTS.items()},
         "severity_factor": SEVERITY_FACTOR,
         "min_words": MIN_WORDS,
         "min": minimum,
     }
+
+
+def _file_json(f: dict[str, Any]) -> dict[str, Any]:
+    """One article's entry in the JSON report."""
+    d = {"path": f["path"], **f["result"].to_dict(with_text=False)}
+    if "reference" in f:
+        d["reference"] = {"path": f["reference"]["path"], **f["reference"]["metrics"].to_dict()}
+    return d
 
 
 def _text(files: list[dict[str, Any]], minimum: float | None, show: int, lines: bool) -> str:

@@ -3,7 +3,6 @@ never change a field's meaning without bumping JSON_VERSION; adding fields is al
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any
 
@@ -45,4 +44,5 @@ def build(results: list, **extra: Any) -> dict[str, Any]:
 def render_json(results: list, **extra: Any) -> str:
     extra.pop("color", None)
     extra.pop("statistics", None)
-    return json.dumps(build(results, **extra), ensure_ascii=False, indent=2) + "\n"
+    from .jsontext import dumps
+    return dumps(build(results, **extra)) + "\n"

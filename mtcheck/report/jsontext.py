@@ -1,0 +1,106 @@
+"""``json.dumps(obj, ensure_ascii=False, indent=2)``, byte for byte, only faster.
+
+Why: with ``indent`` the standard library falls back to its pure-Python encoder, and
+``mtcheck score --format json`` on 1,000 articles writes ~38 MB in which the same
+sub-objects recur thousands of times (every clean sentence has the same components).
+This writer emits the same text, memoizing the rendering of any container that appears
+again (same object, same depth), and uses the C string escaper.  Only the JSON types our
+reports contain are supported (dict with str keys, list, tuple, str, int, float, bool,
+None); anything else is handed to the standard library.
+"""
+
+from __future__ import annotations
+
+import json
+from json.encoder import encode_basestring  # the C implementation when available
+from typing import Any
+
+__all__ = ["dumps", "Raw", "Writer"]
+
+_INF = float("inf")
+_MEMO_SIZE = 4096
+
+
+def _float(x: float) -> str:
+    if x != x:
+        return "NaN"
+    if x == _INF:
+        return "Infinity"
+    if x == -_INF:
+        return "-Infinity"
+    return float.__repr__(x)
+
+
+class Raw(str):
+    """Text already rendered (by :meth:`Writer.value` at the depth where it goes):
+    emitted as is, so a caller can render a big list item by item and drop each item."""
+
+
+class Writer:
+    """Renders values at a given nesting depth; one Writer shares its memo across calls."""
+
+    def __init__(self) -> None:
+        self.memo: dict[tuple[int, int], tuple[Any, str]] = {}
+
+    def value(self, o: Any, depth: int) -> str:
+        if type(o) is Raw:
+            return o
+        if isinstance(o, str):
+            return encode_basestring(o)
+        if o is None:
+            return "null"
+        if o is True:
+            return "true"
+        if o is False:
+            return "false"
+        if isinstance(o, int):
+            return int.__repr__(o)
+        if isinstance(o, float):
+            return _float(o)
+        if isinstance(o, dict):
+            key = (id(o), depth)
+            hit = self.memo.get(key)
+            if hit is not None and hit[0] is o:
+                return hit[1]
+            text = self.dict(o, depth)
+            if len(self.memo) >= _MEMO_SIZE:
+                self.memo.clear()  # bounded: the memo must not keep a whole report alive
+            self.memo[key] = (o, text)  # holding o keeps its id from being reused meanwhile
+            return text
+        if isinstance(o, (list, tuple)):
+            return self.list(o, depth)
+        raise _Unsupported(type(o).__name__)
+
+    def dict(self, d: dict, depth: int) -> str:
+        if not d:
+            return "{}"
+        inner = "\n" + "  " * (depth + 1)
+        parts = []
+        for k, v in d.items():
+            if not isinstance(k, str):
+                raise _Unsupported("non-string key")
+            parts.append(encode_basestring(k) + ": " + self.value(v, depth + 1))
+        return "{" + inner + ("," + inner).join(parts) + "\n" + "  " * depth + "}"
+
+    def list(self, seq: Any, depth: int) -> str:
+        if not seq:
+            return "[]"
+        inner = "\n" + "  " * (depth + 1)
+        return "[" + inner + ("," + inner).join(self.value(v, depth + 1) for v in seq) + "\n" + "  " * depth + "]"
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def dumps(obj: Any) -> str:
+    """The text of ``json.dumps(obj, ensure_ascii=False, indent=2)``.
+
+    The objects must not change while this runs (the memo relies on identity).
+    """
+    try:
+        return Writer().value(obj, 0)
+    except (_Unsupported, RecursionError):
+        # Raw items would come out as quoted strings here: callers that use Raw pass only
+        # the supported types, so this fallback never sees one.
+        return json.dumps(obj, ensure_ascii=False, indent=2)
