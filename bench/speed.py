@@ -267,7 +267,14 @@ def entities_runs(paths: list[Path], reps: int) -> tuple[list[dict], str]:
         return [], "`mtcheck entities` is not available in this checkout: skipped."
     cmd = mt + ["entities"] + (["--format", "json"] if "--format" in h else []) \
         + (["--no-progress"] if "--no-progress" in h else []) + [str(paths[0].parent)]
-    return _rows(timed({"mtcheck entities": cmd}, reps, sample=True), len(paths)), ""
+    cmds = {"mtcheck entities": cmd}
+    # Not one of the comparisons, but the same corpus through the other --jobs
+    # command: lint plus a score per sentence, ~40 MB of JSON.
+    sh = help_text(mt + ["score"])
+    if sh:
+        cmds["mtcheck score (lint + fluency score)"] = mt + ["score", "--format", "json"] \
+            + (["--no-cache"] if "--no-cache" in sh else []) + [str(paths[0].parent)]
+    return _rows(timed(cmds, reps, sample=True), len(paths)), ""
 
 
 def _rows(res: dict[str, list[Run]], n: int) -> list[dict]:
