@@ -33,13 +33,15 @@ class _Pattern:
     one-article run, the regex compilation) when they are absent.
     """
 
-    __slots__ = ("pattern", "ignorecase", "rule", "needs", "folded", "_rx")
+    __slots__ = ("pattern", "ignorecase", "rule", "needs", "folded", "tests", "_rx")
 
     def __init__(self, pattern: str, ignorecase: bool, rule: Any) -> None:
         self.pattern, self.ignorecase, self.rule = pattern, ignorecase, rule
         # a case-sensitive pattern needs its literals as written ("UN", not "un" in "under")
         self.folded = ignorecase or bool(_INLINE_I.search(pattern))
         self.needs = required_literals(pattern, fold=self.folded)
+        self.tests = [_Need(alts) for alts in self.needs or []]
+        self.tests.sort(key=lambda t: t.cost)
         self._rx = None
         if self.needs is None:   # not plain syntax: compile now, so a bad pattern is reported at once
             self._rx = compile_user_regex(pattern, ignorecase, rule)
@@ -51,7 +53,8 @@ class _Pattern:
         return self._rx
 
     def may_match(self, doc: Document) -> bool:
-        if not self.needs:
+        """Does the article hold every need (some alternative of each)?"""
+        if not self.tests:
             return True
         if self.folded:
             text = doc.memo.get("phrases.folded")
@@ -59,7 +62,33 @@ class _Pattern:
                 text = doc.memo["phrases.folded"] = doc.prose.casefold()
         else:
             text = doc.prose
-        return all(any(lit in text for lit in alts) for alts in self.needs)
+        return all(t.found(text) for t in self.tests)
+
+
+# Characters many words of any article begin with: a scan for alternatives that start
+# with one of these stops at nearly every position, and is slower than substring tests.
+_FREQUENT_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 \t\n,.-'")
+
+
+class _Need:
+    """Alternatives one of which an article must hold.  A few are tested as substrings;
+    many that begin with rarer characters (capitals, quotes) by one scan of a standard
+    library regex of them all, which skips to those characters quickly."""
+
+    __slots__ = ("alts", "cost", "_rx")
+
+    def __init__(self, alts: frozenset[str]) -> None:
+        self.alts = tuple(sorted(alts, key=lambda a: (-len(a), a)))
+        self._rx: re.Pattern[str] | None = None
+        one_scan = len(alts) >= 4 and not any(a[0] in _FREQUENT_START for a in alts)
+        self.cost = 3 if one_scan else len(alts)
+        if one_scan:
+            self._rx = re.compile("|".join(map(re.escape, self.alts)))
+
+    def found(self, text: str) -> bool:
+        if self._rx is not None:
+            return self._rx.search(text) is not None
+        return any(a in text for a in self.alts)
 
 
 def compile_user_regex(pattern: str, ignorecase: bool, rule: Any) -> Any:
@@ -86,7 +115,7 @@ def _tokens_pattern(tokens: list[str]) -> str:
 
 _MAX_ALTERNATIVES = 40     # a longer list of alternatives costs more to test than the scan
 _MAX_CLASS = 6             # a character class of up to this many characters counts as literals
-_MAX_NEEDS = 3
+_MAX_NEEDS = 4
 # POSIX classes, nested sets, fuzzy constraints and regex-only flags: read differently
 # (or not at all) by the standard library's parser
 _NOT_PLAIN = re.compile(r"\[:\^?[A-Za-z]+:\]|\[\[|\{\s*[^\d\s,}]|\(\?[^:=!<>P#)(imsxauL-]")
@@ -117,6 +146,7 @@ def required_literals(pattern: str, fold: bool = True) -> list[frozenset[str]] |
         return None
     needs = {frozenset(x.casefold() if fold else x for x in alts) for alts in _needs(list(tree))}
     needs = {alts for alts in needs if alts and all(alts) and not any(lit.lower() in _COMMON for lit in alts)}
+    needs = {a for a in needs if not any(b < a for b in needs)}   # a subset need implies this one
     # the most selective first (longest shortest literal, then fewest alternatives)
     return sorted(needs, key=lambda a: (-min(map(len, a)), len(a), sorted(a)))[:_MAX_NEEDS]
 
@@ -136,23 +166,40 @@ def _needs(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
     """
     out: list[frozenset[str]] = []
     cur = {""}
+    lit = ""   # the literal run since the last piece with several strings
 
     def flush() -> None:
-        nonlocal cur
+        nonlocal cur, lit
         if cur != {""} and all(cur):
             out.append(frozenset(cur))
-        cur = {""}
+        if lit:
+            out.append(frozenset([lit]))
+        cur, lit = {""}, ""
+
+    def add(fin: set[str]) -> None:
+        """Append a piece; its own strings are a need too (a cheap first test, when the
+        product of the run is long)."""
+        nonlocal cur, lit
+        joined = _product(cur, fin)
+        if joined is None:
+            flush()
+            joined = set(fin)
+        cur = joined
+        if len(fin) == 1:
+            lit += next(iter(fin))
+        else:
+            if lit:
+                out.append(frozenset([lit]))
+            lit = ""
+            if all(fin):
+                out.append(frozenset(fin))
 
     for op, av in items:
         if op is _sre.ASSERT:   # positive lookahead/lookbehind: its content is in the text too
             out.extend(_needs(list(av[1])))
         fin = _finite([(op, av)])
         if fin is not None:
-            joined = _product(cur, fin)
-            if joined is None:
-                flush()
-                joined = set(fin)
-            cur = joined
+            add(fin)
             continue
         if op in _REPEATS:
             lo, hi, item = av
@@ -160,11 +207,7 @@ def _needs(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
             once = _finite(sub)
             if lo >= 1 and once is not None:   # "x{2,}" needs "xx", then who knows
                 for _ in range(lo):
-                    joined = _product(cur, once)
-                    if joined is None:
-                        flush()
-                        joined = set(once)
-                    cur = joined
+                    add(once)
                 flush()
                 continue
             flush()
