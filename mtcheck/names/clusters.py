@@ -110,7 +110,7 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
         texts = tuple(w.text for w in words)
         plan = plans.get(texts)
         if plan is None:
-            if len(plans) >= 100_000:
+            if len(plans) >= 30_000:   # ~10 MB; 1,000 articles make ~2,500
                 plans.clear()
             plan = plans[texts] = _plan(texts, tables, gazetteer, rules)
         last = None   # index in word_occ of this mention's surname

@@ -121,7 +121,7 @@ class CorpusBuilder:
                 got = None
             else:
                 got = (" ".join(words), self.rules.full_key(words))
-            if len(self._names) < 200_000:
+            if len(self._names) < 100_000:
                 self._names[texts] = got
         return got
 

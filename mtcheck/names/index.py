@@ -39,7 +39,9 @@ class NameIndex:
     def __init__(self, person_place: frozenset[str], places: frozenset[str], given: frozenset[str],
                  lower_words: frozenset[str], lower_pairs: frozenset[str], pair_tails: frozenset[str],
                  maybe_name: frozenset[str], folded: dict[str, int], name_words: frozenset[str]) -> None:
-        self.person_place = person_place  # words of people's names and one-word place names
+        # words of people's names and one-word place names: "Ministry" is no name, and
+        # neither are "United" or "The" although they sit in "United States", "The Hague"
+        self.person_place = person_place
         self.places = places              # one-word place names that are no word of a person's name
         self.given = given                # non-final words of people's names ("Dmitry", "Kim", "Jong")
         self.lower_words = lower_words    # person/place words lower-cased ("trump")

@@ -140,7 +140,7 @@ class NameRules:
         got = self._readings.get(key)
         if got is None:
             got = (tuple(self.nominative_stems(key)), tuple(self.splits(key)))
-            if len(self._readings) < 200_000:
+            if len(self._readings) < 50_000:
                 self._readings[key] = got
         return got
 

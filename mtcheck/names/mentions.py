@@ -70,7 +70,7 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def word_zipf(word: str) -> float:
     """lexicon.zipf, memoized: the names analysis asks about the same capitalized words
     in story after story."""
@@ -79,7 +79,7 @@ def word_zipf(word: str) -> float:
     return zipf(word)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _pieces(text: str) -> tuple[tuple[int, int, str, bool, str], ...]:
     """A token split at hyphens, possessive ending dropped ("Jong-un", "Peskov's"), as
     (start, end, piece, capitalized, lower-cased piece) relative to the token; memoized,
