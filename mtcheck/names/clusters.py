@@ -15,6 +15,8 @@ in two or more ways: an alias the gazetteer accepts, used consistently, is house
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import partial
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..document import Document
@@ -80,6 +82,10 @@ class DocNames(NamedTuple):
     words: dict[str, int]         # every name word spelling -> count (for corpus views)
 
 
+_new_occurrence = partial(tuple.__new__, Occurrence)   # without NamedTuple's Python-level __new__
+_text = attrgetter("text")
+
+
 def _most_common(counts: Counter) -> Any:
     """The most frequent element, the first counted on a tie: Counter.most_common(1)
     without its heapq import (a cold-start cost)."""
@@ -105,33 +111,34 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
     word_occ: list[Occurrence] = []
     given_occ: list[tuple[Occurrence, int]] = []   # (occurrence, index of its surname occurrence)
     plans = tables.plans
+    new_occ = _new_occurrence
     for mi, m in enumerate(mentions):
-        words = [w for w in m.words if len(w.text) > 1]
-        texts = tuple(w.text for w in words)
+        mw = m.words
+        texts = tuple(map(_text, mw))
         plan = plans.get(texts)
         if plan is None:
             if len(plans) >= 30_000:   # ~10 MB; 1,000 articles make ~2,500
                 plans.clear()
             plan = plans[texts] = _plan(texts, tables, gazetteer, rules)
         last = None   # index in word_occ of this mention's surname
-        final = len(words) - 1
-        for wi, given, target, entry in plan:
-            w = words[wi]
-            occ = Occurrence(w.start, w.end, w.text, mi, target, entry)
+        for wi, given, target, entry, surname in plan:
+            w = mw[wi]
+            occ = new_occ((w.start, w.end, w.text, mi, target, entry))
             if given:
                 given_occ.append((occ, last))
             else:
                 word_occ.append(occ)
-                if wi == final:
+                if surname:
                     last = len(word_occ) - 1
-    counts = Counter(o.text.lower() for o in word_occ)
+    word_lows = [o.text.lower() for o in word_occ]
+    counts = Counter(word_lows)
     counts.update(o.text.lower() for o, _ in given_occ)
 
     groups: list[NameGroup] = []
     # surnames, places and other name words: clustered across the story
     by_lower: dict[str, list[Occurrence]] = defaultdict(list)
-    for o in word_occ:
-        by_lower[o.text.lower()].append(o)
+    for o, low in zip(word_occ, word_lows):
+        by_lower[low].append(o)
     lowers = list(by_lower)
     keys = [rules.key(lw) for lw in lowers]
     cluster_of: dict[str, int] = {}
@@ -151,7 +158,7 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
     # given names: compared only before the same surname (cluster)
     by_person: dict[tuple[int, str], dict[str, list[Occurrence]]] = defaultdict(lambda: defaultdict(list))
     for o, last in given_occ:
-        surname = cluster_of.get(word_occ[last].text.lower(), -1)
+        surname = cluster_of.get(word_lows[last], -1)
         by_person[(surname, rules.key(o.text))][o.text.lower()].append(o)
     for (_surname, key), variants in by_person.items():
         if len(variants) < 2:
@@ -168,23 +175,26 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
 
 
 def _plan(texts: tuple[str, ...], tables: NameIndex, gazetteer: Any,
-          rules: NameRules) -> tuple[tuple[int, bool, str | None, str | None], ...]:
+          rules: NameRules) -> tuple[tuple[int, bool, str | None, str | None, bool], ...]:
     """Which words of a mention are compared, last word first, as (word index, given name?,
-    gazetteer spelling, gazetteer entry).  It depends only on the words, so it is worked
-    out once per distinct mention (names recur across stories) and memoized.
+    gazetteer spelling, gazetteer entry, the surname?).  It depends only on the words, so
+    it is worked out once per distinct mention (names recur across stories) and memoized.
 
-    The last word is the surname (or place); a word before it is compared as a given name
-    when the gazetteer knows it as one or resolves the mention.  Capitals-only words,
-    short words and common English words the gazetteer does not know are left out.
+    One-letter words (initials) are left out.  The last word is the surname (or place); a
+    word before it is compared as a given name when the gazetteer knows it as one or
+    resolves the mention.  Capitals-only words, short words and common English words the
+    gazetteer does not know are left out too.
     """
     zipf = word_zipf
     known_words = tables.person_place
     given_names = tables.given
-    targets = _resolve(texts, tables, gazetteer, rules)
+    long = [i for i, t in enumerate(texts) if len(t) > 1]
+    words = tuple(texts[i] for i in long)
+    targets = _resolve(words, tables, gazetteer, rules)
     out = []
     has_last = False   # the last word is compared: what comes before may be its given name
-    for wi in range(len(texts) - 1, -1, -1):
-        text = texts[wi]
+    for wi in range(len(words) - 1, -1, -1):
+        text = words[wi]
         if text.isupper():
             continue
         target, entry = targets.get(wi, (None, None))
@@ -194,8 +204,9 @@ def _plan(texts: tuple[str, ...], tables: NameIndex, gazetteer: Any,
             continue
         if not (target is not None or text in known_words or zipf(text) < COMMON_ZIPF):
             continue
-        out.append((wi, given, target, entry))
-        if not given and wi == len(texts) - 1:
+        surname = not given and wi == len(words) - 1
+        out.append((long[wi], given, target, entry, surname))
+        if surname:
             has_last = True
     return tuple(out)
 
