@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import itemgetter
+from operator import and_, itemgetter, or_
 from typing import Any, NamedTuple
 
 from ..document import Document
@@ -332,8 +332,11 @@ class CaseConsistency:
             return "mixed" if lows_ else ""
 
         titles: dict[str, str] = {}
-        for i in compress(range(n_tok), capital):   # a title's first word is capitalized
-            j = i + 1   # ... and so is its next word that is not a connector
+        # A title's first word is capitalized, and so is its next word that is not a
+        # connector: start from a capital followed by a capital or a connector.
+        followed = list(map(or_, capital[1:], conn[1:]))
+        for i in compress(range(n_tok - 1), map(and_, capital, followed)):
+            j = i + 1
             while j < n_tok and j < i + max_words and conn[j]:
                 j += 1
             if j >= n_tok or j >= i + max_words or not capital[j]:
