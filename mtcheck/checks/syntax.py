@@ -16,7 +16,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import Any, Callable, Iterator
+from operator import and_, or_
+from typing import Any, Callable, Iterable, Iterator
 
 from ..document import Document
 from ..findings import Finding
@@ -69,14 +70,35 @@ class _View:
                 self.stop.append(i1)
                 self.bounds.append((sent.start, sent.end))
         self._heads: dict[int, bool] = {}
+        n = len(self.low)
+        self.sent_of = [-1] * n          # per token: its sentence index, -1 outside any
+        for si, (i0, i1) in enumerate(zip(self.first, self.stop)):
+            self.sent_of[i0:i1] = [si] * (i1 - i0)
+        # per token: written in lower case (no capital anywhere), as detectors often require
+        self.lower = list(map(str.__eq__, self.text, self.low))
+        self.next_lower = self.lower[1:] + [False]
+        starts_sentence = [False] * n
+        for i0 in self.first:
+            starts_sentence[i0] = True
+        # per token: the previous token is in lower case or begins the sentence
+        self.prev_lower_or_first = [False] + list(map(or_, self.lower[:-1], starts_sentence[:-1]))
 
-    def anchors(self, words: frozenset[str]) -> Iterator[tuple[int, int, int, int]]:
+    def after(self, words: frozenset[str], gap: int = 1) -> list[bool]:
+        """Per token: the token *gap* places before it is one of *words*."""
+        return [False] * gap + list(map(words.__contains__, self.low[:-gap]))
+
+    def anchors(self, words: frozenset[str], also: Iterable[bool] | None = None
+                ) -> Iterator[tuple[int, int, int, int]]:
         """(token index, sentence index, sentence's first token, one past its last)
-        for every token of a sentence whose lower-cased text is in *words*."""
-        first, stop = self.first, self.stop
-        for k in compress(range(len(self.low)), map(words.__contains__, self.low)):
-            si = bisect_right(first, k) - 1
-            if si >= 0 and k < stop[si]:
+        for every token of a sentence whose lower-cased text is in *words* (and for
+        which *also*, a per-token list of flags, is true)."""
+        first, stop, sent_of = self.first, self.stop, self.sent_of
+        hits = map(words.__contains__, self.low)
+        if also is not None:
+            hits = map(and_, hits, also)
+        for k in compress(range(len(self.low)), hits):
+            si = sent_of[k]
+            if si >= 0:
                 yield k, si, first[si], stop[si]
 
     def gap_before(self, k: int, i0: int) -> str:
@@ -133,7 +155,7 @@ def participle_noun(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]
     """"the arrested in ...": a bare past participle standing for "the arrested woman"."""
     dets, follow, allow = st.words["determiners"], st.words["followers"], st.words["allow"]
     text, low = v.text, v.low
-    for k, si, i0, i1 in v.anchors(dets):
+    for k, si, i0, i1 in v.anchors(dets, v.next_lower):
         p = k + 1
         if p >= i1 or text[p] != low[p] or low[p] in allow or not v.plain(p, i0):
             continue
@@ -156,7 +178,7 @@ def plural_singular_verb(v: _View, st: _State) -> Iterator[tuple[int, int, dict,
     dets, preps, verbs, stops = (st.words["determiners"], st.words["prepositions"],
                                  st.words["verbs"], st.words["stops"])
     text, low = v.text, v.low
-    for p, si, i0, i1 in v.anchors(preps):
+    for p, si, i0, i1 in v.anchors(preps, v.prev_lower_or_first):
         h = p - 1
         if h < i0 or low[h] in dets:
             continue
@@ -197,7 +219,7 @@ def subjectless_that(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int
     (Russian "отметили, что сделали" has the subject in the verb ending)."""
     verbs, objects = st.words["verbs"], st.words["objects"]
     text, low = v.text, v.low
-    for t, si, i0, i1 in v.anchors(_THAT):
+    for t, si, i0, i1 in v.anchors(_THAT, v.after(verbs)):
         k, verb, obj = t - 1, t + 1, t + 2
         if k < i0 or obj >= i1 or low[k] not in verbs or low[obj] not in objects:
             continue
@@ -214,7 +236,7 @@ def bare_noun_of(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
     a verb and "of" (Russian has no articles, so MT often drops them)."""
     triggers, allow = st.words["triggers"], st.words["allow"]
     text, low = v.text, v.low
-    for o, si, i0, i1 in v.anchors(_OF):
+    for o, si, i0, i1 in v.anchors(_OF, v.after(triggers, 2)):
         k = o - 1
         if k - 1 < i0 or low[k - 1] not in triggers or text[k] != low[k] or low[k] in allow:
             continue
