@@ -86,6 +86,7 @@ def test_fuzzy_links_same_for_small_and_big_blocks(monkeypatch):
     def partition() -> list[list[int]]:
         return sorted(sorted(c.members) for c in cluster_spellings(spellings, RULES, fuzzy_cutoff=85.0))
 
+    monkeypatch.setattr(matching, "SMALL_BLOCK", 10_000)
     small = partition()                       # pairs filtered in Python, then fuzz.ratio
     monkeypatch.setattr(matching, "SMALL_BLOCK", 2)
     big = partition()                         # every pair scored by process.cdist

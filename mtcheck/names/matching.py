@@ -293,7 +293,13 @@ def _fuzzy_links(keys: list[str], kzipf: list[float], kknown: list[bool], uf: _U
             pairs = ((ids[r], ids[c]) for r, c in _close_pairs([keys[k] for k in ids], cutoff, chunk)
                      if r < c)
         else:
-            pairs = ((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+            # only keys with one last letter can match (below): pair within those, in the
+            # order of the whole block
+            by_last: dict[str, list[int]] = defaultdict(list)
+            for pos, k in enumerate(ids):
+                by_last[keys[k][-1]].append(pos)
+            pairs = ((ids[i], ids[j]) for i, j in sorted(
+                (i, j) for group in by_last.values() for x, i in enumerate(group) for j in group[x + 1:]))
         for a, b in pairs:
             ka, kb = keys[a], keys[b]
             # Same last letter: a changed ending is a case form or another word
