@@ -30,18 +30,16 @@ class _ScriptState:
     letter: Any                           # one letter of the scripts: without one, no run
     phrase_table: dict[str, str]          # foreign phrase -> English meaning
     months: dict[str, str]
-    _compiled: tuple[Any, list[tuple[Any, str]], Any | None] | None = None
+    _compiled: tuple[Any, list["_Phrase"], Any | None] | None = None
 
-    def compiled(self) -> tuple[Any, list[tuple[Any, str]], Any | None]:
-        """(run pattern, [(phrase pattern, meaning)], date pattern or None)."""
+    def compiled(self) -> tuple[Any, list["_Phrase"], Any | None]:
+        """(run pattern, phrases, date pattern or None)."""
         if self._compiled is None:
             letters = self.letters
             # A run: script letters, joined by spaces, digits and punctuation inside one line.
             run = regex.compile(rf"(?:\d{{1,4}}[ \t]*)?[{letters}][{letters}\d \t.,;:!?«»\"'’“”()\-–—]*"
                                 rf"(?<=[{letters}\d.])", regex.MULTILINE)
-            phrases = [(regex.compile(r"(?<!\w)" + regex.escape(p).replace(r"\ ", r"\s+") + r"(?!\w)",
-                                      regex.IGNORECASE), t)
-                       for p, t in self.phrase_table.items()]
+            phrases = [_Phrase(p, t) for p, t in self.phrase_table.items()]
             dates = None
             if self.months:
                 alt = "|".join(sorted(map(regex.escape, self.months), key=len, reverse=True))
@@ -49,6 +47,28 @@ class _ScriptState:
                                       regex.IGNORECASE)
             self._compiled = (run, phrases, dates)
         return self._compiled
+
+
+class _Phrase:
+    """A known foreign phrase: its pattern is compiled only once a run holds its words."""
+
+    __slots__ = ("phrase", "meaning", "words", "_rx")
+
+    def __init__(self, phrase: str, meaning: str) -> None:
+        self.phrase, self.meaning = phrase, meaning
+        self.words = [w.casefold() for w in phrase.split(" ") if w]
+        self._rx: Any = None
+
+    def possible(self, folded: str) -> bool:
+        """Are all its words in the case-folded text?  (A case-insensitive match needs it.)"""
+        return all(w in folded for w in self.words)
+
+    @property
+    def rx(self) -> Any:
+        if self._rx is None:
+            self._rx = regex.compile(r"(?<!\w)" + regex.escape(self.phrase).replace(r"\ ", r"\s+") + r"(?!\w)",
+                                     regex.IGNORECASE)
+        return self._rx
 
 
 class Script:
@@ -81,9 +101,10 @@ class Script:
             text = doc.text[start:end]
             meaning = None
             reps: tuple[str, ...] = ()
-            for rx, english in phrases:
-                if rx.fullmatch(text.strip(" .:!—–-")):
-                    meaning = english
+            possible = [ph for ph in phrases if ph.possible(text.casefold())]
+            for ph in possible:
+                if ph.rx.fullmatch(text.strip(" .:!—–-")):
+                    meaning = ph.meaning
                     break
             if meaning is None and dates is not None:
                 d = dates.fullmatch(text.strip())
@@ -92,9 +113,9 @@ class Script:
                               (f", {d.group(3)}" if d.group(3) else "")
                     reps = (meaning,)
             if meaning is None:
-                for rx, english in phrases:
-                    if rx.search(text):
-                        meaning = english
+                for ph in possible:
+                    if ph.rx.search(text):
+                        meaning = ph.meaning
                         break
             script = _script_name(text)
             shown = text if len(text) <= 60 else text[:57].rstrip() + "…"
