@@ -184,3 +184,15 @@ def test_gazetteer_made_in_memory_is_not_cached():
     gaz = Gazetteer(entries=[Entry("Ivan Zabolotny", "people")])
     assert gaz.fingerprint() is None
     assert "Zabolotny" in name_index(gaz, RULES).person_place
+
+
+def test_old_cache_files_are_pruned(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("MTCHECK_NO_RULE_CACHE", raising=False)
+    monkeypatch.setattr(name_index_mod, "KEEP_FILES", 2)
+    for i in range(4):
+        gaz = _gazetteer(tmp_path, f"kind: gazetteer\ncities:\n  - Zlatoust{'ovo' * (i + 1)}\n")
+        name_index(gaz, RULES)
+        newest = name_index_mod._cache_path(gaz, RULES)
+    files = list((tmp_path / "cache" / "mtcheck").glob("names-*.marshal"))
+    assert len(files) == 2 and newest in files

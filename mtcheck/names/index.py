@@ -154,9 +154,31 @@ def _load_or_build(gazetteer: Any, rules: Any) -> NameIndex:
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(marshal.dumps(tuple(getattr(index, f) for f in NameIndex.STORED)))
             os.replace(tmp, path)
+            _prune(path.parent)
         except OSError:
             pass
     return index
+
+
+#: Cache files kept: one per gazetteer (built-in, with each --entities set) and code version
+#: in use; older ones (a changed gazetteer, an upgrade, test runs) are deleted.
+KEEP_FILES = 8
+
+
+def _prune(directory: Path) -> None:
+    """Delete all but the KEEP_FILES most recently written tables (a process still about
+    to read a deleted file just builds its tables again)."""
+    files = []
+    for p in directory.glob("names-*.marshal"):
+        try:
+            files.append((p.stat().st_mtime_ns, p))
+        except OSError:
+            continue
+    for _mtime, p in sorted(files, reverse=True)[KEEP_FILES:]:
+        try:
+            p.unlink()
+        except OSError:
+            pass
 
 
 def _cache_path(gazetteer: Any, rules: Any) -> Path | None:
