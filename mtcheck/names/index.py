@@ -32,13 +32,13 @@ class NameIndex:
     class: defining a dataclass costs ~0.3 ms of every cold start."""
 
     #: the tables, in the order the disk cache stores them
-    STORED = ("person_place", "places", "given", "lower_words", "lower_pairs", "pair_tails",
-              "maybe_name", "folded", "name_words")
+    STORED = ("person_place", "places", "given", "lower_words", "lower_pairs", "maybe_name",
+              "folded", "name_words")
     __slots__ = (*STORED, "plans")
 
     def __init__(self, person_place: frozenset[str], places: frozenset[str], given: frozenset[str],
-                 lower_words: frozenset[str], lower_pairs: frozenset[str], pair_tails: frozenset[str],
-                 maybe_name: frozenset[str], folded: dict[str, int], name_words: frozenset[str]) -> None:
+                 lower_words: frozenset[str], lower_pairs: frozenset[str], maybe_name: frozenset[str],
+                 folded: dict[str, int], name_words: frozenset[str]) -> None:
         # words of people's names and one-word place names: "Ministry" is no name, and
         # neither are "United" or "The" although they sit in "United States", "The Hague"
         self.person_place = person_place
@@ -46,9 +46,8 @@ class NameIndex:
         self.given = given                # non-final words of people's names ("Dmitry", "Kim", "Jong")
         self.lower_words = lower_words    # person/place words lower-cased ("trump")
         self.lower_pairs = lower_pairs    # last two words of people's names, lower-cased ("donald trump")
-        self.pair_tails = pair_tails      # last words of those pairs ("trump")
-        self.maybe_name = maybe_name      # lower-case tokens that may belong to a name: the lower-case
-                                          # sets above plus the name particles ("von", "bin")
+        self.maybe_name = maybe_name      # lower-case tokens that may belong to a name: lower_words,
+                                          # the last words of lower_pairs, particles ("von", "bin")
         self.folded = folded              # folded full form -> index of the first entry with that form
         self.name_words = name_words      # every word of every form (Gazetteer.name_words)
         #: per-process memo of the analysis of one mention's words (clusters._plan); not stored
@@ -60,8 +59,8 @@ class NameIndex:
         return None if i is None else gazetteer.entries[i]
 
 
-EMPTY = NameIndex(frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), frozenset(),
-                  PARTICLES, {}, frozenset())
+EMPTY = NameIndex(frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), PARTICLES, {},
+                  frozenset())
 
 
 def name_index(gazetteer: Any, rules: Any) -> NameIndex:
@@ -126,7 +125,6 @@ def build(gazetteer: Any, rules: Any) -> NameIndex:
         given=shared(given),
         lower_words=shared(lower_words),
         lower_pairs=shared(lower_pairs),
-        pair_tails=shared(pair_tails),
         maybe_name=shared(lower_words | pair_tails | PARTICLES),
         folded={pool.setdefault(k, k): i for k, i in folded.items()},
         name_words=shared(gazetteer.name_words),
