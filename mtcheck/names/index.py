@@ -137,7 +137,10 @@ def _load_or_build(gazetteer: Any, rules: Any) -> NameIndex:
     loads them in two thirds of the time (the Python version is part of the key)."""
     import marshal
 
-    path = _cache_path(gazetteer, rules)
+    try:
+        path = _cache_path(gazetteer, rules)
+    except (OSError, RuntimeError):   # no readable data directory, no home directory
+        path = None
     if path is not None:
         try:
             stored = marshal.loads(path.read_bytes())
