@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mtcheck.api import Linter
-from mtcheck.checks.phrases import required_literals
+from mtcheck.checks.prefilter import required_core, required_literals
 from mtcheck.document import Document
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -99,12 +99,16 @@ def test_required_literals_claim_nothing_when_unsure():
 _PIECES = ["said", "Said", "SAID", " ", "  ", "in", "”", '"', ",", ".", "..", "UN", "under", "the",
            "Kremlin", "kremlin", "ß", "SS", "ſ", "-", "\n", "read also", "a", "colo", "u", "r", "noted",
            "at", "According", "according", "to the ", "results", "x", "y", "b", "cd", "e", "\t", "EU", "White House",
-           "«"]
+           "«", "Kim", "Jong", "-UN", "UN,", " of ", "of", "...", "…", "ABC", "Ab", "\u00a0"]
 _PATTERNS = [r"\b(?:said|told) in\b", r"(?<=[”\"][ \t]*)said", r"\bUN\b|Kremlin", r"(?<=\S)[ ]{2,}(?=\S)",
              r"(?:^|(?<=[.!?]\s))In the \w+", r"read (?:also|more)", r"stra(?:ss|ß)e", r"[,;]\.|\.\.(?!\.)",
              r"colou?r", r"(?:said|noted) (?:in|at)\b", r"\b(?:[Aa]ccording|[Ff]ollowing) to the (?:results|x)",
              r"x{2,}y", r"a(?:b|cd)?e", r"[”\"][ \t]*[–—-][ \t]+(?:said|noted)", r"(?:the |a )?b{1,3}e",
-             r"\b(?:Kremlin|UN|EU|White House)\b", r"(?:[”\"«]|EU|UN|Kremlin) (?:said|in)"]
+             r"\b(?:Kremlin|UN|EU|White House)\b", r"(?:[”\"«]|EU|UN|Kremlin) (?:said|in)",
+             r"(?<![\w-])[A-Z][a-z]+\s[A-Z][a-z]+-(?P<caps>[A-Z]{2,})(?![\w-])",
+             r"\b[a-z]+ of (?:the |a )?[a-z]+ of [a-z]+\b",
+             r"(?P<w>[^\W\d_]{2,})(?:\.\.\.|…)(?=[ \t]+[A-Z][A-Z-]{2,}(?:[ \t][A-Z]{2,})*,)",
+             r"(?<=[.!?] )(?:In|At) [A-Z]\w+ (?:said|noted)"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=14), st.sampled_from(_PATTERNS), st.booleans())
@@ -187,3 +191,13 @@ def test_lines_agree_with_line_span(text):
     doc = Document.from_text(text)
     assert [(s, e) for _, s, e in doc.lines()] == [doc.line_span(n) for n in range(1, doc.line_count + 1)]
     assert all(not doc.text[s:e].count("\n") and not doc.text[s:e].count("\r") for _, s, e in doc.lines())
+
+
+def test_required_core_is_a_stretch_both_engines_read_alike():
+    assert required_core(r"(?<![\w-])[A-Z][a-z]+\s[A-Z][a-z]+-(?P<caps>[A-Z]{2,})(?![\w-])") == \
+        r"\-(?:(?:[A-Z]){2,})"
+    # a lookahead's simple beginning closes the stretch; \w, \s and "." never enter it
+    assert required_core(r"\w{2,}(?:\.\.\.|…)(?=[ \t]+[A-Z]{2,}\s)") == r"(?:\.\.\.|…)(?:[\ \	]){1,}(?:[A-Z]){2,}"
+    assert required_core(r"(?:\w+)+ of \w+") is None          # only a plain string: the literal needs test it
+    assert required_core(r"(?:a[b-d]+)+x") is None             # nested repeats: no stdlib scan without a timeout
+    assert required_core(r"[[:alpha:]]+-[A-Z]{2}") is None     # read differently by the two engines
