@@ -276,7 +276,6 @@ class CaseConsistency:
             return []   # a title needs two capitalized words
         prose, starts, ends = doc.prose, doc.token_starts, doc.token_ends
         conn = list(map(CONNECTORS.__contains__, lows))
-        lowcase = list(map(str.islower, map(itemgetter(0), words)))
         initial, headlines = doc.initial_offsets, doc.headline_lines
         sent_ends = [s.end for s in doc.sentences]
         shout: dict[int, bool] = {}
@@ -324,7 +323,7 @@ class CaseConsistency:
                 if k == i and first:
                     continue
                 caps += capped(k)
-                lows_ += lowcase[k]
+                lows_ += words[k][0].islower()
             if content < 2 or not caps:
                 return ""  # neither a title nor a mixed phrase
             if not lows_ and caps >= 2 and caps == content - first and all_capital:
