@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -54,6 +54,7 @@ _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 # --- tokens and sentences -----------------------------------------------------------
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_TOKEN_SPLIT = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*)")
 _SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“«(\[]?[A-Z0-9А-ЯЁ])")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 # An opening quote or bracket, or a colon, dash or ellipsis and a space, then the letter.
@@ -64,7 +65,7 @@ _AFTER_OPENER = re.compile(r"[\"“«(:;–—….](?:(?<=[\"“«(])|(?<=[:;–
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _LF = re.compile(r"\n")   # the only break in most texts: a literal search is much faster
 _LOWER4 = re.compile(r"[a-z]{4}")   # inside a word of 4+ letters that is not all caps
-_M_START, _M_END, _M_GROUP = re.Match.start, re.Match.end, re.Match.group
+_M_START, _M_END = re.Match.start, re.Match.end
 _ABBREV = frozenset(
     "mr mrs ms dr st jr sr prof gen col lt sgt capt adm gov sen rep rev no vs etc inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e approx dept est fig".split()
@@ -179,10 +180,13 @@ class Document:
         """Starts, ends and texts of the word tokens, as parallel lists built by one
         regex pass (C-level maps, no Python code per token).  Tokens overlapping a
         protected span (URL, e-mail, handle, hashtag) are left out."""
-        found = list(_TOKEN.finditer(self.prose))
-        starts = list(map(_M_START, found))
-        ends = list(map(_M_END, found))
-        words = list(map(_M_GROUP, found))
+        # split() with the token as a group alternates gap, word, gap ... : the running
+        # sum of the lengths gives every word's start and end (no match objects at all)
+        parts = _TOKEN_SPLIT.split(self.prose)
+        words = parts[1::2]
+        bounds = list(accumulate(map(len, parts)))
+        starts = bounds[0:-1:2]
+        ends = bounds[1::2]
         if self.protected:
             drop: set[int] = set()
             for p in self.protected:   # tokens with end > p.start and start < p.end
