@@ -23,7 +23,6 @@ from ..document import Document
 from ..findings import Finding
 from .. import wordclass as wc
 
-_PUNCT_GAP = re.compile(r"\s*[,;:()\[\]–—\"“”«»]\s*|\s+[-]\s+")
 _SPACE_GAP = re.compile(r"\s+")
 
 
