@@ -63,7 +63,10 @@ class _Pattern:
                 text = doc.memo["phrases.folded"] = doc.prose.casefold()
         else:
             text = doc.prose
-        return all(t.found(text) for t in self.tests)
+        for t in self.tests:
+            if not t.found(text):
+                return False
+        return True
 
 
 def compile_user_regex(pattern: str, ignorecase: bool, rule: Any) -> Any:
@@ -147,7 +150,7 @@ class _Filters:
     def applies(doc: Document, rule: Any) -> bool:
         """Cheap pre-check: a rule whose pattern needs "..." need not scan a text without one."""
         req = rule.params.get("requires")
-        return not req or any(r in doc.prose for r in req)
+        return not req or any(map(doc.prose.__contains__, req))
 
     @staticmethod
     def accept(doc: Document, rule: Any, m: Any, ctx: Any) -> bool:

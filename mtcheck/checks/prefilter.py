@@ -38,7 +38,7 @@ class Need:
             if self._rx is None:
                 self._rx = re.compile("|".join(map(re.escape, self.alts)))
             return self._rx.search(text) is not None
-        return any(a in text for a in self.alts)
+        return any(map(text.__contains__, self.alts))   # C-level loop
 
 
 class CoreNeed:
