@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,6 +118,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    import tempfile  # only writers need it (~5 ms to import)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".mtcheck-tmp", dir=str(p.parent or "."))
     try:
         with os.fdopen(fd, "wb") as fh:

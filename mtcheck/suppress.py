@@ -14,7 +14,6 @@ Forms:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
@@ -99,6 +98,8 @@ def fingerprint(doc: Document, finding: Finding) -> str:
     """Stable across edits elsewhere in the file: rule, flagged text and its line's text."""
     line = doc.position(finding.start)[0]
     context = " ".join(doc.line_text(line).split())
+    import hashlib  # baselines only (~4 ms to import)
+
     h = hashlib.sha1(f"{finding.rule}\0{doc.text[finding.start:finding.end]}\0{context}".encode())
     return h.hexdigest()[:20]
 
