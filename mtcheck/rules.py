@@ -288,6 +288,10 @@ def _load_rules_cached(extra_dirs: tuple[str, ...]) -> RuleSet:
             with tmp.open("wb") as fh:
                 pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache)
+            # Every edit of a rule file makes a new entry: keep the newest few only.
+            olds = sorted(cache.parent.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime)
+            for old in olds[:-8]:
+                old.unlink(missing_ok=True)
         except OSError:
             pass
     return ruleset

@@ -15,6 +15,8 @@ from functools import lru_cache
 from re import _parser as _sre
 from typing import Any
 
+from ..diskmemo import DiskMemo
+
 # Characters many words of any article begin with: a scan for alternatives that start
 # with one of these stops at nearly every position, and is slower than substring tests.
 _FREQUENT_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 \t\n,.-'")
@@ -74,6 +76,11 @@ INLINE_I = re.compile(r"\(\?[a-zA-Z-]*i")   # (?i), (?i:...), (?ai) ...
 _COMMON = frozenset(" \t\r\n,.-'abcdefghijklmnopqrstuvwxyz0123456789")
 
 
+#: Answers of the two analyses below, kept between runs: they depend only on the pattern
+#: and this file's code, and reading every built-in pattern costs ~10 ms per start.
+_MEMO = DiskMemo("prefilter", __file__)
+
+
 def required_literals(pattern: str, fold: bool = True) -> list[frozenset[str]] | None:
     """What any match of *pattern* must contain, as literal strings: a list of
     alternative sets, each of which must have a member in the text (lookaround contents
@@ -86,6 +93,10 @@ def required_literals(pattern: str, fold: bool = True) -> list[frozenset[str]] |
     occurrence is also a case-folded one.  Without it they are as written (for patterns
     that match case-sensitively).
     """
+    return _MEMO.get(("literals", pattern, fold), lambda: _required_literals(pattern, fold))
+
+
+def _required_literals(pattern: str, fold: bool) -> list[frozenset[str]] | None:
     tree = _parsed(pattern)
     if tree is None:
         return None
@@ -271,6 +282,10 @@ def required_core(pattern: str) -> str | None:
     are trimmed, so the scan starts from something rare.  Nested repeats are refused:
     the standard library has no timeout.
     """
+    return _MEMO.get(("core", pattern), lambda: _required_core(pattern))
+
+
+def _required_core(pattern: str) -> str | None:
     tree = _parsed(pattern)
     if tree is None:
         return None

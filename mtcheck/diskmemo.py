@@ -1,0 +1,101 @@
+"""Results of pure functions kept on disk between runs (the start-up cache for analyses).
+
+Why: a one-article ``mtcheck lint`` is a fresh process, and some prepare-time work is
+the same in every run — reading the literal strings a rule's regex needs, for example,
+takes ~10 ms for the built-in rules, every time.  Such a function depends only on its
+arguments and on its own code, so its answers can be stored next to the parsed rule set
+(``~/.cache/mtcheck``) and looked up instead.
+
+The file is keyed by a hash of the code files that compute the answers, the mtcheck
+version and the Python version, so editing the code (or upgrading Python, whose regex
+parser the analyses use) starts a fresh memo.  It is read once, lazily; new answers are
+written back once, atomically, when the process that read it exits (never from forked
+workers, which leave with ``os._exit``).  Deleting the directory is always safe, and
+``MTCHECK_NO_RULE_CACHE=1`` turns the disk side off.  Values must be marshal-able
+(str, int, float, None, tuple, list, dict, set, frozenset).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Hashable
+
+__all__ = ["DiskMemo"]
+
+_MISSING = object()
+_KEEP = 8  # files of one memo name kept in the directory (older code versions are pruned)
+
+
+class DiskMemo:
+    """``memo.get(key, compute)``: the stored answer, or ``compute()`` remembered."""
+
+    def __init__(self, name: str, *code_files: str) -> None:
+        self.name = name
+        self.code_files = code_files
+        self._data: dict[Hashable, Any] | None = None
+        self._dirty = False
+        self._path: Path | None = None
+        self._pid = os.getpid()
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        data = self._load()
+        value = data.get(key, _MISSING)
+        if value is _MISSING:
+            value = data[key] = compute()
+            if not self._dirty and self._path is not None:
+                self._dirty = True
+                import atexit
+                atexit.register(self.flush)
+        return value
+
+    # -- disk ---------------------------------------------------------------------------
+    def _load(self) -> dict[Hashable, Any]:
+        if self._data is not None:
+            return self._data
+        self._data = {}
+        self._path = _memo_path(self.name, self.code_files)
+        if self._path is not None and self._path.is_file():
+            import marshal
+            try:
+                stored = marshal.loads(self._path.read_bytes())
+                if isinstance(stored, dict):
+                    self._data = stored
+            except (OSError, ValueError, EOFError, TypeError):
+                pass  # unreadable or corrupt: recompute and overwrite
+        return self._data
+
+    def flush(self) -> None:
+        """Write new answers back (atomic replace); errors are ignored: a cache is optional."""
+        if not self._dirty or self._path is None or os.getpid() != self._pid or self._data is None:
+            return
+        import marshal
+        path = self._path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(self._data))
+            os.replace(tmp, path)
+            self._dirty = False
+            olds = sorted(path.parent.glob(f"{self.name}-*.marshal"), key=lambda p: p.stat().st_mtime)
+            for old in olds[:-_KEEP]:
+                old.unlink(missing_ok=True)
+        except (OSError, ValueError):
+            pass
+
+
+def _memo_path(name: str, code_files: tuple[str, ...]) -> Path | None:
+    if os.environ.get("MTCHECK_NO_RULE_CACHE"):
+        return None
+    import zlib
+
+    from . import __version__
+    h = zlib.crc32(f"{__version__}|{sys.version}".encode())
+    try:
+        for f in code_files:
+            h = zlib.crc32(Path(f).read_bytes(), h)
+    except OSError:
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mtcheck"
+    return base / f"{name}-{h:08x}.marshal"
