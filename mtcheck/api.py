@@ -10,7 +10,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .checks import KIND_NEEDS, CheckContext, get_kind
 from .config import Config, ConfigError, discover
@@ -31,6 +31,7 @@ class FileResult:
     notice: str | None = None     # skipped on purpose (too large)
     doc: Document | None = None
     source: Source | None = None
+    extra: Any = None             # what RunOptions.post computed for this file (e.g. its score)
 
 
 class Linter:

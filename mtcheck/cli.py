@@ -10,7 +10,7 @@ import os
 import sys
 from importlib import import_module
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterable, List, Optional
 
 import typer
 
@@ -69,15 +69,18 @@ def use_color(flag: Optional[bool], stream=None) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def write_output(text: str, output: Optional[Path]) -> None:
-    """Print, or write the report atomically to --output."""
+def write_output(text: "str | Iterable[str]", output: Optional[Path]) -> None:
+    """Print, or write the report atomically to --output.  *text* may come in pieces
+    (a big JSON report), which are written as they come."""
+    pieces = [text] if isinstance(text, str) else text
     if output is None:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
     from .source import write_atomic
     try:
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, (piece.encode("utf-8") for piece in pieces))
     except OSError as exc:
         raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
 

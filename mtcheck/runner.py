@@ -46,6 +46,10 @@ class RunOptions:
     jobs: int | None = 1          # None: all cores
     use_cache: bool = False
     cache_dir: str | None = None
+    # Per-file work after linting (a module-level function of the FileResult, returning
+    # picklable data, stored as FileResult.extra): runs in the worker that linted the
+    # file, so `score --jobs N` scores in parallel too.
+    post: Callable[[FileResult], Any] | None = None
 
 
 class Runner:
@@ -140,8 +144,11 @@ class Runner:
     def _finish(self, item: Input, findings: list) -> FileResult:
         if self.baseline is not None:
             findings = self.baseline.filter(item.path, item.doc, findings)
+        result = FileResult(item.path, findings, doc=item.doc, source=item.source)
+        if self.opts.post is not None:
+            result.extra = self.opts.post(result)
         item.doc.release()  # reporters need text and positions only; recomputed on demand
-        return FileResult(item.path, findings, doc=item.doc, source=item.source)
+        return result
 
     def lint_one(self, path: str) -> FileResult:
         item = self.read(path)
@@ -306,16 +313,17 @@ def _lint_packed(path: str) -> tuple:
     src = r.source
     packed_src = (src.text, src.encoding, src.bom) if src is not None else None
     return (r.path, r.error, r.notice, packed_src, [finding_to_dict(f) for f in r.findings],
-            list(_WORKER.notices))
+            list(_WORKER.notices), r.extra)
 
 
 def _unpack(packed: tuple) -> tuple[FileResult, list[str]]:
     from .cache import finding_from_dict
     from .source import Source
-    path, error, notice, packed_src, findings, notices = packed
+    path, error, notice, packed_src, findings, notices, extra = packed
     if packed_src is None:
         return FileResult(path, error=error, notice=notice), notices
     text, encoding, bom = packed_src
     src = Source(path, text, encoding, bom)
     doc = Document.from_text(text, path, format_for_path(path))
-    return FileResult(path, [finding_from_dict(f) for f in findings], doc=doc, source=src), notices
+    return FileResult(path, [finding_from_dict(f) for f in findings], doc=doc, source=src,
+                      extra=extra), notices

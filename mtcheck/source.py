@@ -11,6 +11,7 @@ import codecs
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
@@ -105,8 +106,9 @@ def read_source(path: str | Path, encoding: str | None = None,
     return decode_bytes(data, str(path), encoding)
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Replace *path* with *data* atomically: temp file in the same directory, fsync, rename.
+def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
+    """Replace *path* with *data* (bytes, or pieces of it) atomically: temp file in the
+    same directory, fsync, rename.
 
     A crash or a full disk leaves either the old file or the new one, never half of it.
     The original file's permission bits are kept.
@@ -123,7 +125,11 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".mtcheck-tmp", dir=str(p.parent or "."))
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                fh.write(data)
+            else:
+                for piece in data:
+                    fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)

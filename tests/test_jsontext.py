@@ -46,3 +46,25 @@ def test_raw_items_are_emitted_verbatim_at_their_depth():
 def test_a_key_the_writer_does_not_handle_falls_back_to_the_standard_library():
     obj = {1: "one", "two": [None]}
     assert dumps(obj) == _reference(obj)
+
+
+@settings(max_examples=200, deadline=None)
+@given(values)
+def test_pieces_join_to_the_same_text(obj):
+    assert "".join(Writer().chunks(obj)) == _reference(obj)
+
+
+def test_score_report_written_in_pieces_to_a_file_equals_stdout(tmp_path):
+    """`score --format json -o FILE` streams its pieces to the file; same bytes as stdout."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "report.json"
+    args = [sys.executable, "-m", "mtcheck.cli", "score", "--format", "json", "seeds"]
+    to_stdout = subprocess.run(args, cwd=root, capture_output=True, timeout=300)
+    to_file = subprocess.run(args + ["-o", str(out)], cwd=root, capture_output=True, timeout=300)
+    assert to_file.returncode == to_stdout.returncode
+    assert out.read_bytes() == to_stdout.stdout
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [Path(f["path"]).name[:3] for f in data["files"]] == ["000", "003"]

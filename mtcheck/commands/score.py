@@ -8,7 +8,9 @@ it, or 2 on usage or input errors.
 
 from __future__ import annotations
 
+import itertools
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any, List, Optional
 
@@ -65,7 +67,9 @@ def score_cmd(
         stdin_data = sys.stdin.buffer.read()
     try:
         overrides = {"encoding": encoding, "select": split_list(select), "ignore": split_list(ignore)}
-        runner = Runner(RunOptions(config_file=config, overrides=overrides, options=options, jobs=jobs))
+        post = partial(score_post, lines=lines, render_json=(fmt == "json" and ref is None))
+        runner = Runner(RunOptions(config_file=config, overrides=overrides, options=options, jobs=jobs,
+                                   post=post))
         file_paths = [p for p in paths if p != "-"]
         results = runner.lint_all(file_paths) if file_paths else []
         if stdin_data is not None:
@@ -87,7 +91,11 @@ def score_cmd(
                 errors += 1
                 typer.echo(f"mtcheck: error: {r.path}: {r.error}", err=True)
             continue
-        res = score_document(r.doc, r.findings, lines=lines)
+        if r.extra is not None:   # scored where it was linted (a worker, with --jobs)
+            (res, raw), r.extra = r.extra, None
+            res.doc, res.findings = r.doc, list(r.findings)
+        else:                     # standard input
+            res, raw = score_document(r.doc, r.findings, lines=lines), None
         entry: dict[str, Any] = {"path": r.path, "result": res}
         if ref is not None:
             try:
@@ -100,13 +108,13 @@ def score_cmd(
         if fmt == "json":
             # Rendered now and dropped: the JSON of 1,000 scored articles is ~40 MB of
             # small dicts, which need not all be alive at once.
-            files.append({"json": Raw(writer.value(_file_json(entry), 2))})
+            files.append({"json": raw if raw is not None else Raw(writer.value(_file_json(entry), 2))})
             r.doc.release()
         else:
             files.append(entry)
 
     if fmt == "json":
-        text = writer.value(_json(files, minimum), 0) + "\n"
+        text = itertools.chain(writer.chunks(_json(files, minimum)), ["\n"])
     elif fmt == "html":
         from ..report.html import render_html
         text = render_html(results, title="mtcheck fluency report",
@@ -152,6 +160,27 @@ def _json(files: list[dict[str, Any]], minimum: float | None) -> dict[str, Any]:
         "min_words": MIN_WORDS,
         "min": minimum,
     }
+
+
+_WRITER: Any = None
+
+
+def score_post(result: Any, lines: bool, render_json: bool) -> tuple[Any, Any]:
+    """Runner post-hook: score one linted file (in the worker that linted it) and, for
+    JSON without --ref, render its report entry there too.  The Document and findings
+    are not sent back with the score: the parent has them already."""
+    global _WRITER
+    from ..score import score_document
+
+    res = score_document(result.doc, result.findings, lines=lines)
+    raw = None
+    if render_json:
+        from ..report.jsontext import Raw, Writer
+        if _WRITER is None:
+            _WRITER = Writer()
+        raw = Raw(_WRITER.value(_file_json({"path": result.path, "result": res}), 2))
+    res.doc, res.findings = None, []
+    return res, raw
 
 
 def _file_json(f: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring  # the C implementation when available
-from typing import Any
+from typing import Any, Iterator
 
 __all__ = ["dumps", "Raw", "Writer"]
 
@@ -87,6 +87,26 @@ class Writer:
             return "[]"
         inner = "\n" + "  " * (depth + 1)
         return "[" + inner + ("," + inner).join(self.value(v, depth + 1) for v in seq) + "\n" + "  " * depth + "]"
+
+
+    def chunks(self, o: Any, depth: int = 0, stream_depth: int = 2) -> Iterator[str]:
+        """The same text as :meth:`value`, in pieces: containers above *stream_depth* are
+        opened item by item, so a report of thousands of pre-rendered (:class:`Raw`)
+        entries is written out without ever being joined into one string."""
+        if depth >= stream_depth or not isinstance(o, (dict, list, tuple)) or not o:
+            yield self.value(o, depth)
+            return
+        inner = "\n" + "  " * (depth + 1)
+        items = o.items() if isinstance(o, dict) else ((None, v) for v in o)
+        yield "{" if isinstance(o, dict) else "["
+        first = True
+        for k, v in items:
+            if k is not None and not isinstance(k, str):
+                raise _Unsupported("non-string key")
+            yield ("" if first else ",") + inner + ("" if k is None else encode_basestring(k) + ": ")
+            first = False
+            yield from self.chunks(v, depth + 1, stream_depth)
+        yield "\n" + "  " * depth + ("}" if isinstance(o, dict) else "]")
 
 
 class _Unsupported(Exception):
