@@ -60,7 +60,13 @@ class _Pattern:
         if self.folded:
             text = doc.memo.get("phrases.folded")
             if text is None:
-                text = doc.memo["phrases.folded"] = doc.prose.casefold()
+                text = doc.prose.casefold()
+                # A character whose case fold is several characters ("İ" -> "i" + dot,
+                # "ß" -> "ss") may match a literal under the regex's IGNORECASE that the
+                # folded text no longer holds ("THİS" matches "this"): no pre-check then.
+                text = doc.memo["phrases.folded"] = text if len(text) == len(doc.prose) else ""
+            if not text and doc.prose:
+                return True
         else:
             text = doc.prose
         for t in self.tests:
