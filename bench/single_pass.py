@@ -1,0 +1,110 @@
+"""Per-article cost of each rule in ONE pass over the bench corpus, as the CLI lints.
+
+    python bench/single_pass.py              # median of 3 runs, a fresh process each
+    python bench/single_pass.py --runs 1 --profile bench/out/single_pass.prof
+
+Why not profile_lint.py: that re-lints warm, so every per-process memo (lexicon and
+n-gram lookups, name keys) is already filled and per-rule times come out 2-3x too low.
+Here each run is a fresh process that lints the first article (loading everything once,
+as the parent of a parallel run does), freezes the collector as forked workers do, then
+reads, lints and releases each of the other articles once; every rule's prepare+check is
+timed on its own.  "read" is reading, decoding and building the Document; "other" is
+suppressions, dedupe and sorting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import subprocess
+import sys
+import time
+from glob import glob
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def one_run(profile: str | None) -> dict[str, float]:
+    sys.path.insert(0, str(ROOT))
+    from mtcheck.api import _dedupe
+    from mtcheck.checks import KIND_NEEDS, get_kind
+    from mtcheck.runner import RunOptions, Runner
+    from mtcheck.suppress import apply_suppressions
+
+    runner = Runner(RunOptions(use_cache=False, overrides={"languagetool": "off"}))
+    paths = sorted(glob(str(ROOT / "bench/out/corpus/*.txt")))
+    runner.lint_one(paths[0])
+    gc.freeze()  # as in the forked workers of a parallel run
+    times: dict[str, float] = {}
+    clock = time.perf_counter
+    prof = None
+    if profile:
+        import cProfile
+        prof = cProfile.Profile()
+        prof.enable()
+    t_all = clock()
+    for p in paths[1:]:
+        t0 = clock()
+        item = runner.read(p)
+        times["read"] = times.get("read", 0.0) + clock() - t0
+        if item.doc is None:
+            continue
+        linter = runner.linter_for(item.config)
+        options = linter.ctx.options
+        findings = []
+        for rule in linter.rules_for(item.config, p):
+            need = KIND_NEEDS.get(rule.kind)
+            if need is not None and not options.get(need):
+                continue
+            t0 = clock()
+            state = linter.prepare(rule)
+            findings.extend(get_kind(rule.kind).check(item.doc, rule, state, linter.ctx))
+            times[rule.code] = times.get(rule.code, 0.0) + clock() - t0
+        t0 = clock()
+        findings = apply_suppressions(item.doc, _dedupe(findings))
+        findings.sort(key=lambda f: f.sort_key)
+        item.doc.release()
+        times["other"] = times.get("other", 0.0) + clock() - t0
+    times["TOTAL"] = clock() - t_all
+    if prof is not None:
+        prof.disable()
+        prof.dump_stats(profile)
+    n = len(paths) - 1
+    return {k: 1e3 * v / n for k, v in times.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--profile", help="write a cProfile of the pass here (use with --runs 1)")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--top", type=int, default=12, help="rules listed by cost")
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(one_run(args.profile)))
+        return
+    runs = []
+    for _ in range(args.runs):
+        cmd = [sys.executable, __file__, "--child"] + (["--profile", args.profile] if args.profile else [])
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+        runs.append(json.loads(out.strip().splitlines()[-1]))
+    keys = sorted(runs[0], key=lambda k: -statistics.median(r.get(k, 0.0) for r in runs))
+    print(f"ms per article, single pass over {len(glob(str(ROOT / 'bench/out/corpus/*.txt'))) - 1} "
+          f"articles, median of {len(runs)} fresh processes")
+    rest = 0.0
+    shown = 0
+    for k in keys:
+        med = statistics.median(r.get(k, 0.0) for r in runs)
+        if k in ("TOTAL", "read", "other") or shown < args.top:
+            print(f"  {k:8s} {med:7.3f}")
+            shown += k not in ("TOTAL", "read", "other")
+        else:
+            rest += med
+    print(f"  {'rest':8s} {rest:7.3f}  (the other rules together)")
+
+
+if __name__ == "__main__":
+    main()
