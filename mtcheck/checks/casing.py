@@ -16,6 +16,8 @@ from itertools import compress
 from operator import and_, itemgetter, or_
 from typing import Any, NamedTuple
 
+from .. import gazetteer
+from ..diskmemo import DiskMemo
 from ..document import Document
 from ..findings import Finding
 
@@ -65,6 +67,17 @@ class _State:
 
 _FEW_FORMS = 3
 
+#: Each gazetteer rule's index (by_first, surnames, full_forms) kept between runs: it
+#: depends only on the rule's ``terms``, the gazetteer files (their fingerprint) and the
+#: code that reads them, and building it is most of a cold run's casing cost.
+_INDEX = DiskMemo("casing", __file__, gazetteer.__file__)
+
+
+def _flat(state: _State) -> tuple:
+    """The state as marshal-able values (forms as plain tuples)."""
+    return ({k: [tuple(f) for f in v] for k, v in state.by_first.items()},
+            state.surnames, state.full_forms)
+
 
 def _starts_form(state: _State, first: str, forms: list[_Form], prose: str, start: int) -> bool:
     """Can any of *forms* (all beginning with the word *first*) start at *start*?
@@ -98,6 +111,19 @@ class Capitalization:
     }
 
     def prepare(self, rule: Any, ctx: Any) -> _State:
+        terms = rule.params["terms"]
+        if isinstance(terms, str) and terms.startswith("gazetteer:"):
+            fingerprint = ctx.gazetteer.fingerprint()
+            if fingerprint is not None:   # a gazetteer read from files: the index is on disk
+                by_first, surnames, full_forms = _INDEX.get(
+                    ("index", terms, fingerprint), lambda: _flat(self._index(rule, ctx)))
+                new = tuple.__new__
+                return _State({k: [new(_Form, f) for f in v] for k, v in by_first.items()},
+                              surnames, full_forms)
+        return self._index(rule, ctx)
+
+    def _index(self, rule: Any, ctx: Any) -> _State:
+        """Index the rule's forms by their first token (~10 ms for the built-in rules)."""
         terms = rule.params["terms"]
         forms: list[_Form] = []
         surnames: dict[str, tuple[str, str]] = {}
