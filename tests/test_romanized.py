@@ -119,3 +119,26 @@ def test_runtime_does_not_import_wordfreq() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert out.stdout.strip() == "False"
+
+
+def test_windowed_logprob_equals_direct_backoff_walk():
+    """The window memo of _logprob (speed) gives the same integers as walking the back-off
+    chain at every position, for English words, romanized Russian forms, and strings with
+    characters neither model has seen; asked twice, so memo hits are compared too."""
+    import random
+
+    from mtcheck import lexicon
+    from mtcheck import romanized as rz
+
+    m = rz._model()
+    rng = random.Random(6)
+    lex, forms = lexicon.table(), m.forms
+    words = [lex.key(rng.randrange(len(lex))) for _ in range(400)]
+    words += [forms.key(rng.randrange(len(forms))) for _ in range(400)]
+    words += ["".join(rng.choice("abcxyzščžё'-q") for _ in range(rng.randrange(1, 14))) for _ in range(200)]
+    words += ["", "a", "dipvedomstva", "ministry"]
+    for _ in range(2):
+        for w in words:
+            padded = m.bos * (m.order - 1) + w + m.eos
+            for lm in (m.ru, m.en):
+                assert rz._logprob(lm, m.order, padded) == rz._logprob_direct(lm, m.order, padded), w
