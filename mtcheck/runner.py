@@ -8,7 +8,6 @@ order, reporting and cross-file work stay in the parent process.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -100,6 +99,8 @@ class Runner:
             from .cache import DEFAULT_DIR, Cache, code_fingerprint, files_fingerprint
             linter = self.linter_for(cfg)
             rule_files = [Path(p) for p, _ in self._rule_paths(linter)] + [Path(e) for e in cfg.entities]
+            import json  # here: a --no-cache run never needs it
+
             from .checks.languagetool import cache_token
             context = json.dumps({"code": code_fingerprint(), "config": cfg.as_dict(),
                                   # auto mode resolves through the environment and local installs
