@@ -55,6 +55,9 @@ _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 # --- tokens and sentences -----------------------------------------------------------
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _TOKEN_SPLIT = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*)")
+#: _TOKEN_SPLIT for pure-ASCII prose (most copy), where ``[^\W\d_]`` is exactly
+#: ``[A-Za-z]``: the explicit class runs ~30% faster than the Unicode category test.
+_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z]+(?:['-][A-Za-z]+)*)")
 _SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“«(\[]?[A-Z0-9А-ЯЁ])")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 # An opening quote or bracket, or a colon, dash or ellipsis and a space, then the letter.
@@ -182,7 +185,8 @@ class Document:
         protected span (URL, e-mail, handle, hashtag) are left out."""
         # split() with the token as a group alternates gap, word, gap ... : the running
         # sum of the lengths gives every word's start and end (no match objects at all)
-        parts = _TOKEN_SPLIT.split(self.prose)
+        prose = self.prose
+        parts = (_TOKEN_SPLIT_ASCII if prose.isascii() else _TOKEN_SPLIT).split(prose)
         words = parts[1::2]
         bounds = list(accumulate(map(len, parts)))
         starts = bounds[0:-1:2]

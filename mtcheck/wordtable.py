@@ -113,12 +113,17 @@ class WordTable:
         if j < 0 or b"\n" in k:
             return -1
         first = j * self._block
-        off = self._off
-        block = self._buf[off[first]:off[min(first + self._block, self.n)]]
-        if block.startswith(k + b"\n"):
+        if sample[j] == k:                # the sample holds each block's first key
             return first
-        pos = block.find(b"\n" + k + b"\n")
-        return -1 if pos < 0 else first + block.count(b"\n", 0, pos + 1)
+        # Search the block where it lies in the buffer (mmap.find and bytes.find take a
+        # range: no copy of the block), and turn the byte position of the key into its
+        # rank by bisecting the offsets (C-level, instead of counting newlines).
+        off = self._off
+        last = first + self._block
+        if last > self.n:
+            last = self.n
+        pos = self._buf.find(b"\n" + k + b"\n", off[first], off[last])
+        return -1 if pos < 0 else bisect_left(off, pos + 1, first, last)
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.index(key) >= 0

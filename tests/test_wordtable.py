@@ -117,3 +117,20 @@ def test_rewriting_a_table_leaves_mapped_readers_intact(tmp_path: Path) -> None:
     assert before.keys() == ["old", "words"] and before.get("words") == 2
     assert wordtable.load(path)["t"].keys() == ["new"]
     assert [p.name for p in tmp_path.iterdir()] == ["t.wt"]  # no temporary file left behind
+
+
+def test_shipped_lexicon_index_equals_bisection_over_all_keys() -> None:
+    """index() searches one block in place (range find + offset bisection); on the real
+    lexicon it must give the rank a bisection over every key gives, for keys at block
+    starts, inside blocks, at the end of the table, and for absent words."""
+    from mtcheck import lexicon
+
+    t = lexicon.table()
+    ranks = list(range(0, len(t), 997)) + list(range(0, len(t), 64))[:200] + [63, 65, len(t) - 1]
+    for i in ranks:
+        k = t.key(i)
+        assert t.index(k) == i
+        for probe in (k + "q", k[:-1], k + "\u00e9", "a" + k):
+            j = t._bisect(probe.encode())
+            expected = j if j < len(t) and t.key(j) == probe else -1
+            assert t.index(probe) == expected, probe
