@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import and_, itemgetter, or_
+from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
 from .. import gazetteer
@@ -67,16 +68,67 @@ class _State:
 
 _FEW_FORMS = 3
 
-#: Each gazetteer rule's index (by_first, surnames, full_forms) kept between runs: it
-#: depends only on the rule's ``terms``, the gazetteer files (their fingerprint) and the
-#: code that reads them, and building it is most of a cold run's casing cost.
-_INDEX = DiskMemo("casing", __file__, gazetteer.__file__)
+_MEMOS: dict[tuple[str, ...], DiskMemo] = {}
+
+
+def _index_memo(gaz: Any) -> DiskMemo | None:
+    """Where each gazetteer rule's index (by_first, surnames, full_forms) is kept between
+    runs, or None.  The index depends only on the rule's ``terms``, the gazetteer files
+    and the code that reads them (all three key the memo file), and building it is most
+    of a cold run's casing cost.  Only for the built-in gazetteer: a user's entity files
+    come and go (and tests make them in temporary folders), and one memo file per such
+    set would pile up in the cache folder.
+    """
+    from ..rules import builtin_rules_dir
+    base = builtin_rules_dir().resolve()
+    files = []
+    for path, _doc in gaz.sources:
+        if not isinstance(path, (str, PurePath)) or Path(path).resolve().parent != base:
+            return None
+        files.append(str(path))
+    if not files:
+        return None
+    key = tuple(files)
+    if key not in _MEMOS:
+        _MEMOS[key] = DiskMemo("casing", __file__, gazetteer.__file__, *files)
+    return _MEMOS[key]
 
 
 def _flat(state: _State) -> tuple:
-    """The state as marshal-able values (forms as plain tuples)."""
-    return ({k: [tuple(f) for f in v] for k, v in state.by_first.items()},
+    """The state as marshal-able values: each first word's forms as one marshal blob
+    (a run looks up the forms of a few dozen first words out of ~2,500, so reading them
+    all back would cost more than the rest of the index)."""
+    import marshal
+    return ({k: marshal.dumps([tuple(f) for f in v]) for k, v in state.by_first.items()},
             state.surnames, state.full_forms)
+
+
+class _Forms(dict):
+    """first word -> forms, whose values come from the disk memo as marshal blobs and
+    become lists of _Form on first use.  Membership tests stay the C-level dict's."""
+
+    def __getitem__(self, key: str) -> list[_Form]:
+        value = dict.__getitem__(self, key)
+        if type(value) is bytes:
+            import marshal
+            new = tuple.__new__
+            value = [new(_Form, f) for f in marshal.loads(value)]
+            dict.__setitem__(self, key, value)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self else default
+
+    def values(self) -> list[list[_Form]]:   # type: ignore[override]
+        return [self[k] for k in self]
+
+    def items(self) -> list[tuple[str, list[_Form]]]:   # type: ignore[override]
+        return [(k, self[k]) for k in self]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, dict) and dict(self.items()) == dict(other.items())
+
+    __hash__ = None   # type: ignore[assignment]
 
 
 def _starts_form(state: _State, first: str, forms: list[_Form], prose: str, start: int) -> bool:
@@ -113,13 +165,11 @@ class Capitalization:
     def prepare(self, rule: Any, ctx: Any) -> _State:
         terms = rule.params["terms"]
         if isinstance(terms, str) and terms.startswith("gazetteer:"):
-            fingerprint = ctx.gazetteer.fingerprint()
-            if fingerprint is not None:   # a gazetteer read from files: the index is on disk
-                by_first, surnames, full_forms = _INDEX.get(
-                    ("index", terms, fingerprint), lambda: _flat(self._index(rule, ctx)))
-                new = tuple.__new__
-                return _State({k: [new(_Form, f) for f in v] for k, v in by_first.items()},
-                              surnames, full_forms)
+            memo = _index_memo(ctx.gazetteer)
+            if memo is not None:   # the built-in gazetteer: the index is on disk
+                by_first, surnames, full_forms = memo.get(
+                    ("index", terms), lambda: _flat(self._index(rule, ctx)))
+                return _State(_Forms(by_first), surnames, full_forms)
         return self._index(rule, ctx)
 
     def _index(self, rule: Any, ctx: Any) -> _State:
