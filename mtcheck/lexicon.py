@@ -76,11 +76,17 @@ def zipf(word: str) -> float:
     """Zipf frequency of ``word`` (case-insensitive), or 0.0 if it is not in the lexicon."""
     z = _MEMO.get(word)
     if z is None:
-        tab, sc, _ = _load()
-        i = tab.index(normalize(word))
-        z = tab.value(i) / sc if i >= 0 else 0.0
+        # The memo also holds lookup keys: "Moscow" (asked by the names check) and
+        # "moscow" (asked by the romanized check) cost one table search.  A key is its
+        # own normal form, so zipf(key) is the same number.
+        key = normalize(word)
+        z = _MEMO.get(key)
         if len(_MEMO) >= _MEMO_MAX:
             _MEMO.clear()
+        if z is None:
+            tab, sc, _ = _load()
+            i = tab.index(key)
+            z = _MEMO[key] = tab.value(i) / sc if i >= 0 else 0.0
         _MEMO[word] = z
     return z
 

@@ -366,7 +366,17 @@ class CaseConsistency:
                 shout[k] = _is_shout(words[k])
             return not shout[k]
 
+        span_memo: dict[int, list[int]] = {}
+        class_memo: dict[tuple[int, int], str] = {}
+
         def spans(i: int) -> list[int]:
+            """spans_of(i), memoized: the second pass visits most first-pass starts again."""
+            got = span_memo.get(i)
+            if got is None:
+                got = span_memo[i] = spans_of(i)
+            return got
+
+        def spans_of(i: int) -> list[int]:
             """Ends j of the phrases (2..max_words tokens) starting at token i."""
             k = bisect_right(sent_ends, starts[i])
             if k >= len(sent_ends) or conn[i]:
@@ -384,6 +394,13 @@ class CaseConsistency:
             return out
 
         def classify(i: int, j: int) -> str:
+            """classify_of(i, j), memoized (both passes ask about the same phrases)."""
+            got = class_memo.get((i, j))
+            if got is None:
+                got = class_memo[(i, j)] = classify_of(i, j)
+            return got
+
+        def classify_of(i: int, j: int) -> str:
             """"title", "mixed" or "" for the phrase of tokens i..j (i is never a connector).
 
             Content words are the non-connectors; the informative ones leave out a first
