@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .diskmemo import DiskMemo
 from .findings import Severity
 from .source import DEFAULT_MAX_FILE_SIZE
 
@@ -114,6 +115,11 @@ def parse_table(table: dict[str, Any], where: str, base: Config | None = None,
     return replace(cfg, **updates)
 
 
+#: [tool.mtcheck] of pyproject.toml files, by path, size and mtime (see _pyproject_table)
+_PYPROJECT = DiskMemo("pyproject", __file__)
+_MAX_PYPROJECTS = 200
+
+
 @lru_cache(maxsize=256)
 def _config_in_dir(directory: str) -> tuple[dict[str, Any], str] | None:
     d = Path(directory)
@@ -122,11 +128,46 @@ def _config_in_dir(directory: str) -> tuple[dict[str, Any], str] | None:
         return _read_toml(dot), str(dot)
     py = d / "pyproject.toml"
     if py.is_file():
-        data = _read_toml(py)
-        table = data.get("tool", {}).get("mtcheck")
+        table = _pyproject_table(py)
         if table is not None:
             return table, f"{py} [tool.mtcheck]"
     return None
+
+
+def _mtcheck_table(py: Path) -> Any:
+    return _read_toml(py).get("tool", {}).get("mtcheck")
+
+
+def _pyproject_table(py: Path) -> Any:
+    """The ``[tool.mtcheck]`` table of a pyproject.toml (None without one).
+
+    Why remembered on disk: most projects have a pyproject.toml, usually without our
+    table, and reading it means importing the TOML parser (~3 ms) and parsing the file in
+    every one-article run.  The answer is kept keyed by the file's path, size and mtime
+    (as the rule cache keys rule files); a file that does not parse is never stored, so
+    its error is reported every time, and a table marshal cannot store (TOML dates) is
+    parsed every time.
+    """
+    try:
+        st = py.stat()
+    except OSError:
+        return _mtcheck_table(py)
+
+    def compute() -> tuple[Any] | None:
+        import marshal
+        table = _mtcheck_table(py)
+        try:
+            marshal.dumps(table)
+        except ValueError:
+            return None
+        return (table,)
+
+    key = ("pyproject", str(py), st.st_size, st.st_mtime_ns)
+    known = _PYPROJECT._load()
+    if key not in known and len(known) >= _MAX_PYPROJECTS:
+        return _mtcheck_table(py)   # bounded: every edit (and every test's temp folder) is a new key
+    got = _PYPROJECT.get(key, compute)
+    return _mtcheck_table(py) if got is None else got[0]
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
