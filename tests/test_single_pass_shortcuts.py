@@ -45,3 +45,37 @@ def test_lexicon_memo_by_lookup_key_answers_like_a_fresh_lookup():
     for w in words + words[::-1]:
         assert lexicon.normalize(lexicon.normalize(w)) == lexicon.normalize(w)
         assert lexicon.zipf(w) == direct(w), w
+
+
+def test_capitalization_prefix_test_changes_no_finding(monkeypatch):
+    """MT201-203 skip a candidate whose next characters begin none of the forms of its
+    first word (inlined in the check loop); with that test off (every form compared),
+    the findings are the same, on texts made of forms that share a first word, cased
+    right, lower-cased, upper-cased and cut short."""
+    import random
+
+    from mtcheck.api import Linter
+    from mtcheck.checks import casing
+
+    linter = Linter()
+    rules = [r for r in linter.ruleset.rules if r.code in ("MT201", "MT202", "MT203")]
+    rng = random.Random(3)
+    texts = []
+    for rule in rules:
+        state = linter.prepare(rule)
+        crowded = [forms for forms in state.by_first.values() if len(forms) >= casing._FEW_FORMS]
+        assert crowded   # the shortcut is exercised
+        for forms in rng.sample(crowded, min(8, len(crowded))):
+            parts = []
+            for f in rng.sample(forms, min(6, len(forms))):
+                variant = rng.choice([f.form, f.form.lower(), f.form.upper(), f.form[:-2], f.form + "-based"])
+                parts.append(f"Officials said {variant} met {f.form.lower()} on Monday.")
+            texts.append(" ".join(parts))
+
+    def run():
+        return [[(f.rule, f.start, f.end, f.replacements) for f in linter.lint_text(t)] for t in texts]
+
+    fast = run()
+    monkeypatch.setattr(casing, "_FEW_FORMS", 10 ** 9)
+    assert run() == fast
+    assert any(fast)   # some texts have findings to compare

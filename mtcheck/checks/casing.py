@@ -211,13 +211,22 @@ class Capitalization:
         out: list[Finding] = []
         covered_until = -1
         prose = doc.prose
+        prefixes = state.prefixes
         for i in compress(range(len(lows)), map(by_first.__contains__, lows)):
             start = starts[i]
             if start < covered_until:
                 continue
-            forms = by_first[lows[i]]
-            if not _starts_form(state, lows[i], forms, prose, start):
-                continue
+            low = lows[i]
+            forms = by_first[low]
+            # _starts_form inlined (it runs for every candidate token): the prefix test
+            # of a first word that begins many forms
+            if len(forms) >= _FEW_FORMS:
+                got = prefixes.get(low, False)
+                if got is False:
+                    _starts_form(state, low, forms, prose, start)   # fills prefixes[low]
+                    got = prefixes[low]
+                if got is not None and prose[start:start + got[0]].lower() not in got[1]:
+                    continue
             for form in forms:
                 end = start + len(form.form)
                 if prose[start:end].lower() != form.lower:
