@@ -250,7 +250,7 @@ def _rule_files(dirs: list[Path]) -> list[Path]:
 
 
 def _disk_cache_path(files: list[Path]) -> Path | None:
-    """Where the parsed rule set is pickled: keyed by every rule file's path, size and
+    """Where the parsed rule set is stored (``.pickle``, or ``.marshal`` beside it): keyed by every rule file's path, size and
     mtime plus the mtcheck version, so any edit re-parses and re-validates."""
     import os
     import zlib   # not hashlib: importing it loads OpenSSL (~3 ms of every cold run)
@@ -271,35 +271,81 @@ def _disk_cache_path(files: list[Path]) -> Path | None:
 
 @lru_cache(maxsize=8)
 def _load_rules_cached(extra_dirs: tuple[str, ...]) -> RuleSet:
-    """Parse and validate once; later runs unpickle the result (~3 ms instead of ~300 ms)."""
-    import pickle
+    """Parse and validate once; later runs read the stored result (~3 ms instead of ~300 ms).
 
+    Stored with marshal when the rule data allows it (plain YAML values): reading it back
+    needs no ``pickle`` import (~3 ms of a cold run) and is a little faster.  Rule data
+    marshal cannot hold (a YAML date, say) is pickled as before.
+    """
     dirs = [builtin_rules_dir(), *map(Path, extra_dirs)]
     files = _rule_files(dirs)
     cache = _disk_cache_path(files)
-    if cache is not None and cache.is_file():
-        try:
+    if cache is not None:
+        cached = _read_cached(cache)
+        if cached is not None:
+            return cached
+    ruleset = _parse_rules(dirs)
+    if cache is not None:
+        _write_cached(cache, ruleset)
+    return ruleset
+
+
+def _rule_fields() -> list[str]:
+    from dataclasses import fields
+    return [f.name for f in fields(Rule) if f.name != "_state"]
+
+
+def _read_cached(cache: Path) -> RuleSet | None:
+    marshalled = cache.with_suffix(".marshal")
+    try:
+        if marshalled.is_file():
+            import marshal
+            rules, data = marshal.loads(marshalled.read_bytes())
+            names = _rule_fields()
+            sev = names.index("severity")
+            out = []
+            for values in rules:
+                kw = dict(zip(names, values))
+                kw["severity"] = Severity(values[sev])
+                out.append(Rule(**kw))
+            return RuleSet(rules=out, data={k: [(Path(p), d) for p, d in v] for k, v in data.items()})
+        if cache.is_file():
+            import pickle
             with cache.open("rb") as fh:
                 cached = pickle.load(fh)
             if isinstance(cached, RuleSet):
                 return cached
-        except Exception:  # a corrupt or foreign cache file: parse again
-            pass
-    ruleset = _parse_rules(dirs)
-    if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache)
-            # Every edit of a rule file makes a new entry: keep the newest few only.
-            olds = sorted(cache.parent.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime)
-            for old in olds[:-8]:
-                old.unlink(missing_ok=True)
-        except OSError:
-            pass
-    return ruleset
+    except Exception:  # a corrupt or foreign cache file: parse again
+        pass
+    return None
+
+
+def _write_cached(cache: Path, ruleset: RuleSet) -> None:
+    try:
+        import marshal
+        names = _rule_fields()
+        rules = [tuple(r.severity.value if n == "severity" else getattr(r, n) for n in names)
+                 for r in ruleset.rules]
+        data = {k: [(str(p), d) for p, d in v] for k, v in ruleset.data.items()}
+        blob: bytes | None = marshal.dumps((rules, data))
+    except ValueError:   # a value marshal cannot store: pickle the rule set
+        blob = None
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        target = cache.with_suffix(".marshal") if blob is not None else cache
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        if blob is None:
+            import pickle
+            blob = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(blob)
+        os.replace(tmp, target)
+        # Every edit of a rule file makes a new entry: keep the newest few only.
+        olds = sorted([*cache.parent.glob("rules-*.pickle"), *cache.parent.glob("rules-*.marshal")],
+                      key=lambda p: p.stat().st_mtime)
+        for old in olds[:-8]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _parse_rules(dirs: list[Path]) -> RuleSet:
