@@ -27,9 +27,8 @@ import bisect
 import os
 import re
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..document import Document
 from ..findings import Finding
@@ -40,8 +39,11 @@ DEFAULT_LANGUAGE = "en-US"
 
 # ---------------------------------------------------------------------------------
 # Mode selection
-@dataclass(frozen=True)
-class Mode:
+class Mode(NamedTuple):
+    """The resolved ``languagetool`` setting (immutable, compared by value).  NamedTuples
+    and plain classes in this module, not dataclasses: the module is imported by every
+    default run, and each ``@dataclass`` costs ~0.5 ms there."""
+
     kind: str                 # "off", "remote", "local" or "unavailable"
     url: str | None = None
     version: str | None = None  # local LanguageTool version (folder LanguageTool-X.Y)
@@ -167,8 +169,7 @@ def map_span(text: str, umap: Utf16Map, offset: int, length: int, context: str |
 
 
 # ---------------------------------------------------------------------------------
-@dataclass
-class LTMatch:
+class LTMatch(NamedTuple):
     start: int
     end: int
     rule_id: str
@@ -178,16 +179,16 @@ class LTMatch:
     replacements: tuple[str, ...]
 
 
-@dataclass
 class _Session:
     """One LanguageTool connection per lint run (per CheckContext)."""
 
-    mode: Mode
-    tool: Any = None
-    failed: bool = False
-    last_key: tuple | None = None
-    last: list[LTMatch] = field(default_factory=list)
-    requests: int = 0
+    def __init__(self, mode: Mode) -> None:
+        self.mode = mode
+        self.tool: Any = None
+        self.failed = False
+        self.last_key: tuple | None = None
+        self.last: list[LTMatch] = []
+        self.requests = 0
 
 
 def _session(ctx: Any) -> _Session:
