@@ -79,3 +79,43 @@ def test_capitalization_prefix_test_changes_no_finding(monkeypatch):
     monkeypatch.setattr(casing, "_FEW_FORMS", 10 ** 9)
     assert run() == fast
     assert any(fast)   # some texts have findings to compare
+
+
+def test_romanized_check_defers_capitalized_tokens_without_changing_findings(monkeypatch):
+    """MT104 judges a token that is one capitalized Latin run only in an article that
+    also writes it in lower case (elsewhere its finding would be dropped anyway).  A
+    sequence of articles, where such words appear capitalized only, then in both cases,
+    then lower case only, gives the same MT104 findings as judging every token."""
+    import random
+    from pathlib import Path
+
+    from mtcheck import romanized as rz
+    from mtcheck.api import Linter
+    from mtcheck.checks import romanized as check_mod
+
+    forms = rz._model().forms
+    rng = random.Random(11)
+    words = [w for w in (forms.key(rng.randrange(len(forms))) for _ in range(400))
+             if w.isalpha() and w.isascii() and len(w) >= 6][:60]
+    clean = Path(__file__).parent.joinpath("data", "clean_en_sample.txt").read_text(encoding="utf-8")
+    texts = []
+    for i, w in enumerate(words):
+        cap = w.capitalize()
+        texts.append(f"{cap} officials met on Monday. Reports say the {cap} office agreed.")
+        texts.append(f"{cap} is here. Officials said {w} was fine, and {w}-based staff too.")
+        texts.append(f"Officials said {w} was fine.")
+        texts.append(clean[i * 400:(i + 1) * 400])
+
+    def run():
+        linter = Linter()
+        rules = [r for r in linter.ruleset.rules if r.code == "MT104"]
+        out = [[(f.start, f.end, f.message) for f in linter.lint_document(Document.from_text(t), rules)]
+               for t in texts]
+        return out, rules[0]._state
+
+    deferred, state = run()
+    assert state.caps - state.clean.union(state.flagged)   # some capitalized tokens were never judged
+    assert sum(map(len, deferred)) > 20
+    monkeypatch.setattr(check_mod, "_DEFER", False)
+    judged_all, _ = run()
+    assert deferred == judged_all

@@ -35,6 +35,14 @@ from ..findings import Finding
 
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]+")
 _MEMO_MAX = 1 << 19  # distinct clean tokens remembered per process
+#: judge a capitalized token only in an article that writes it in lower case too
+#: (a switch so that tests can compare with judging every token)
+_DEFER = True
+
+
+def _add(items: set[str], item: str) -> bool:
+    items.add(item)
+    return True
 
 
 @dataclass
@@ -45,6 +53,9 @@ class _State:
     #: with no such run are in ``clean``.  Name evidence is applied per article.
     flagged: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     clean: set[str] = field(default_factory=set)
+    #: tokens that are one capitalized Latin run ("Moscow"): judged only in an article
+    #: that also writes them in lower case (see ``check``)
+    caps: set[str] = field(default_factory=set)
 
 
 def _judge(token: str, state: _State, model: Any) -> tuple[tuple[int, str], ...]:
@@ -91,7 +102,16 @@ class Romanized:
             from .. import romanized as model  # loads the n-gram model only when this rule runs
             if len(clean) > _MEMO_MAX:
                 clean.clear()
+                state.caps.clear()
+            caps = state.caps
             for tok in new:
+                # A token that is one capitalized Latin run has one candidate word, itself,
+                # and the loop below drops it unless the article also writes it in lower
+                # case.  So where it does not ("Moscow", most names), the model need not
+                # judge it yet: it stays unjudged until an article where it can matter.
+                if _DEFER and (tok in caps or (tok[:1].isupper() and _LATIN.fullmatch(tok) and _add(caps, tok))):
+                    if tok.lower() not in distinct:
+                        continue
                 hits = _judge(tok, state, model)
                 if hits:
                     flagged[tok] = hits
