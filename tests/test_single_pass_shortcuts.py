@@ -119,3 +119,108 @@ def test_romanized_check_defers_capitalized_tokens_without_changing_findings(mon
     monkeypatch.setattr(check_mod, "_DEFER", False)
     judged_all, _ = run()
     assert deferred == judged_all
+
+
+def _name_texts() -> list[str]:
+    """Real MT excerpts with names written several ways, clean English copy, and
+    synthetic stories: declined surnames, romanization variants, fuzzy misspellings,
+    given names before one surname, and the same in upper and lower case."""
+    import json
+    import random
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data"
+    texts = [" ".join(e["sentences"]) for e in
+             json.loads((data / "names_wmt23.json").read_text(encoding="utf-8"))["excerpts"]]
+    clean = (data / "clean_en_sample.txt").read_text(encoding="utf-8")
+    texts += [clean[i:i + 700] for i in range(0, min(len(clean), 14000), 700)]
+    rng = random.Random(5)
+    stems = ["Morozkin", "Pisterean", "Kuznetsov", "Abramovich", "Zakharov", "Belousov", "Grigoryev"]
+    forms = ["{s}", "{s}a", "{s}oi", "{s}u", "{s}ym", "{s}ogo", "{s}e", "{s}s"]
+    given = ["Dmitry", "Dmitri", "Dmitrij", "Yulia", "Julia", "Iuliia", "Sergei", "Sergey"]
+    for _ in range(120):
+        s = rng.choice(stems)
+        words = [rng.choice(forms).format(s=s) for _ in range(rng.randint(1, 3))]
+        if rng.random() < 0.3:
+            words.append(s[:3] + s[4:])   # a dropped letter: only a fuzzy link
+        parts = [f"{rng.choice(given)} {w} said on Monday that talks went well." for w in words]
+        text = " ".join(parts)
+        texts.append(rng.choice([text, text.upper(), text.lower(), text]))
+    return texts
+
+
+def test_names_pre_check_never_hides_a_group():
+    """MT601/MT602 skip the names analysis of a story when may_have_groups says no two
+    spellings could form a group; wherever it says so, the full analysis finds none."""
+    from mtcheck.api import Linter
+    from mtcheck.document import Document
+    from mtcheck.names.clusters import analyze, may_have_groups
+    from mtcheck.names.keys import NameRules
+
+    linter = Linter()
+    gaz, rules = linter.ctx.gazetteer, NameRules.from_ruleset(linter.ruleset)
+    skipped = grouped = 0
+    for text in _name_texts():
+        doc = Document.from_text(text)
+        groups = analyze(doc, gaz, rules).groups
+        if not may_have_groups(doc, gaz, rules):
+            skipped += 1
+            assert groups == [], text
+        grouped += bool(groups)
+    assert skipped > 10 and grouped > 10   # both sides exercised
+
+
+def _may_cluster_plain(keys, rules, fuzzy_cutoff):
+    """may_cluster before its prefix test: every key's readings are computed."""
+    from collections import defaultdict
+
+    from mtcheck.names.matching import FUZZY_MIN_LEN
+
+    if len(keys) < 2:
+        return False
+    if len(set(keys)) < len(keys):
+        return True
+    nominative, oblique, ends = defaultdict(set), defaultdict(set), defaultdict(list)
+    for k in keys:
+        noms, splits = rules.readings(k)
+        for stem, _e in noms:
+            nominative[stem].add(k)
+        for stem, _e, _soft in splits:
+            oblique[stem].add(k)
+        if len(k) >= FUZZY_MIN_LEN and " " not in k:
+            ends[(k[0], k[-1])].append(k)
+    for stem, obl in oblique.items():
+        nom = nominative.get(stem)
+        if nom and len(nom | obl) >= 2:
+            return True
+    for block in ends.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if abs(len(a) - len(b)) > 2 or a.startswith(b) or b.startswith(a):
+                    continue
+                least = abs(len(a) - len(b)) or 2
+                if 100.0 * (1.0 - least / (len(a) + len(b))) >= fuzzy_cutoff - 1e-6:
+                    return True
+    return False
+
+
+@given(st.lists(st.sampled_from(["moroz", "morozk", "kuzn", "kuzne", "zakh", "abram", "pist", "bel"]), min_size=1,
+                max_size=6),
+       st.lists(st.sampled_from(["", "a", "oi", "u", "ym", "ogo", "e", "ina", "in", "ov", "ova", "iy", "y",
+                                 "ich", "ean", "eanu", "om", "ami"]), min_size=6, max_size=6))
+@settings(max_examples=400, deadline=None)
+def test_may_cluster_prefix_test_equals_reading_every_key(stems, endings):
+    """may_cluster reads stems only for keys whose first min_stem letters recur; on
+    keys made of shared stems and case endings it answers like reading every key."""
+    from mtcheck.api import Linter
+    from mtcheck.names.keys import NameRules
+    from mtcheck.names.matching import FUZZY_CUTOFF, may_cluster
+
+    rules = _RULES.get("r")
+    if rules is None:
+        rules = _RULES["r"] = NameRules.from_ruleset(Linter().ruleset)
+    keys = list(dict.fromkeys(s + e for s, e in zip(stems, endings)))
+    assert may_cluster(keys, rules) == _may_cluster_plain(keys, rules, FUZZY_CUTOFF)
+
+
+_RULES: dict = {}

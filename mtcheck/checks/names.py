@@ -32,7 +32,7 @@ class Names:
         return report
 
     def _analysis(self, doc: Document, ctx: Any):
-        from ..names.clusters import analyze
+        from ..names.clusters import DocNames, analyze, may_have_groups
         from ..names.keys import NameRules
 
         gaz = ctx.gazetteer
@@ -42,7 +42,9 @@ class Names:
         if rules is None:
             rules = NameRules.from_ruleset(ctx.ruleset)
             ctx.__dict__["_name_rules"] = rules
-        result = analyze(doc, gaz, rules)
+        # These rules report groups only: most stories cannot have one (a cheap test
+        # over the words that could be name words), and then the mentions are not needed.
+        result = analyze(doc, gaz, rules) if may_have_groups(doc, gaz, rules) else DocNames([], [], {})
         self._last = (doc, gaz, result)
         return result
 

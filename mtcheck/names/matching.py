@@ -22,7 +22,7 @@ reached only through a fuzzy or garbled-ending link is a guess (``Cluster.link_t
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import NamedTuple
 
 from .keys import NameRules
@@ -117,12 +117,18 @@ def may_cluster(keys: list[str], rules: NameRules, fuzzy_cutoff: float = FUZZY_C
     nominative: dict[str, set[str]] = defaultdict(set)
     oblique: dict[str, set[str]] = defaultdict(set)
     ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    # A stem shared by two (distinct) keys is a prefix of both at least min_stem long, so
+    # only keys whose first min_stem characters recur can form a stem pair: the others'
+    # readings (most of the cost, for words new to the process) are not needed.
+    m = rules.min_stem
+    heads = Counter(k[:m] for k in keys if len(k) >= m)
     for k in keys:
-        noms, splits = rules.readings(k)
-        for stem, _e in noms:
-            nominative[stem].add(k)
-        for stem, _e, _soft in splits:
-            oblique[stem].add(k)
+        if len(k) >= m and heads[k[:m]] > 1:
+            noms, splits = rules.readings(k)
+            for stem, _e in noms:
+                nominative[stem].add(k)
+            for stem, _e, _soft in splits:
+                oblique[stem].add(k)
         if len(k) >= FUZZY_MIN_LEN and " " not in k:
             ends[(k[0], k[-1])].append(k)
     for stem, obl in oblique.items():
