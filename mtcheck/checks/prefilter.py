@@ -21,23 +21,32 @@ from ..diskmemo import DiskMemo
 # with one of these stops at nearly every position, and is slower than substring tests.
 _FREQUENT_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 \t\n,.-'")
 
+# Articles a process tests before compiling a test's standard library regex.  Compiling
+# one costs 0.1-0.5 ms, more than the scan saves on a few articles: a one-article run
+# (pre-commit, an editor) should not pay it, a 1,000-article run compiles after these.
+COLD_USES = 8
+
 
 class Need:
     """Alternatives one of which an article must hold.  A few are tested as substrings;
     many that begin with rarer characters (capitals, quotes) by one scan of a standard
     library regex of them all, which skips to those characters quickly."""
 
-    __slots__ = ("alts", "cost", "one_scan", "_rx")
+    __slots__ = ("alts", "cost", "one_scan", "_rx", "_uses")
 
     def __init__(self, alts: frozenset[str]) -> None:
         self.alts = tuple(sorted(alts, key=lambda a: (-len(a), a)))
         self._rx: re.Pattern[str] | None = None
         self.one_scan = len(alts) >= 4 and not any(a[0] in _FREQUENT_START for a in alts)
         self.cost = 3 if self.one_scan else len(alts)
+        self._uses = 0
 
     def found(self, text: str) -> bool:
         if self.one_scan:
             if self._rx is None:
+                if self._uses < COLD_USES:   # the same answer as the scan, without compiling
+                    self._uses += 1
+                    return any(map(text.__contains__, self.alts))
                 self._rx = re.compile("|".join(map(re.escape, self.alts)))
             return self._rx.search(text) is not None
         return any(map(text.__contains__, self.alts))   # C-level loop
@@ -46,23 +55,33 @@ class Need:
 class CoreNeed:
     """A stretch of the pattern that the standard library matches exactly as ``regex``
     does (literals, explicit classes, groups and repeats of those): an article without
-    a match of it cannot match the pattern.  One fast scan, compiled on first use."""
+    a match of it cannot match the pattern.  One fast scan, compiled once COLD_USES
+    articles have asked (until then it answers "may match")."""
 
-    __slots__ = ("source", "cost", "_rx")
+    __slots__ = ("source", "cost", "_rx", "_uses")
 
     def __init__(self, source: str) -> None:
         self.source = source
-        # cheap when the scan can skip to a rare first character; otherwise after the
-        # substring tests, which usually decide
-        op, av = _sre.parse(source)[0]
-        self.cost = 4 if op is _sre.LITERAL and chr(av) not in _FREQUENT_START else 30
+        self.cost = _MEMO.get(("core-cost", source), lambda: _core_cost(source))
         self._rx: re.Pattern[str] | None = None
+        self._uses = 0
 
     def found(self, text: str) -> bool:
         if self._rx is None:
+            if self._uses < COLD_USES:
+                # Not tested yet: "may match" is always a sound answer (the pattern itself
+                # then decides), and cheaper than compiling this scan for a few articles.
+                self._uses += 1
+                return True
             self._rx = re.compile(self.source)
         return self._rx.search(text) is not None
 
+
+def _core_cost(source: str) -> int:
+    """Cheap when the scan can skip to a rare first character; otherwise after the
+    substring tests, which usually decide (kept in the memo: parsing costs ~0.1 ms)."""
+    op, av = _sre.parse(source)[0]
+    return 4 if op is _sre.LITERAL and chr(av) not in _FREQUENT_START else 30
 
 
 _MAX_ALTERNATIVES = 40     # a longer list of alternatives costs more to test than the scan

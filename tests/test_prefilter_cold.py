@@ -1,0 +1,53 @@
+"""The pre-check's first articles in a process (prefilter.COLD_USES): alternatives tested
+as substrings instead of a compiled scan, the core scan not compiled yet ("may match").
+Both are necessary conditions still, so findings are those of the compiled tests."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from mtcheck.api import Linter
+from mtcheck.checks import prefilter
+from mtcheck.checks.prefilter import CoreNeed, Need
+from mtcheck.document import Document
+
+
+def _example_texts(linter: Linter) -> list[str]:
+    return [str(t) for r in linter.ruleset.rules for key in ("bad", "good")
+            for t in (r.examples.get(key) or [])]
+
+
+def test_cold_alternatives_give_the_scans_answers():
+    rng = random.Random(6)
+    alts = frozenset({"Moscow", "Kremlin", "“Yes", "READ MORE", "Tass"})
+    texts = [" ".join(rng.choice(["the", "Moscow", "kremlin", "READ", "MORE", "“Yes", "Tas", "x"])
+                      for _ in range(rng.randint(0, 6))) for _ in range(200)]
+    need = Need(alts)
+    assert need.one_scan
+    reference = Need(alts)
+    reference._uses = prefilter.COLD_USES          # compiled from the first text
+    got = [need.found(t) for t in texts]
+    assert got == [reference.found(t) for t in texts]
+    assert got == [any(a in t for a in alts) for t in texts]
+    assert need._rx is not None                    # compiled once warm
+
+
+def test_cold_core_says_may_match_then_scans():
+    core = CoreNeed(r"\-(?:(?:[A-Z]){2,})")
+    answers = [core.found("no caps here") for _ in range(prefilter.COLD_USES)]
+    assert answers == [True] * prefilter.COLD_USES and core._rx is None
+    assert core.found("no caps here") is False and core.found("Kim Jong-UN") is True
+
+
+@pytest.mark.parametrize("cold", [0, 8, 10_000])
+def test_findings_do_not_depend_on_the_cold_start(monkeypatch, cold):
+    texts = _example_texts(Linter())
+    expected = [[(f.rule, f.start, f.end) for f in Linter().lint_text(t)] for t in texts]
+    monkeypatch.setattr(prefilter, "COLD_USES", cold)
+    linter = Linter()
+    for rule in linter.ruleset.rules:
+        rule._state = None     # fresh pre-check objects under this setting
+    got = [[(f.rule, f.start, f.end) for f in linter.lint_text(t)] for t in texts]
+    assert got == expected
