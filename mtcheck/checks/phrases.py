@@ -92,6 +92,7 @@ def compile_user_regex(pattern: str, ignorecase: bool, rule: Any) -> Any:
 
 #: The engine program of each compiled pattern, kept between runs (see cached_compile).
 _PROGRAMS = DiskMemo("regexprog", __file__)
+_MAX_PROGRAMS = 1000   # the built-in phrase rules have ~20 patterns
 
 
 def cached_compile(pattern: str, flags: int) -> Any:
@@ -107,6 +108,9 @@ def cached_compile(pattern: str, flags: int) -> Any:
     from another ``regex`` version) is compiled the ordinary way.
     """
     key = ("prog", regex.__version__, int(regex.DEFAULT_VERSION), pattern, int(flags))
+    known = _PROGRAMS._load()
+    if key not in known and len(known) >= _MAX_PROGRAMS:
+        return regex.compile(pattern, flags)   # bounded: users' edited patterns pile up
     args = _PROGRAMS.get(key, lambda: _program(pattern, flags))
     if args is not None:
         try:
