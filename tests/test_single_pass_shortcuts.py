@@ -224,3 +224,59 @@ def test_may_cluster_prefix_test_equals_reading_every_key(stems, endings):
 
 
 _RULES: dict = {}
+
+
+def _case_texts() -> list[str]:
+    import random
+
+    rng = random.Random(8)
+    phrases = ["Foreign Ministry", "Security Council", "Ministry of Foreign Affairs", "State Duma",
+               "Central Bank of Russia", "Federal Security Service", "United Nations", "Red Square"]
+
+    def mix(p: str) -> str:
+        ws = p.split()
+        k = rng.randrange(len(ws))
+        ws[k] = ws[k].lower()
+        return " ".join(ws)
+
+    texts = []
+    for _ in range(300):
+        p = rng.choice(phrases)
+        parts = [rng.choice([p, mix(p), p.upper(), p.lower()]) for _ in range(rng.randint(1, 3))]
+        sentences = [rng.choice(["The {} said so.", "{} officials met.", "Talks with the {}", "{}"]).format(x)
+                     for x in parts]
+        sep = rng.choice([" ", "\n", ". ", ": "])
+        texts.append(sep.join(sentences))
+    # edges: the lower-cased word is the text's last token; or it is reached from the
+    # title start only across two connectors
+    texts += ["Talks with the Foreign ministry went on. He met the Foreign Ministry",
+              "He said the Minister of the interior left. Later he met the Minister of the Interior."]
+    return texts + _name_texts()
+
+
+def test_case_consistency_pre_check_never_hides_a_finding(monkeypatch):
+    """MT205 returns early when no word is both capitalized near a possible title start
+    and written with a lower-case initial; with the pre-check forced to say yes, the
+    findings are the same (phrases mixed at every position, at the end of the text, in
+    headlines, in capitals), and the pre-check did skip some texts."""
+    from mtcheck.api import Linter
+    from mtcheck.checks import casing
+
+    linter = Linter()
+    rules = [r for r in linter.ruleset.rules if r.code == "MT205"]
+    texts = _case_texts()
+    skipped = []
+    real = casing._may_mix
+
+    def spy(*args):
+        got = real(*args)
+        skipped.append(not got)
+        return got
+
+    monkeypatch.setattr(casing, "_may_mix", spy)
+    fast = [[(f.start, f.end, f.replacements) for f in linter.lint_text(t)] for t in texts]
+    monkeypatch.setattr(casing, "_may_mix", lambda *a: True)
+    slow = [[(f.start, f.end, f.replacements) for f in linter.lint_text(t)] for t in texts]
+    assert fast == slow
+    assert any(skipped) and not all(skipped)
+    assert sum(1 for f in slow if f) > 20

@@ -341,6 +341,23 @@ def _recase(found: str, form: str, initial: bool) -> str:
     return form
 
 
+def _may_mix(words: list[str], lows: list[str], capital: list[bool], conn: list[bool],
+             max_words: int) -> bool:
+    """Can CaseConsistency find anything here?  A finding is a phrase written as a title
+    (every content word capitalized, starting at a capital followed by a capital or a
+    connector) and elsewhere with a content word in lower case; that word then occurs
+    capitalized within max_words tokens of a title start and with a lower-case initial
+    somewhere.  No such word (C-level maps and one set intersection): no finding."""
+    starts = list(map(and_, capital, map(or_, capital[1:], conn[1:])))
+    starts.append(False)   # the last token starts no phrase, but may end one
+    near = starts
+    for shift in range(1, max_words):
+        near = list(map(or_, near, [False] * shift + starts[:-shift]))
+    titled = set(compress(lows, map(and_, capital, near)))
+    lowered = set(compress(lows, map(str.islower, map(itemgetter(0), words))))
+    return bool(titled.intersection(lowered).difference(CONNECTORS))
+
+
 class CaseConsistency:
     """A phrase written in Title Case in one place and in mixed case in another."""
 
@@ -364,6 +381,8 @@ class CaseConsistency:
             return []   # a title needs two capitalized words
         prose, starts, ends = doc.prose, doc.token_starts, doc.token_ends
         conn = list(map(CONNECTORS.__contains__, lows))
+        if not _may_mix(words, lows, capital, conn, max_words):
+            return []
         initial, headlines = doc.initial_offsets, doc.headline_lines
         sent_ends = [s.end for s in doc.sentences]
         shout: dict[int, bool] = {}
