@@ -6,7 +6,7 @@ checks (pattern compilation, first table lookups).  A single fresh process is no
 shared machine, so this runs N fresh interpreters and prints the median of each phase
 and of each rule's first prepare and first check.
 
-    python bench/cold_phases.py [FILE] [--n 7] [--top 12] [--cache]
+    python bench/cold_phases.py [FILE] [--n 7] [--top 12] [--cache] [--against DIR]
 
 Run with PYTHONDONTWRITEBYTECODE unset and ``python -m compileall -q mtcheck`` done,
 else every process recompiles the modules.  ``--cache`` keeps the disk caches on
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -52,29 +53,52 @@ print(json.dumps({"cli imports (typer + mtcheck.cli)": t_typer - t0,
 """
 
 
+def _run(code: str, root: str | None) -> dict:
+    """One fresh interpreter; *root* is another checkout to import mtcheck from."""
+    env = dict(os.environ)
+    if root:
+        env["PYTHONPATH"] = root
+        code += f"\nimport mtcheck; assert mtcheck.__file__.startswith({root!r}), mtcheck.__file__"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env=env, cwd=root or None)
+    return json.loads(out.stdout.splitlines()[0])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("file", nargs="?", default="seeds/003_89b6859ef618faba.txt")
     ap.add_argument("--n", type=int, default=7)
     ap.add_argument("--top", type=int, default=12)
     ap.add_argument("--cache", action="store_true", help="use the findings cache")
+    ap.add_argument("--against", metavar="DIR",
+                    help="another checkout (e.g. `git archive REV | tar -x -C DIR`): run it "
+                         "interleaved with this one and print both columns")
     args = ap.parse_args()
-    code = CHILD.replace("USE_CACHE", repr(args.cache)).replace("PATH", repr(args.file))
-    runs = []
+    path = os.path.abspath(args.file)
+    code = CHILD.replace("USE_CACHE", repr(args.cache)).replace("PATH", repr(path))
+    trees = {"this": None}
+    if args.against:
+        trees = {"against": os.path.abspath(args.against), "this": None}
+    runs: dict[str, list[dict]] = {k: [] for k in trees}
     for _ in range(args.n):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        runs.append(json.loads(out.stdout))
+        for name, root in trees.items():
+            runs[name].append(_run(code, root))
+    med = {name: {key: statistics.median(1e3 * r[key] for r in rs) for key in rs[0] if key != "rules"}
+           for name, rs in runs.items()}
     print(f"{args.file}: median of {args.n} fresh processes (ms)")
-    for key in runs[0]:
-        if key != "rules":
-            vals = [1e3 * r[key] for r in runs]
-            print(f"  {key:36s} {statistics.median(vals):7.1f}   (min {min(vals):.1f})")
-    codes = runs[0]["rules"]
-    med = {c: (statistics.median(1e3 * r["rules"][c][0] for r in runs),
-               statistics.median(1e3 * r["rules"][c][1] for r in runs)) for c in codes}
-    print(f"  per rule, first prepare + first check (top {args.top} of {len(med)}):")
-    for c, (p, k) in sorted(med.items(), key=lambda kv: -sum(kv[1]))[:args.top]:
-        print(f"    {c:6s} prepare {p:6.2f}  check {k:6.2f}")
+    print(f"  {'phase':36s}" + "".join(f"{name:>10s}" for name in trees))
+    for key in med["this"]:
+        print(f"  {key:36s}" + "".join(f"{med[name][key]:10.1f}" for name in trees))
+    rules = {name: {c: (statistics.median(1e3 * r["rules"][c][0] for r in rs),
+                        statistics.median(1e3 * r["rules"][c][1] for r in rs)) for c in rs[0]["rules"]}
+             for name, rs in runs.items()}
+    this = rules["this"]
+    print(f"  per rule, first prepare + first check (top {args.top} of {len(this)}):")
+    for c, (p, k) in sorted(this.items(), key=lambda kv: -sum(kv[1]))[:args.top]:
+        other = ""
+        if "against" in rules and c in rules["against"]:
+            other = f"   (against: {sum(rules['against'][c]):6.2f})"
+        print(f"    {c:6s} prepare {p:6.2f}  check {k:6.2f}{other}")
 
 
 if __name__ == "__main__":
