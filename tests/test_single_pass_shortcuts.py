@@ -255,15 +255,15 @@ def _case_texts() -> list[str]:
 
 
 def test_case_consistency_pre_check_never_hides_a_finding(monkeypatch):
-    """MT205 returns early when no word is both capitalized near a possible title start
-    and written with a lower-case initial; with the pre-check forced to say yes, the
+    """MT205 returns early when no pair of neighbouring words occurs both with a word
+    capitalized near a possible title start and with that word's initial in lower case;
+    with the pre-check forced to say yes, the
     findings are the same (phrases mixed at every position, at the end of the text, in
     headlines, in capitals), and the pre-check did skip some texts."""
     from mtcheck.api import Linter
     from mtcheck.checks import casing
 
     linter = Linter()
-    rules = [r for r in linter.ruleset.rules if r.code == "MT205"]
     texts = _case_texts()
     skipped = []
     real = casing._may_mix

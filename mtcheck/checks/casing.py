@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from itertools import compress
-from operator import and_, itemgetter, or_
+from operator import and_, itemgetter, not_, or_
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
@@ -345,17 +345,25 @@ def _may_mix(words: list[str], lows: list[str], capital: list[bool], conn: list[
              max_words: int) -> bool:
     """Can CaseConsistency find anything here?  A finding is a phrase written as a title
     (every content word capitalized, starting at a capital followed by a capital or a
-    connector) and elsewhere with a content word in lower case; that word then occurs
-    capitalized within max_words tokens of a title start and with a lower-case initial
-    somewhere.  No such word (C-level maps and one set intersection): no finding."""
+    connector) and elsewhere, with the same words, with a content word w in lower case.
+    The phrase has two tokens or more, so w has a neighbour inside it (the next token,
+    or the previous one when w ends the phrase), and that pair of lower-cased tokens
+    occurs twice: once with w capitalized within max_words tokens of a title start, once
+    with w's initial in lower case.  No such pair (C-level maps and set intersections):
+    no finding."""
     starts = list(map(and_, capital, map(or_, capital[1:], conn[1:])))
     starts.append(False)   # the last token starts no phrase, but may end one
     near = starts
     for shift in range(1, max_words):
         near = list(map(or_, near, [False] * shift + starts[:-shift]))
-    titled = set(compress(lows, map(and_, capital, near)))
-    lowered = set(compress(lows, map(str.islower, map(itemgetter(0), words))))
-    return bool(titled.intersection(lowered).difference(CONNECTORS))
+    content = list(map(not_, conn))
+    titled = list(map(and_, map(and_, capital, near), content))
+    lowered = list(map(and_, map(str.islower, map(itemgetter(0), words)), content))
+    pairs = list(zip(lows, lows[1:]))              # at k: (k, k + 1), w = k
+    if not set(compress(pairs, titled)).isdisjoint(compress(pairs, lowered)):
+        return True
+    pairs.insert(0, None)                          # at k: (k - 1, k), w = k
+    return not set(compress(pairs, titled)).isdisjoint(compress(pairs, lowered))
 
 
 class CaseConsistency:
