@@ -189,28 +189,29 @@ def may_have_groups(doc: Document, gazetteer: Any, rules: NameRules) -> bool:
     over the words analyze would compare."""
     maybe = name_index(gazetteer, rules).maybe_name
     memo = _WORD_LOWS
-    if memo.get(None) is not maybe or len(memo) > _WORD_LOWS_MAX:
+    if memo.get(None) != (maybe, rules) or len(memo) > _WORD_LOWS_MAX:
         memo.clear()
-        memo[None] = maybe
+        memo[None] = (maybe, rules)
     distinct = set(doc.token_words)
     for t in distinct.difference(memo):
-        memo[t] = _word_lows(t, maybe)
-    lows = set(chain.from_iterable(map(memo.__getitem__, distinct)))
-    if len(lows) < 2:
+        memo[t] = _word_lows(t, maybe, rules)
+    keys = dict(chain.from_iterable(map(memo.__getitem__, distinct)))   # lower spelling -> key
+    if len(keys) < 2:
         return False
-    return may_cluster(list(map(rules.key, lows)), rules)
+    return may_cluster(list(keys.values()), rules)
 
 
-#: token -> the lower-cased spellings it can add to a mention (may_have_groups), for one
-#: name index (stored under the key None); tokens recur across stories
+#: token -> (lower-cased spelling, its key) for each spelling it can add to a mention
+#: (may_have_groups), under one name index and one set of rules (stored under the key
+#: None); tokens recur across stories
 _WORD_LOWS: dict = {}
 _WORD_LOWS_MAX = 1 << 18
 
 
-def _word_lows(token: str, maybe: frozenset[str]) -> tuple[str, ...]:
+def _word_lows(token: str, maybe: frozenset[str], rules: NameRules) -> tuple[tuple[str, str], ...]:
     if token.islower() and token not in maybe and token.isalpha():
         return ()   # a plain lower-case word: never part of a mention
-    return tuple(low for _s, _e, text, cap, low in _pieces(token)
+    return tuple((low, rules.key(low)) for _s, _e, text, cap, low in _pieces(token)
                  if (cap or low in maybe) and len(text) >= MIN_GIVEN_LEN and not text.isupper())
 
 
