@@ -250,7 +250,8 @@ def _case_texts() -> list[str]:
     # edges: the lower-cased word is the text's last token; or it is reached from the
     # title start only across two connectors
     texts += ["Talks with the Foreign ministry went on. He met the Foreign Ministry",
-              "He said the Minister of the interior left. Later he met the Minister of the Interior."]
+              "He said the Minister of the interior left. Later he met the Minister of the Interior.",
+              "Talks with the Harbour Board went on. Later a harbour Board"]
     return texts + _name_texts()
 
 

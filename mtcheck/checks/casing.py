@@ -349,21 +349,35 @@ def _may_mix(words: list[str], lows: list[str], capital: list[bool], conn: list[
     The phrase has two tokens or more, so w has a neighbour inside it (the next token,
     or the previous one when w ends the phrase), and that pair of lower-cased tokens
     occurs twice: once with w capitalized within max_words tokens of a title start, once
-    with w's initial in lower case.  No such pair (C-level maps and set intersections):
+    with w's initial in lower case.  No such pair (a set intersection, then a look at the
+    few tokens of the words at stake):
     no finding."""
-    starts = list(map(and_, capital, map(or_, capital[1:], conn[1:])))
-    starts.append(False)   # the last token starts no phrase, but may end one
-    near = starts
-    for shift in range(1, max_words):
-        near = list(map(or_, near, [False] * shift + starts[:-shift]))
-    content = list(map(not_, conn))
-    titled = list(map(and_, map(and_, capital, near), content))
-    lowered = list(map(and_, map(str.islower, map(itemgetter(0), words)), content))
-    pairs = list(zip(lows, lows[1:]))              # at k: (k, k + 1), w = k
-    if not set(compress(pairs, titled)).isdisjoint(compress(pairs, lowered)):
-        return True
-    pairs.insert(0, None)                          # at k: (k - 1, k), w = k
-    return not set(compress(pairs, titled)).isdisjoint(compress(pairs, lowered))
+    # the words at stake: written capitalized somewhere and with a lower-case initial
+    # somewhere else (a set intersection; in most stories only a few words)
+    initials = list(map(itemgetter(0), words))
+    at_stake = set(compress(lows, capital)).intersection(compress(lows, map(str.islower, initials)))
+    at_stake.difference_update(CONNECTORS)
+    if not at_stake:
+        return False
+    n = len(lows)
+
+    def title_start(x: int) -> bool:
+        return x >= 0 and capital[x] and x + 1 < n and (capital[x + 1] or conn[x + 1])
+
+    titled: set[tuple[str, str, int]] = set()
+    lowered: list[tuple[str, str, int]] = []
+    for k in compress(range(n), map(at_stake.__contains__, lows)):
+        here = []
+        if k + 1 < n:
+            here.append((lows[k], lows[k + 1], 0))
+        if k > 0:
+            here.append((lows[k - 1], lows[k], 1))
+        if capital[k]:
+            if any(title_start(k - shift) for shift in range(max_words)):
+                titled.update(here)
+        elif initials[k].islower():
+            lowered.extend(here)
+    return not titled.isdisjoint(lowered)
 
 
 class CaseConsistency:
