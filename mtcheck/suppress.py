@@ -14,7 +14,6 @@ Forms:
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -123,6 +122,7 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> "Baseline":
         try:
+            import json  # only with --baseline
             raw = json.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise BaselineError(f"{path}: baseline file not found (create it with --write-baseline)") from None

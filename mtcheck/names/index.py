@@ -13,7 +13,6 @@ this code.  Loading them costs ~1.5 ms.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -192,13 +191,12 @@ def _cache_path(gazetteer: Any, rules: Any) -> Path | None:
         return None
     from .. import __version__
 
-    h = hashlib.sha256(f"{__version__} {sys.version}".encode())
-    h.update(sources.encode())
-    h.update(rules.fingerprint.encode())
-    h.update(_lexicon_fingerprint().encode())
-    h.update(_code_fingerprint())
+    from ..diskmemo import checksum
+
+    key = checksum(f"{__version__} {sys.version}".encode(), sources.encode(), rules.fingerprint.encode(),
+                   _lexicon_fingerprint().encode(), _code_fingerprint())
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mtcheck"
-    return base / f"names-{h.hexdigest()[:24]}.marshal"
+    return base / f"names-{key}.marshal"
 
 
 def _stat(path: Path) -> str:
@@ -221,11 +219,13 @@ def _lexicon_fingerprint() -> str:
 
 def _code_fingerprint() -> bytes:
     """The code the tables come from: this module, the folding code, the gazetteer."""
+    from ..diskmemo import checksum
+
     here = Path(__file__).resolve().parent
-    h = hashlib.sha256()
+    parts = []
     for p in (here / "index.py", here / "keys.py", here / "mentions.py", here.parent / "gazetteer.py"):
         try:
-            h.update(p.read_bytes())
+            parts.append(p.read_bytes())
         except OSError:
-            h.update(str(p).encode())
-    return h.digest()
+            parts.append(str(p).encode())
+    return checksum(*parts).encode()

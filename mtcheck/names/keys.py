@@ -81,10 +81,9 @@ class NameRules:
     @cached_property
     def fingerprint(self) -> str:
         """Identifies the folding rules, for caches of folded gazetteer forms (names/index.py)."""
-        import hashlib
+        from ..diskmemo import checksum
 
-        data = repr(self.fold)
-        return hashlib.sha256(data.encode()).hexdigest()[:24]
+        return checksum(repr(self.fold).encode())
 
     @classmethod
     def builtin(cls) -> "NameRules":
