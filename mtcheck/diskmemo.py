@@ -22,10 +22,10 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Hashable
 
-__all__ = ["DiskMemo", "checksum"]
+__all__ = ["DiskMemo", "cache_dir", "checksum", "store"]
 
 _MISSING = object()
-_KEEP = 8  # files of one memo name kept in the directory (older code versions are pruned)
+KEEP = 8  # files of one kind kept in the cache directory (older versions are pruned)
 
 
 class DiskMemo:
@@ -71,34 +71,60 @@ class DiskMemo:
         if not self._dirty or self._path is None or os.getpid() != self._pid or self._data is None:
             return
         import marshal
-        path = self._path
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(self._data))
-            os.replace(tmp, path)
+            blob = marshal.dumps(self._data)
+        except ValueError:
+            return
+        if store(self._path, blob, f"{self.name}-*.marshal"):
             self._dirty = False
-            olds = sorted(path.parent.glob(f"{self.name}-*.marshal"), key=lambda p: p.stat().st_mtime)
-            for old in olds[:-_KEEP]:
-                old.unlink(missing_ok=True)
-        except (OSError, ValueError):
-            pass
 
 
 def _memo_path(name: str, code_files: tuple[str, ...]) -> Path | None:
-    if os.environ.get("MTCHECK_NO_RULE_CACHE"):
+    base = cache_dir()
+    if base is None:
         return None
-    import zlib
-
     from . import __version__
-    h = zlib.crc32(f"{__version__}|{sys.version}".encode())
     try:
-        for f in code_files:
-            h = zlib.crc32(Path(f).read_bytes(), h)
+        key = checksum(f"{__version__}|{sys.version}".encode(), *(Path(f).read_bytes() for f in code_files))
     except OSError:
         return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mtcheck"
-    return base / f"{name}-{h:08x}.marshal"
+    return base / f"{name}-{key}.marshal"
+
+
+def cache_dir() -> Path | None:
+    """``$XDG_CACHE_HOME/mtcheck`` (default ``~/.cache/mtcheck``), where every start-up
+    cache lives; None when ``MTCHECK_NO_RULE_CACHE`` is set."""
+    if os.environ.get("MTCHECK_NO_RULE_CACHE"):
+        return None
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mtcheck"
+
+
+def store(path: Path, data: bytes, *kinds: str, keep: int = KEEP) -> bool:
+    """Write a cache file atomically (readers see the old file or the new one, never half),
+    then delete all but the *keep* newest files matching the glob patterns *kinds*: every
+    edit of a rule file or of the code makes a new entry.  A process still about to read a
+    deleted file just rebuilds.  Returns False when the directory cannot be written: a
+    cache is optional."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        return False
+    files = []
+    for pattern in kinds:
+        for p in path.parent.glob(pattern):
+            try:
+                files.append((p.stat().st_mtime_ns, str(p), p))
+            except OSError:
+                continue
+    for _mtime, _name, p in sorted(files, reverse=True)[keep:]:
+        try:
+            p.unlink()
+        except OSError:
+            pass
+    return True
 
 
 def checksum(*parts: bytes) -> str:

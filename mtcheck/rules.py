@@ -8,7 +8,6 @@ exit 2, never a traceback in the middle of a run.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -260,20 +259,17 @@ def _rule_files(dirs: list[Path]) -> list[Path]:
 def _disk_cache_path(files: list[Path]) -> Path | None:
     """Where the parsed rule set is stored (``.pickle``, or ``.marshal`` beside it): keyed by every rule file's path, size and
     mtime plus the mtcheck version, so any edit re-parses and re-validates."""
-    import os
-    import zlib   # not hashlib: importing it loads OpenSSL (~3 ms of every cold run)
-
     from . import __version__
-    if os.environ.get("MTCHECK_NO_RULE_CACHE"):
+    from .diskmemo import cache_dir, checksum
+    base = cache_dir()
+    if base is None:
         return None
     parts = [__version__.encode()]
     for f in files:
         st = f.stat()
         parts.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode())
     parts.append(Path(__file__).read_bytes())  # the schema itself
-    data = b"\0".join(parts)
-    key = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"   # two 32-bit checksums
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mtcheck"
+    key = checksum(*parts)
     return base / f"rules-{key}.pickle"
 
 
@@ -338,22 +334,12 @@ def _write_cached(cache: Path, ruleset: RuleSet) -> None:
         blob: bytes | None = marshal.dumps((rules, data))
     except ValueError:   # a value marshal cannot store: pickle the rule set
         blob = None
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        target = cache.with_suffix(".marshal") if blob is not None else cache
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        if blob is None:
-            import pickle
-            blob = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.write_bytes(blob)
-        os.replace(tmp, target)
-        # Every edit of a rule file makes a new entry: keep the newest few only.
-        olds = sorted([*cache.parent.glob("rules-*.pickle"), *cache.parent.glob("rules-*.marshal")],
-                      key=lambda p: p.stat().st_mtime)
-        for old in olds[:-8]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    target = cache.with_suffix(".marshal") if blob is not None else cache
+    if blob is None:
+        import pickle
+        blob = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
+    from .diskmemo import store
+    store(target, blob, "rules-*.pickle", "rules-*.marshal")
 
 
 def _parse_rules(dirs: list[Path]) -> RuleSet:

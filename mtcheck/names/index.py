@@ -13,7 +13,6 @@ this code.  Loading them costs ~1.5 ms.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -149,14 +148,9 @@ def _load_or_build(gazetteer: Any, rules: Any) -> NameIndex:
             pass
     index = build(gazetteer, rules)
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(tuple(getattr(index, f) for f in NameIndex.STORED)))
-            os.replace(tmp, path)
-            _prune(path.parent)
-        except OSError:
-            pass
+        from ..diskmemo import store
+        store(path, marshal.dumps(tuple(getattr(index, f) for f in NameIndex.STORED)), "names-*.marshal",
+              keep=KEEP_FILES)
     return index
 
 
@@ -165,37 +159,18 @@ def _load_or_build(gazetteer: Any, rules: Any) -> NameIndex:
 KEEP_FILES = 8
 
 
-def _prune(directory: Path) -> None:
-    """Delete all but the KEEP_FILES most recently written tables (a process still about
-    to read a deleted file just builds its tables again)."""
-    files = []
-    for p in directory.glob("names-*.marshal"):
-        try:
-            files.append((p.stat().st_mtime_ns, p))
-        except OSError:
-            continue
-    for _mtime, p in sorted(files, reverse=True)[KEEP_FILES:]:
-        try:
-            p.unlink()
-        except OSError:
-            pass
-
-
 def _cache_path(gazetteer: Any, rules: Any) -> Path | None:
     """``names-<hash>.marshal`` in the rule cache directory, or None (no cache wanted, or a
     gazetteer built in memory whose sources cannot be identified)."""
-    if os.environ.get("MTCHECK_NO_RULE_CACHE"):
-        return None
-    sources = gazetteer.fingerprint()
-    if sources is None:
-        return None
     from .. import __version__
+    from ..diskmemo import cache_dir, checksum
 
-    from ..diskmemo import checksum
-
+    base = cache_dir()
+    sources = gazetteer.fingerprint()
+    if base is None or sources is None:
+        return None
     key = checksum(f"{__version__} {sys.version}".encode(), sources.encode(), rules.fingerprint.encode(),
                    _lexicon_fingerprint().encode(), _code_fingerprint())
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mtcheck"
     return base / f"names-{key}.marshal"
 
 
