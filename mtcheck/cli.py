@@ -10,11 +10,12 @@ import os
 import sys
 from importlib import import_module
 from pathlib import Path
-from typing import Iterable, List, Optional
+from typing import Callable, Iterable, List, Optional
 
 import typer
 
 from . import __version__
+from .commands import COMMAND_MODULES
 
 app = typer.Typer(
     name="mtcheck",
@@ -92,40 +93,51 @@ _LINT_HELP = (
     "Each finding prints as path:line:col: CODE message, with the excerpt.\n\n"
     "Exit status: 0 clean, 1 findings at or above --fail-level, 2 usage/config/input error."
 )
-_registered: set[str] = set()
+_registered: set[Callable[[], None]] = set()
 
 
-def register_commands(only: str | None = None) -> typer.Typer:
-    """Add the sub-commands to ``app`` (all, or with *only* = "lint" just that one);
-    main() calls it, and so must any other code that runs ``app`` itself.
+def _lint_command() -> None:
+    from .lint_cmd import lint
+    app.command("lint", help=_LINT_HELP)(lint)
 
-    Why not all at import: Typer inspects every registered command's signature when it
-    runs, and the other commands' modules import json, csv and more.  A one-article
-    ``mtcheck lint FILE`` (pre-commit, editors) needs none of them: ~8 ms of its start.
-    """
-    if "lint" not in _registered:
-        from .lint_cmd import lint
-        app.command("lint", help=_LINT_HELP)(lint)
-        _registered.add("lint")
-    if only == "lint" or "rest" in _registered:
-        return app
+
+def _rules_commands() -> None:
     from .rules_cmd import config_cmd, rules_cmd
-
     app.command("rules", help="List every rule, or show one rule's why-paragraph and examples.")(rules_cmd)
     app.command("config", help="Show the effective configuration for a path (default: the current directory).")(config_cmd)
 
-    from .commands import COMMAND_MODULES
 
-    for name in COMMAND_MODULES:
-        import_module(f"mtcheck.commands.{name}").register(app)
-    _registered.add("rest")
+def _module_command(name: str) -> Callable[[], None]:
+    return lambda: import_module(f"mtcheck.commands.{name}").register(app)
+
+
+#: Command name -> what registers it, in the order `mtcheck --help` lists them.  rules and
+#: config share a module and a registrar.
+_COMMANDS: dict[str, Callable[[], None]] = {
+    "lint": _lint_command, "rules": _rules_commands, "config": _rules_commands,
+    **{name: _module_command(name) for name in COMMAND_MODULES},
+}
+
+
+def register_commands(only: str | None = None) -> typer.Typer:
+    """Add the sub-commands to ``app``: all of them, or with *only* just that one; main()
+    calls it, and so must any other code that runs ``app`` itself.
+
+    Why not all at import: Typer inspects every registered command's signature when it
+    runs, and the commands' modules import json, csv and more.  A one-article
+    ``mtcheck lint FILE`` (pre-commit, editors) needs none of the others: ~8 ms of its start.
+    """
+    for name, registrar in _COMMANDS.items():
+        if (only is None or name == only) and registrar not in _registered:
+            registrar()
+            _registered.add(registrar)
     return app
 
 
 def _command_in(argv: list[str]) -> str | None:
-    """The sub-command named on the command line when it is plainly ``lint`` (the first
+    """The sub-command named on the command line when it is plainly one (the first
     argument); None (register everything) for anything else, --help included."""
-    return "lint" if argv[:1] == ["lint"] else None
+    return argv[0] if argv[:1] and argv[0] in _COMMANDS else None
 
 
 def main() -> None:
