@@ -57,19 +57,25 @@ def startup(top: int) -> None:
     print("\nfresh process: " + (r.stdout.strip() or r.stderr.strip()[-400:]))
 
 
+def _prepared():
+    """A Runner as the CLI builds it, and its Linter with every selected rule prepared."""
+    from mtcheck.runner import RunOptions, Runner
+    runner = Runner(RunOptions())
+    cfg = runner.config_for(".")
+    linter = runner.linter_for(cfg)
+    for rule in linter.rules_for(cfg):
+        linter.prepare(rule)
+    return runner, linter
+
+
 def corpus(n: int, top: int, sort: str) -> None:
     paths = [str(p) for p in newsroom_corpus.build(n)]
     t0 = time.perf_counter()
     prof = cProfile.Profile()
     prof.enable()
     from mtcheck.report import render
-    from mtcheck.runner import RunOptions, Runner
     t1 = time.perf_counter()
-    runner = Runner(RunOptions())
-    cfg = runner.config_for(".")
-    linter = runner.linter_for(cfg)
-    for rule in linter.rules_for(cfg):
-        linter.prepare(rule)
+    runner, linter = _prepared()
     t2 = time.perf_counter()
     results = [linter.lint_file(p, runner.config_for(p)) for p in paths]
     t3 = time.perf_counter()
@@ -93,7 +99,7 @@ def corpus(n: int, top: int, sort: str) -> None:
     for d in docs:   # shared derived views are paid once per document, not by the first rule
         for attr in ("line_starts", "tokens", "sentences", "initial_offsets", "headline_lines"):
             getattr(d, attr, None)
-    rules = [(rule, get_kind(rule.kind), linter.prepare(rule)) for rule in linter.rules_for(cfg)]
+    rules = [(rule, get_kind(rule.kind), linter.prepare(rule)) for rule in linter.rules_for(runner.config_for("."))]
     spent = {rule.code: 0.0 for rule, _, _ in rules}
     for d in docs:   # document by document, rules in lint order, as lint_document runs them,
         for rule, kind, state in rules:   # so work shared between rules is charged to the first
@@ -136,12 +142,7 @@ def memory(n: int, top: int) -> None:
     r = subprocess.run([sys.executable, "-c", code, *paths], capture_output=True, text=True, cwd=ROOT)
     print((r.stdout.strip() or r.stderr.strip()[-600:]) + "\n")
     tracemalloc.start(1)
-    from mtcheck.runner import RunOptions, Runner
-    runner = Runner(RunOptions())
-    cfg = runner.config_for(".")
-    linter = runner.linter_for(cfg)
-    for rule in linter.rules_for(cfg):
-        linter.prepare(rule)
+    runner, linter = _prepared()
     after_rules = tracemalloc.take_snapshot()
     results = [linter.lint_file(p, runner.config_for(p)) for p in paths]
     snap = tracemalloc.take_snapshot()
