@@ -1,4 +1,4 @@
-"""The stored regex programs (phrases.cached_compile) give the very pattern regex.compile
+"""The stored regex programs (rxprog.compile) give the very pattern regex.compile
 gives: same matches, groups and expansions on every built-in phrase pattern, timeouts
 still enforced, bad patterns still reported."""
 
@@ -9,8 +9,10 @@ import marshal
 import pytest
 import regex
 
+from mtcheck import rxprog
 from mtcheck.checks import phrases
-from mtcheck.checks.phrases import _engine, _program, cached_compile
+from mtcheck.diskmemo import DiskMemo
+from mtcheck.rxprog import _program, compile as cached_compile, engine as _engine
 from mtcheck.rules import load_rules
 
 
@@ -54,8 +56,8 @@ def test_stored_programs_match_like_a_fresh_compile():
 
 def test_cached_compile_reads_the_memo(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    memo = phrases.DiskMemo("regexprog-test", phrases.__file__)
-    monkeypatch.setattr(phrases, "_PROGRAMS", memo)
+    memo = DiskMemo("regexprog-test", rxprog.__file__)
+    monkeypatch.setattr(rxprog, "_PROGRAMS", memo)
     rx = cached_compile(r"(?P<w>\w+)\s+said", regex.IGNORECASE)
     assert len(memo._data) == 1
     again = cached_compile(r"(?P<w>\w+)\s+said", regex.IGNORECASE)
@@ -71,8 +73,8 @@ def test_timeouts_still_stop_a_catastrophic_pattern():
 
 def test_bad_pattern_is_still_an_error_and_not_stored(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    memo = phrases.DiskMemo("regexprog-test", phrases.__file__)
-    monkeypatch.setattr(phrases, "_PROGRAMS", memo)
+    memo = DiskMemo("regexprog-test", rxprog.__file__)
+    monkeypatch.setattr(rxprog, "_PROGRAMS", memo)
     with pytest.raises(regex.error):
         cached_compile(r"(unclosed", 0)
     assert not memo._data

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
-from ..diskmemo import DiskMemo
+from .. import rxprog
 from ..document import Document
 from ..findings import Finding
 from .prefilter import INLINE_I, CoreNeed, Need, required_core, required_literals
@@ -80,82 +78,17 @@ class _Pattern:
 
 
 def compile_user_regex(pattern: str, ignorecase: bool, rule: Any) -> Any:
-    flags = 0
-    if ignorecase:
-        flags |= regex.IGNORECASE
+    """A rule's pattern as ``regex`` compiles it (from the stored program when there is
+    one: see rxprog), or a RuleError that names the rule file and line."""
+    flags = rxprog.MULTILINE | (rxprog.IGNORECASE if ignorecase else 0)
     try:
-        return cached_compile(pattern, flags | regex.MULTILINE)
-    except regex.error as exc:
+        return rxprog.compile(pattern, flags)
+    except Exception as exc:
+        import regex   # a pattern rxprog could not compile: regex was imported for it
+        if not isinstance(exc, regex.error):
+            raise
         from ..rules import RuleError
         raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: bad regular expression {pattern!r}: {exc}") from None
-
-
-#: The engine program of each compiled pattern, kept between runs (see cached_compile).
-_PROGRAMS = DiskMemo("regexprog", __file__)
-_MAX_PROGRAMS = 1000   # the built-in phrase rules have ~20 patterns
-
-
-def cached_compile(pattern: str, flags: int) -> Any:
-    """``regex.compile(pattern, flags)``, without the parse in later processes.
-
-    Why: the ``regex`` module parses and optimises a pattern in Python (1-4 ms for the
-    larger built-in ones), and a one-article run compiles a dozen of them.  What the
-    parse produces is the argument list of the C engine's ``compile``: the pattern,
-    flags, a program of ints, the group names and the required string.  It depends only
-    on the pattern, the flags and the ``regex`` version, so it is stored on disk and
-    handed straight to the engine next time: the very same pattern object, timeouts
-    included.  Anything unusual (named lists, locale flags, an unexpected argument shape
-    from another ``regex`` version) is compiled the ordinary way.
-    """
-    key = ("prog", regex.__version__, int(regex.DEFAULT_VERSION), pattern, int(flags))
-    known = _PROGRAMS._load()
-    if key not in known and len(known) >= _MAX_PROGRAMS:
-        return regex.compile(pattern, flags)   # bounded: users' edited patterns pile up
-    args = _PROGRAMS.get(key, lambda: _program(pattern, flags))
-    if args is not None:
-        try:
-            return _engine().compile(*args)
-        except Exception:  # pragma: no cover - a stored program this engine rejects
-            pass
-    return regex.compile(pattern, flags)
-
-
-def _engine() -> Any:
-    from regex import _main
-    return _main._regex
-
-
-def _program(pattern: str, flags: int) -> tuple | None:
-    """The arguments ``regex`` hands its C engine for *pattern* (ints, strings, dicts:
-    storable with marshal), or None when they should not be stored."""
-    from regex import _main
-    real = _main._regex
-    seen: list[tuple] = []
-
-    class _Spy:
-        def __getattr__(self, name: str) -> Any:
-            return getattr(real, name)
-
-        def compile(self, *args: Any) -> Any:
-            seen.append(args)
-            return real.compile(*args)
-
-    _main._regex = _Spy()
-    try:
-        regex.compile(pattern, flags, cache_pattern=False)   # raises regex.error for a bad pattern
-    finally:
-        _main._regex = real
-    if len(seen) != 1 or len(seen[0]) != 11:
-        return None
-    args = tuple(int(a) if isinstance(a, int) else a for a in seen[0])   # RegexFlag -> int
-    if args[5] or args[6] or args[1] & regex.LOCALE:   # named lists, locale: not a pure function
-        return None
-    import marshal
-    try:
-        marshal.dumps(args)
-    except ValueError:
-        return None
-    return args
 
 
 def _as_list(value: Any) -> list[str]:
@@ -165,7 +98,7 @@ def _as_list(value: Any) -> list[str]:
 
 
 def _tokens_pattern(tokens: list[str]) -> str:
-    alts = sorted((regex.escape(t).replace(r"\ ", r"\s+") for t in tokens), key=len, reverse=True)
+    alts = sorted((rxprog.escape(t).replace(r"\ ", r"\s+") for t in tokens), key=len, reverse=True)
     return r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])"
 
 
@@ -300,7 +233,7 @@ class Existence:
             found = doc.text[start:end]
             reps: tuple[str, ...] = ()
             if state.replace is not None:
-                reps = (m.expand(state.replace) if not rule.params.get("target") else state.replace,)
+                reps = (rxprog.expand(m, state.replace) if not rule.params.get("target") else state.replace,)
             groups = {k: (v or "") for k, v in m.groupdict().items()}
             out.append(rule.finding(start, end, found, replacements=reps, **groups))
         return out
@@ -334,7 +267,7 @@ class Substitution:
                 if m.end() == m.start() or not _Filters.accept(doc, rule, m, ctx):
                     continue
                 found = m.group(0)
-                rep = match_case(m.expand(right), found)
+                rep = match_case(rxprog.expand(m, right), found)
                 if rep == found:
                     continue
                 out.append(rule.finding(m.start(), m.end(), found, replacements=(rep,)))

@@ -10,8 +10,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-import regex
-
+from .. import rxprog
 from ..document import Document
 from ..findings import Finding
 
@@ -40,14 +39,14 @@ class _ScriptState:
         if self._compiled is None:
             letters = self.letters
             # A run: script letters, joined by spaces, digits and punctuation inside one line.
-            run = regex.compile(rf"(?:\d{{1,4}}[ \t]*)?[{letters}][{letters}\d \t.,;:!?«»\"'’“”()\-–—]*"
-                                rf"(?<=[{letters}\d.])", regex.MULTILINE)
+            run = rxprog.compile(rf"(?:\d{{1,4}}[ \t]*)?[{letters}][{letters}\d \t.,;:!?«»\"'’“”()\-–—]*"
+                                 rf"(?<=[{letters}\d.])", rxprog.MULTILINE)
             phrases = [_Phrase(p, t) for p, t in self.phrase_table.items()]
             dates = None
             if self.months:
-                alt = "|".join(sorted(map(regex.escape, self.months), key=len, reverse=True))
-                dates = regex.compile(rf"(?<!\d)(\d{{1,2}})\s+({alt})(?:\s+(\d{{4}}))?(?:\s*(?:г\.|года|год))?",
-                                      regex.IGNORECASE)
+                alt = "|".join(sorted(map(rxprog.escape, self.months), key=len, reverse=True))
+                dates = rxprog.compile(rf"(?<!\d)(\d{{1,2}})\s+({alt})(?:\s+(\d{{4}}))?(?:\s*(?:г\.|года|год))?",
+                                       rxprog.IGNORECASE)
             self._compiled = (run, phrases, dates)
         return self._compiled
 
@@ -69,8 +68,8 @@ class _Phrase:
     @property
     def rx(self) -> Any:
         if self._rx is None:
-            self._rx = regex.compile(r"(?<!\w)" + regex.escape(self.phrase).replace(r"\ ", r"\s+") + r"(?!\w)",
-                                     regex.IGNORECASE)
+            self._rx = rxprog.compile(r"(?<!\w)" + rxprog.escape(self.phrase).replace(r"\ ", r"\s+") + r"(?!\w)",
+                                      rxprog.IGNORECASE)
         return self._rx
 
 
@@ -93,7 +92,7 @@ class Script:
         letters = "".join(rf"\p{{Script={s}}}" for s in scripts)
         phrases = {str(p): str(t) for p, t in (rule.params.get("phrases") or {}).items()}
         months = {k.lower(): str(v) for k, v in (rule.params.get("months") or {}).items()}
-        return _ScriptState(letters, regex.compile(f"[{letters}]"), phrases, months)
+        return _ScriptState(letters, rxprog.compile(f"[{letters}]"), phrases, months)
 
     def check(self, doc: Document, rule: Any, st: _ScriptState, ctx: Any) -> list[Finding]:
         out: list[Finding] = []
@@ -144,7 +143,7 @@ def _foreign_chars(doc: Document) -> str:
     return got
 
 
-_CYRILLIC_GREEK = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+_CYRILLIC_GREEK = rxprog.compile(r"[\p{Cyrillic}\p{Greek}]")
 
 
 def _merge_runs(doc: Document, run: Any) -> list[tuple[int, int]]:
@@ -182,7 +181,7 @@ class MixedScript:
 
     def prepare(self, rule: Any, ctx: Any) -> tuple[Any, dict[str, str]]:
         table = {str(k): str(v) for k, v in rule.params["homoglyphs"].items()}
-        word = regex.compile(r"\b(?=\w*\p{Latin})(?=\w*[\p{Cyrillic}\p{Greek}])[\p{Latin}\p{Cyrillic}\p{Greek}]+\b")
+        word = rxprog.compile(r"\b(?=\w*\p{Latin})(?=\w*[\p{Cyrillic}\p{Greek}])[\p{Latin}\p{Cyrillic}\p{Greek}]+\b")
         return word, table
 
     def check(self, doc: Document, rule: Any, state: tuple[Any, dict[str, str]], ctx: Any) -> list[Finding]:
