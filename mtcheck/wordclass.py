@@ -12,7 +12,7 @@ The classes are precomputed from lemminflect by scripts/build_wordclass.py into
 :mod:`mtcheck.wordtable` file that is memory-mapped on first use (well under a
 millisecond, no per-word objects): importing lemminflect and its lexicon at run time
 cost about a second per ``mtcheck lint``, parsing a text artifact into sets ~40 ms.
-Each word's mask is memoized per process.
+Each word's mask, and each (class, word) answer, is memoized per process.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from functools import lru_cache
 from .wordtable import WordTable, load_resource
 
 __all__ = ["is_verb_only", "has_noun_reading", "is_plural_noun", "is_participle_only", "is_past_verb_only",
-           "is_noun_only", "is_past_verb", "plural_of", "countable", "is_base_verb"]
+           "is_noun_only", "is_past_verb", "plural_of", "countable", "is_base_verb", "ClassMemo",
+           "VERB_ONLY", "HAS_NOUN", "PLURAL_NOUN", "PARTICIPLE_ONLY", "PAST_VERB_ONLY", "PAST_VERB",
+           "BASE_VERB", "NOUN_ONLY"]
 
 
 @lru_cache(maxsize=1)
@@ -48,22 +50,45 @@ def _mask(word: str) -> int:
     return m
 
 
-def _is(cls: str, word: str) -> bool:
-    return bool(_mask(word) & _data()[2][cls])
+class ClassMemo(dict):
+    """Per-process memo of one class: ``memo[word]`` is True if *word* can be / is only
+    that class.  A dict subclass that fills itself on a miss, so a hit is one C-level
+    subscript: the syntax checks ask about the same few thousand words in every article,
+    and a function call per question cost more than the answer."""
+
+    def __init__(self, cls: str) -> None:
+        super().__init__()
+        self.cls = cls
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= 1 << 16:
+            self.clear()
+        got = self[word] = bool(_mask(word) & _data()[2][self.cls])
+        return got
+
+
+VERB_ONLY = ClassMemo("VERB_ONLY")
+HAS_NOUN = ClassMemo("HAS_NOUN")
+PLURAL_NOUN = ClassMemo("PLURAL_NOUN")
+PARTICIPLE_ONLY = ClassMemo("PARTICIPLE_ONLY")
+PAST_VERB_ONLY = ClassMemo("PAST_VERB_ONLY")
+PAST_VERB = ClassMemo("PAST_VERB")
+BASE_VERB = ClassMemo("BASE_VERB")
+NOUN_ONLY = ClassMemo("NOUN_ONLY")
 
 
 def is_verb_only(word: str) -> bool:
     """Known only as a verb or auxiliary ("was", "made"): it starts a new clause."""
-    return _is("VERB_ONLY", word)
+    return VERB_ONLY[word]
 
 
 def has_noun_reading(word: str) -> bool:
-    return _is("HAS_NOUN", word)
+    return HAS_NOUN[word]
 
 
 def is_plural_noun(word: str) -> bool:
     """A regular noun plural ("contacts", "talks"), not a singular in -s ("news", "series")."""
-    return _is("PLURAL_NOUN", word)
+    return PLURAL_NOUN[word]
 
 
 def is_participle_only(word: str) -> bool:
@@ -72,27 +97,27 @@ def is_participle_only(word: str) -> bool:
     "arrested", "detained" qualify; "injured" (also an adjective) and "accused" (also a
     noun) do not -- English already uses those as nouns ("the injured").
     """
-    return _is("PARTICIPLE_ONLY", word)
+    return PARTICIPLE_ONLY[word]
 
 
 def is_past_verb_only(word: str) -> bool:
     """A past-tense verb form with no noun or adjective reading ("made", "discussed")."""
-    return _is("PAST_VERB_ONLY", word)
+    return PAST_VERB_ONLY[word]
 
 
 def is_past_verb(word: str) -> bool:
     """Can be a past-tense verb, whatever else it can be ("increased" is also an adjective)."""
-    return _is("PAST_VERB", word)
+    return PAST_VERB[word]
 
 
 def is_base_verb(word: str) -> bool:
     """Can be a bare infinitive ("send", "release")."""
-    return _is("BASE_VERB", word)
+    return BASE_VERB[word]
 
 
 def is_noun_only(word: str) -> bool:
     """A noun the lexicon knows under no other part of speech ("farce", "development")."""
-    return _is("NOUN_ONLY", word)
+    return NOUN_ONLY[word]
 
 
 @lru_cache(maxsize=4096)

@@ -15,15 +15,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import and_, eq, or_
-from typing import Any, Callable, Iterable, Iterator
+from itertools import compress, repeat
+from operator import attrgetter, lt
+from typing import Any, Callable, Iterator
 
 from ..document import Document
 from ..findings import Finding
 from .. import wordclass as wc
-
-_SPACE_GAP = re.compile(r"\s+")
 
 
 @dataclass
@@ -40,65 +38,61 @@ _CLAUSE_PUNCT = re.compile(r"[,;:–—(]")
 _DIGIT = re.compile(r"\d")
 _ENDS_PHRASE = re.compile(r"\s*[,.;:!?)]")
 _CLOSERS = re.compile(r"[\s\"”’»]*")
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 class _View:
     """The document's tokens as the detectors see them: parallel lists over all tokens
     (``starts``, ``ends``, ``text``, ``low``) and each sentence as a token index range.
 
-    Built once per document and shared by every syntax rule.  Detectors start from
-    *anchor* tokens (the few whose word the pattern needs, found by one C-level
-    membership map) instead of stepping through every token in Python; the text
-    between two tokens of a sentence (its "gap", to see commas and dashes) is sliced
-    only for the tokens a detector actually looks at.
+    Built once per document and shared by every syntax rule, and built from per-sentence
+    work only (a dozen C-level bisections): nothing here loops over the tokens in Python.
+    Detectors find their few *candidates* with one C-level membership map over ``low``
+    (or skip the document when :attr:`lowset` lacks their words), ask the per-process
+    word-class memos of :mod:`mtcheck.wordclass` (one dict subscript each) before
+    anything else, and only then look up the candidate's sentence (a bisection) and
+    slice the text between tokens (its "gap", to see commas and dashes).
     """
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.prose = doc.prose
-        self.starts, self.ends = doc.token_starts, doc.token_ends
+        self.starts, self.ends = starts, ends = doc.token_starts, doc.token_ends
         self.text, self.low = doc.token_words, doc.token_lows
-        self.first: list[int] = []        # per sentence: first token index
-        self.stop: list[int] = []         # per sentence: one past the last token index
-        self.bounds: list[tuple[int, int]] = []   # per sentence: (start, end) offsets
-        for sent in doc.sentences:
-            i0 = bisect_left(self.starts, sent.start)
-            i1 = max(i0, bisect_right(self.ends, sent.end))
-            if i1 > i0:
-                self.first.append(i0)
-                self.stop.append(i1)
-                self.bounds.append((sent.start, sent.end))
+        sents = doc.sentences
+        s_starts = list(map(_START, sents))
+        s_ends = list(map(_END, sents))
+        first = list(map(bisect_left, repeat(starts), s_starts))
+        stop = list(map(max, first, map(bisect_right, repeat(ends), s_ends)))
+        keep = list(map(lt, first, stop))      # sentences with at least one token
+        self.first: list[int] = list(compress(first, keep))   # per sentence: first token index
+        self.stop: list[int] = list(compress(stop, keep))     # ... one past the last token index
+        self.bounds: list[tuple[int, int]] = list(compress(zip(s_starts, s_ends), keep))  # offsets
         self._heads: dict[int, bool] = {}
+        self._lowset: set[str] | None = None
+
+    @property
+    def lowset(self) -> set[str]:
+        """Every lower-cased token text of the document: a detector whose words are all
+        missing cannot fire, and a set answers that without a pass over the tokens."""
+        got = self._lowset
+        if got is None:
+            got = self._lowset = set(self.low)
+        return got
+
+    def positions(self, words: frozenset[str], upto: int | None = None) -> Iterator[int]:
+        """Indices of the tokens (below *upto*) whose lower-cased text is in *words*,
+        found by one C-level map."""
         n = len(self.low)
-        self.sent_of = [-1] * n          # per token: its sentence index, -1 outside any
-        for si, (i0, i1) in enumerate(zip(self.first, self.stop)):
-            self.sent_of[i0:i1] = [si] * (i1 - i0)
-        # per token: written in lower case (no capital anywhere), as detectors often require
-        self.lower = list(map(eq, self.text, self.low))   # operator.eq: 3x faster than str.__eq__
-        self.next_lower = self.lower[1:] + [False]
-        starts_sentence = [False] * n
-        for i0 in self.first:
-            starts_sentence[i0] = True
-        # per token: the previous token is in lower case or begins the sentence
-        self.prev_lower_or_first = [False] + list(map(or_, self.lower[:-1], starts_sentence[:-1]))
+        return compress(range(n if upto is None else min(upto, n)), map(words.__contains__, self.low))
 
-    def after(self, words: frozenset[str], gap: int = 1) -> list[bool]:
-        """Per token: the token *gap* places before it is one of *words*."""
-        return [False] * gap + list(map(words.__contains__, self.low[:-gap]))
-
-    def anchors(self, words: frozenset[str], also: Iterable[bool] | None = None
-                ) -> Iterator[tuple[int, int, int, int]]:
-        """(token index, sentence index, sentence's first token, one past its last)
-        for every token of a sentence whose lower-cased text is in *words* (and for
-        which *also*, a per-token list of flags, is true)."""
-        first, stop, sent_of = self.first, self.stop, self.sent_of
-        hits = map(words.__contains__, self.low)
-        if also is not None:
-            hits = map(and_, hits, also)
-        for k in compress(range(len(self.low)), hits):
-            si = sent_of[k]
-            if si >= 0:
-                yield k, si, first[si], stop[si]
+    def sentence(self, k: int) -> tuple[int, int, int] | None:
+        """(sentence index, its first token, one past its last) for token k, or None
+        for a token outside every sentence."""
+        si = bisect_right(self.first, k) - 1
+        if si < 0 or k >= self.stop[si]:
+            return None
+        return si, self.first[si], self.stop[si]
 
     def gap_before(self, k: int, i0: int) -> str:
         """Prose between token k and the previous token of its sentence (or the
@@ -113,7 +107,8 @@ class _View:
 
     def plain(self, k: int, i0: int) -> bool:
         """Only spaces before token k: no punctuation, digits or line break."""
-        return _plain(self.gap_before(k, i0))
+        gap = self.prose[self.ends[k - 1]:self.starts[k]] if k > i0 else self.gap_before(k, i0)
+        return gap == " " or _plain(gap)
 
     def clause_start(self, k: int, i0: int) -> bool:
         if k == i0:
@@ -140,25 +135,35 @@ def _view(doc: Document) -> _View:
 
 
 def _plain(gap: str) -> bool:
-    """Only spaces between two tokens: no punctuation, no digits, no line break."""
-    return bool(_SPACE_GAP.fullmatch(gap)) and "\n" not in gap
+    """Only spaces between two tokens: no punctuation, no digits, no line break.
+
+    ``str.isspace`` and the regex ``\s+`` ask the same per-character question
+    (tests/test_syntax_speed.py checks every code point); both are false on "".
+    """
+    return gap.isspace() and "\n" not in gap
 
 
 # ---------------------------------------------------------------------------------
 # Detectors: each yields (start, end, format values, sentence index) over a document,
-# in text order.  Conditions that cost nothing (word-list membership) come before
-# word-class look-ups and gap scans; all of them are plain conjunctions, so the order
-# does not change what is found.
+# in text order.  Conditions are plain conjunctions, so their order does not change
+# what is found: the rarest cheap one (word-list membership, a memoized word class)
+# comes first, the sentence look-up and the gap scans last.
 
 def participle_noun(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
     """"the arrested in ...": a bare past participle standing for "the arrested woman"."""
     dets, follow, allow = st.words["determiners"], st.words["followers"], st.words["allow"]
     text, low = v.text, v.low
-    for k, si, i0, i1 in v.anchors(dets, v.next_lower):
+    participle = wc.PARTICIPLE_ONLY
+    for k in v.positions(dets, len(low) - 1):
         p = k + 1
-        if p >= i1 or text[p] != low[p] or low[p] in allow or not v.plain(p, i0):
+        w = low[p]
+        if not participle[w] or text[p] != w or w in allow:
             continue
-        if not wc.is_participle_only(low[p]):
+        loc = v.sentence(k)
+        if loc is None:
+            continue
+        si, i0, i1 = loc
+        if p >= i1 or not v.plain(p, i0):
             continue
         nxt = p + 1 if p + 1 < i1 else None
         after = v.gap_after(p, i1)
@@ -176,12 +181,24 @@ def plural_singular_verb(v: _View, st: _State) -> Iterator[tuple[int, int, dict,
     """
     dets, preps, verbs, stops = (st.words["determiners"], st.words["prepositions"],
                                  st.words["verbs"], st.words["stops"])
+    if verbs.isdisjoint(v.lowset):
+        return    # no singular verb anywhere: nothing can disagree with it
     text, low = v.text, v.low
-    for p, si, i0, i1 in v.anchors(preps, v.prev_lower_or_first):
+    plural = wc.PLURAL_NOUN
+    for p in v.positions(preps):
         h = p - 1
-        if h < i0 or low[h] in dets:
+        if h < 0:
             continue
-        ht, hl = text[h], low[h]
+        hl = low[h]
+        if hl in dets or not plural[hl]:
+            continue
+        loc = v.sentence(p)
+        if loc is None:
+            continue
+        si, i0, i1 = loc
+        if h < i0:
+            continue
+        ht = text[h]
         if ht != hl and not (h == i0 and ht[1:] == hl[1:]):
             continue  # a capitalized word mid-sentence is a name ("Olympics"), not a common noun
         if not v.plain(p, i0):
@@ -189,7 +206,7 @@ def plural_singular_verb(v: _View, st: _State) -> Iterator[tuple[int, int, dict,
         k = h   # walk back over determiners joined by spaces to where the clause starts
         while k > i0 and low[k - 1] in dets and v.plain(k, i0):
             k -= 1
-        if not v.clause_start(k, i0) or not wc.is_plural_noun(hl):
+        if not v.clause_start(k, i0):
             continue
         for m in range(h + 2, min(i1, h + 2 + st.window)):
             if low[m] in stops or not v.plain(m, i0):
@@ -205,28 +222,39 @@ def plural_singular_verb(v: _View, st: _State) -> Iterator[tuple[int, int, dict,
 
 def _finite_verb(word: str) -> bool:
     """A word that can only be a verb (so it starts a new clause, ending the subject)."""
-    return wc.is_verb_only(word)
+    return wc.VERB_ONLY[word]
 
 
 _THAT = frozenset(["that"])
 _OF = frozenset(["of"])
 _TIMES = frozenset(["times"])
+_NOT_AFTER_NUMBER = ("than", "as", "about", "some", "nearly", "almost")
 
 
 def subjectless_that(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
     """"both leaders noted that made a big step": a that-clause whose subject was dropped
     (Russian "отметили, что сделали" has the subject in the verb ending)."""
     verbs, objects = st.words["verbs"], st.words["objects"]
+    lowset = v.lowset
+    if "that" not in lowset or verbs.isdisjoint(lowset):
+        return
     text, low = v.text, v.low
-    for t, si, i0, i1 in v.anchors(_THAT, v.after(verbs)):
+    past_only = wc.PAST_VERB_ONLY
+    for t in v.positions(_THAT):
         k, verb, obj = t - 1, t + 1, t + 2
-        if k < i0 or obj >= i1 or low[k] not in verbs or low[obj] not in objects:
+        if k < 0 or low[k] not in verbs:
+            continue
+        loc = v.sentence(t)
+        if loc is None:
+            continue
+        si, i0, i1 = loc
+        if k < i0 or obj >= i1 or low[obj] not in objects:
             continue
         if text[verb] != low[verb]:
             continue
         if not (v.plain(t, i0) and v.plain(verb, i0) and v.plain(obj, i0)):
             continue
-        if wc.is_past_verb_only(low[verb]):
+        if past_only[low[verb]]:
             yield v.starts[t], v.ends[verb], {"verb": text[verb]}, si
 
 
@@ -235,13 +263,23 @@ def bare_noun_of(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
     a verb and "of" (Russian has no articles, so MT often drops them)."""
     triggers, allow = st.words["triggers"], st.words["allow"]
     text, low = v.text, v.low
-    for o, si, i0, i1 in v.anchors(_OF, v.after(triggers, 2)):
+    noun_only = wc.NOUN_ONLY
+    for o in v.positions(_OF):
         k = o - 1
-        if k - 1 < i0 or low[k - 1] not in triggers or text[k] != low[k] or low[k] in allow:
+        if k < 1 or low[k - 1] not in triggers:
+            continue
+        lk = low[k]
+        if text[k] != lk or lk in allow or not noun_only[lk]:
+            continue
+        loc = v.sentence(o)
+        if loc is None:
+            continue
+        si, i0, i1 = loc
+        if k - 1 < i0:
             continue
         if not (v.plain(k, i0) and v.plain(o, i0)):
             continue
-        if wc.is_noun_only(low[k]) and wc.countable(low[k]):
+        if wc.countable(lk):
             yield v.starts[k], v.ends[k], {"noun": text[k]}, si
 
 
@@ -249,18 +287,26 @@ def times_before_verb(v: _View, st: _State) -> Iterator[tuple[int, int, dict, in
     """"the Council three times increased the regime": a frequency adverbial placed before
     the verb as in Russian ("трижды ужесточил"); English puts it after the object."""
     numbers, objects = st.words["numbers"], st.words["objects"]
+    if "times" not in v.lowset:
+        return
     text, low = v.text, v.low
-    for t, si, i0, i1 in v.anchors(_TIMES):
+    for t in v.positions(_TIMES):
         k, verb, obj = t - 1, t + 1, t + 2
-        if k < i0 or obj >= i1 or low[k] not in numbers:
+        if k < 0 or low[k] not in numbers:
             continue
-        if k > i0 and low[k - 1] in ("than", "as", "about", "some", "nearly", "almost"):
+        loc = v.sentence(t)
+        if loc is None:
+            continue
+        si, i0, i1 = loc
+        if k < i0 or obj >= i1:
+            continue
+        if k > i0 and low[k - 1] in _NOT_AFTER_NUMBER:
             continue
         if text[verb] != low[verb] or low[obj] not in objects:
             continue
         if not (v.plain(t, i0) and v.plain(verb, i0) and v.plain(obj, i0)):
             continue
-        if wc.is_past_verb(low[verb]):
+        if wc.PAST_VERB[low[verb]]:
             yield v.starts[k], v.ends[verb], {"verb": text[verb]}, si
 
 
@@ -268,8 +314,14 @@ def demand_infinitive(v: _View, st: _State) -> Iterator[tuple[int, int, dict, in
     """"demanded all the countries to send": Russian "потребовать от кого сделать" copied
     as demand + object + to-infinitive; English demands *that* someone do something."""
     verbs, pronouns, dets = st.words["verbs"], st.words["pronouns"], st.words["determiners"]
+    if verbs.isdisjoint(v.lowset):
+        return
     text, low = v.text, v.low
-    for k, si, i0, i1 in v.anchors(verbs):
+    for k in v.positions(verbs):
+        loc = v.sentence(k)
+        if loc is None:
+            continue
+        si, i0, i1 = loc
         m = k + 1
         while m < i1 and low[m] in dets and v.plain(m, i0):
             m += 1
@@ -277,9 +329,9 @@ def demand_infinitive(v: _View, st: _State) -> Iterator[tuple[int, int, dict, in
             continue
         if not v.plain(m, i0):
             continue
-        if not (low[m] in pronouns or text[m][:1].isupper() or wc.is_plural_noun(low[m])):
+        if not (low[m] in pronouns or text[m][:1].isupper() or wc.PLURAL_NOUN[low[m]]):
             continue
-        if v.plain(m + 1, i0) and v.plain(m + 2, i0) and wc.is_base_verb(low[m + 2]):
+        if v.plain(m + 1, i0) and v.plain(m + 2, i0) and wc.BASE_VERB[low[m + 2]]:
             yield v.starts[k], v.ends[m + 2], {"verb": text[k]}, si
 
 
@@ -293,11 +345,12 @@ def subjectless_sentence(v: _View, st: _State) -> Iterator[tuple[int, int, dict,
     """
     follow, allow = st.words["followers"], st.words["allow"]
     text, low, prose = v.text, v.low, v.prose
+    past, base, noun = wc.PAST_VERB, wc.BASE_VERB, wc.HAS_NOUN
     for si, (i0, i1) in enumerate(zip(v.first, v.stop)):
         if i1 - i0 < 4:
             continue
         w = low[i0]
-        if low[i0 + 1] not in follow or w in allow:
+        if low[i0 + 1] not in follow or w in allow or not past[w]:
             continue
         first = text[i0]
         if not first[:1].isupper() or first.isupper() or not v.plain(i0 + 1, i0):
@@ -309,10 +362,9 @@ def subjectless_sentence(v: _View, st: _State) -> Iterator[tuple[int, int, dict,
         if _INNER_PUNCT.search(prose, v.ends[i0], last_end) or \
                 _END_PUNCT.search(prose, last_end, v.bounds[si][1]):
             continue
-        if wc.is_base_verb(w) or wc.has_noun_reading(w):
+        if base[w] or noun[w]:
             continue
-        if wc.is_past_verb(w):
-            yield v.starts[i0], v.ends[i0], {"verb": first}, si
+        yield v.starts[i0], v.ends[i0], {"verb": first}, si
 
 
 DETECTORS: dict[str, tuple[Callable[..., Iterator[tuple[int, int, dict, int]]], tuple[str, ...]]] = {
