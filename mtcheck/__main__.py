@@ -1,0 +1,22 @@
+"""``mtcheck`` the command (and ``python -m mtcheck``).
+
+A separate entry from :mod:`mtcheck.cli` so that start-up work only the real command
+wants happens here and never in a process that merely imports the CLI (tests, tools):
+``recache.prime`` fills ``re``'s compile cache from programs stored by earlier runs,
+before typer and our modules compile their patterns.
+"""
+
+from __future__ import annotations
+
+
+def main() -> None:
+    from . import recache
+
+    recache.prime()
+    from .cli import main as cli_main
+
+    cli_main()
+
+
+if __name__ == "__main__":
+    main()
