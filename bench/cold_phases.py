@@ -26,6 +26,11 @@ import sys
 CHILD = r"""
 import json, sys, time
 t0 = time.perf_counter()
+try:
+    from mtcheck import recache   # what the command does first (mtcheck/__main__.py)
+    recache.prime()
+except ImportError:               # an older checkout (--against)
+    pass
 import typer, mtcheck.cli
 t_typer = time.perf_counter()
 from mtcheck.runner import Runner, RunOptions
