@@ -16,6 +16,15 @@ from ..findings import Finding, Severity
 
 REPORTS = ("variants", "gender")
 
+_PRECHECK = None   # names.precheck.may_have_groups, imported on first use (cold start)
+
+
+def _load_precheck():
+    global _PRECHECK
+    from ..names.precheck import may_have_groups
+    _PRECHECK = may_have_groups
+    return may_have_groups
+
 
 class Names:
     PARAMS = {
@@ -23,7 +32,7 @@ class Names:
     }
 
     def __init__(self) -> None:
-        self._last: tuple[Any, Any, Any] | None = None  # (doc, gazetteer, result): one-document cache
+        self._last: tuple[Any, Any, Any] | None = None  # (doc, gazetteer, groups): one-document cache
 
     def prepare(self, rule: Any, ctx: Any) -> str:
         report = rule.params.get("report", "variants")
@@ -31,26 +40,30 @@ class Names:
             raise ValueError(f"{rule.code}: report must be one of {', '.join(REPORTS)}")
         return report
 
-    def _analysis(self, doc: Document, ctx: Any):
-        from ..names.clusters import DocNames, analyze, may_have_groups
-        from ..names.keys import NameRules
-
+    def _groups(self, doc: Document, ctx: Any) -> list:
+        """The document's names written two or more ways (clusters.NameGroup)."""
         gaz = ctx.gazetteer
-        if self._last is not None and self._last[0] is doc and self._last[1] is gaz:
-            return self._last[2]
+        last = self._last
+        if last is not None and last[0] is doc and last[1] is gaz:
+            return last[2]
         rules = ctx.__dict__.get("_name_rules")
         if rules is None:
-            rules = NameRules.from_ruleset(ctx.ruleset)
-            ctx.__dict__["_name_rules"] = rules
-        # These rules report groups only: most stories cannot have one (a cheap test
-        # over the words that could be name words), and then the mentions are not needed.
-        result = analyze(doc, gaz, rules) if may_have_groups(doc, gaz, rules) else DocNames([], [], {})
-        self._last = (doc, gaz, result)
-        return result
+            from ..names.keys import NameRules
+            rules = ctx.__dict__["_name_rules"] = NameRules.from_ruleset(ctx.ruleset)
+        may_have_groups = _PRECHECK or _load_precheck()
+        # These rules report groups only: most stories cannot have one (an exact, cheap
+        # test over the words that could be name words), and then the mentions and the
+        # clustering code are not needed at all.
+        groups = []
+        if may_have_groups(doc, gaz, rules):
+            from ..names.clusters import analyze
+            groups = analyze(doc, gaz, rules).groups
+        self._last = (doc, gaz, groups)
+        return groups
 
     def check(self, doc: Document, rule: Any, report: str, ctx: Any) -> list[Finding]:
         out: list[Finding] = []
-        for group in self._analysis(doc, ctx).groups:
+        for group in self._groups(doc, ctx):
             data = {"canonical": group.canonical, "source": group.source,
                     "cluster": [{"spelling": s, "count": n} for s, n in group.spellings]}
             for flag in group.flags:

@@ -16,18 +16,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from functools import partial
-from itertools import chain
 from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..document import Document
 from .index import NameIndex, name_index
 from .keys import NameRules
-from .matching import STRENGTH, Cluster, Spelling, cluster_spellings, may_cluster
-from .mentions import COMMON_ZIPF, Mention, _pieces, extract_mentions, word_zipf
-
-MIN_WORD_LEN = 4
-MIN_GIVEN_LEN = 3
+from .matching import STRENGTH, Cluster, Spelling, cluster_spellings, may_link
+from .mentions import COMMON_ZIPF, MIN_GIVEN_LEN, MIN_WORD_LEN, Mention, extract_mentions, word_zipf
+from .precheck import may_have_groups  # noqa: F401  (its home was here: callers import it from here)
 
 
 # Immutable per-word records are NamedTuples: several are built per name word of every
@@ -142,13 +139,14 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
         by_lower[low].append(o)
     lowers = list(by_lower)
     keys = [rules.key(lw) for lw in lowers]
+    zipfs = [zipf(lw) for lw in lowers]
     cluster_of: dict[str, int] = {}
-    if not may_cluster(keys, rules):
+    if not may_link(list(zip(keys, zipfs)), rules):
         # most stories: no two spellings could be one name, every spelling is its own
         cluster_of = {lw: i for i, lw in enumerate(lowers)}
     else:
         spellings = [Spelling(_display([o.text for o in by_lower[lw]]), keys[i], len(by_lower[lw]),
-                              zipf(lw), any(o.text in known_words for o in by_lower[lw]), i)
+                              zipfs[i], any(o.text in known_words for o in by_lower[lw]), i)
                      for i, lw in enumerate(lowers)]
         for ci, c in enumerate(cluster_spellings(spellings, rules)):
             for i in c.members:
@@ -173,46 +171,6 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
     groups = [g for g in groups if g.flags]
     groups.sort(key=lambda g: min(o.start for o in g.occurrences))
     return DocNames(mentions=mentions, groups=groups, words=dict(counts))
-
-
-def may_have_groups(doc: Document, gazetteer: Any, rules: NameRules) -> bool:
-    """False when :func:`analyze` cannot find a name written two ways in *doc* (about
-    4 stories in 5), so that a caller that needs only the groups can skip the mentions.
-
-    Why it is sound: every word a mention can hold is a piece of a token extract_mentions
-    keeps that is capitalized or a lower-case word of the name index (``maybe_name``:
-    known name words, tails of known names, particles), and the words analyze compares
-    are of those the ones not all capitals and at least MIN_GIVEN_LEN long.  A group
-    needs two such spellings that may_cluster would pair (surnames and places), or two
-    given-name spellings with one key (which may_cluster pairs too).  may_cluster only
-    asks whether some pair exists, so a False over this superset of the words is a False
-    over the words analyze would compare."""
-    maybe = name_index(gazetteer, rules).maybe_name
-    memo = _WORD_LOWS
-    if memo.get(None) != (maybe, rules) or len(memo) > _WORD_LOWS_MAX:
-        memo.clear()
-        memo[None] = (maybe, rules)
-    distinct = set(doc.token_words)
-    for t in distinct.difference(memo):
-        memo[t] = _word_lows(t, maybe, rules)
-    keys = dict(chain.from_iterable(map(memo.__getitem__, distinct)))   # lower spelling -> key
-    if len(keys) < 2:
-        return False
-    return may_cluster(list(keys.values()), rules)
-
-
-#: token -> (lower-cased spelling, its key) for each spelling it can add to a mention
-#: (may_have_groups), under one name index and one set of rules (stored under the key
-#: None); tokens recur across stories
-_WORD_LOWS: dict = {}
-_WORD_LOWS_MAX = 1 << 18
-
-
-def _word_lows(token: str, maybe: frozenset[str], rules: NameRules) -> tuple[tuple[str, str], ...]:
-    if token.islower() and token not in maybe and token.isalpha():
-        return ()   # a plain lower-case word: never part of a mention
-    return tuple((low, rules.key(low)) for _s, _e, text, cap, low in _pieces(token)
-                 if (cap or low in maybe) and len(text) >= MIN_GIVEN_LEN and not text.isupper())
 
 
 def _plan(texts: tuple[str, ...], tables: NameIndex, gazetteer: Any,

@@ -31,12 +31,13 @@ class NameIndex:
 
     #: the tables, in the order the disk cache stores them
     STORED = ("person_place", "places", "given", "lower_words", "lower_pairs", "maybe_name",
-              "folded", "name_words")
+              "folded", "name_words", "fold_words")
     __slots__ = (*STORED, "plans")
 
     def __init__(self, person_place: frozenset[str], places: frozenset[str], given: frozenset[str],
                  lower_words: frozenset[str], lower_pairs: frozenset[str], maybe_name: frozenset[str],
-                 folded: dict[str, int], name_words: frozenset[str]) -> None:
+                 folded: dict[str, int], name_words: frozenset[str],
+                 fold_words: frozenset[str] = frozenset()) -> None:
         # words of people's names and one-word place names: "Ministry" is no name, and
         # neither are "United" or "The" although they sit in "United States", "The Hague"
         self.person_place = person_place
@@ -48,6 +49,9 @@ class NameIndex:
                                           # the last words of lower_pairs, particles ("von", "bin")
         self.folded = folded              # folded full form -> index of the first entry with that form
         self.name_words = name_words      # every word of every form (Gazetteer.name_words)
+        self.fold_words = fold_words      # every word of every folded form (the keys of ``folded``
+                                          # split at spaces): a word whose key is none of these
+                                          # never gets a gazetteer spelling (precheck.py)
         #: per-process memo of the analysis of one mention's words (clusters._plan); not stored
         self.plans: dict = {}
 
@@ -126,6 +130,7 @@ def build(gazetteer: Any, rules: Any) -> NameIndex:
         maybe_name=shared(lower_words | pair_tails | PARTICLES),
         folded={pool.setdefault(k, k): i for k, i in folded.items()},
         name_words=shared(gazetteer.name_words),
+        fold_words=shared(w for k in folded for w in k.split(" ")),
     )
 
 

@@ -148,6 +148,71 @@ def may_cluster(keys: list[str], rules: NameRules, fuzzy_cutoff: float = FUZZY_C
     return False
 
 
+def may_link(spellings: list[tuple[str, float]], rules: NameRules,
+             fuzzy_cutoff: float = FUZZY_CUTOFF) -> bool:
+    """False when :func:`cluster_spellings` would put every one of *spellings* (key,
+    Zipf of the spelling) in a cluster of its own: the conditions under which it links
+    two keys, minus what needs more than keys and Zipf values.
+
+    Tighter than :func:`may_cluster` (which looks at keys alone), so that fewer stories
+    without a variant are clustered at all: a case form counts only on a key rarer than
+    MAX_OBLIQUE_ZIPF and against another key's nominative (a soft ending only against a
+    nominative in -i), as cluster_spellings links them (a garbled ending needs such a
+    link first); a fuzzy pair needs one key rarer than MAX_OBLIQUE_ZIPF, one last letter,
+    no prefix, and a fuzz.ratio that passes *fuzzy_cutoff*, computed here in pure Python
+    (an LCS; rapidfuzz costs ~10 ms to import) and compared with a little slack.  Two
+    known spellings are not told apart from others here: that only makes it say True
+    more often.
+    """
+    if len(spellings) < 2:
+        return False
+    kzipf: dict[str, float] = {}
+    for key, z in spellings:
+        if key in kzipf:
+            return True   # two spellings, one key
+        kzipf[key] = z
+    owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in kzipf:
+        for stem, ending in rules.readings(key)[0]:
+            owners[stem].append((key, ending))
+    if owners:
+        for key, z in kzipf.items():
+            if z >= MAX_OBLIQUE_ZIPF:
+                continue
+            for stem, _ending, soft in rules.readings(key)[1]:
+                if any(o != key and (not soft or nom == "i") for o, nom in owners.get(stem, ())):
+                    return True
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in kzipf:
+        if len(key) >= FUZZY_MIN_LEN and " " not in key:
+            blocks[(key[0], key[-1])].append(key)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if (abs(len(a) - len(b)) > 2 or a.startswith(b) or b.startswith(a)
+                        or min(kzipf[a], kzipf[b]) >= MAX_OBLIQUE_ZIPF):
+                    continue
+                total = len(a) + len(b)
+                if 100.0 * (1.0 - (total - 2 * _lcs_len(a, b)) / total) >= fuzzy_cutoff - 1e-6:
+                    return True
+    return False
+
+
+def _lcs_len(a: str, b: str) -> int:
+    """Length of the longest common subsequence of *a* and *b* (bit-parallel, Allison and
+    Dix / Hyyrö): fuzz.ratio is 100 * (1 - indel distance / total length), and the indel
+    distance is len(a) + len(b) - 2 * LCS."""
+    masks: dict[str, int] = {}
+    for i, c in enumerate(a):
+        masks[c] = masks.get(c, 0) | (1 << i)
+    full = (1 << len(a)) - 1
+    v = full
+    for c in b:
+        u = v & masks.get(c, 0)
+        v = ((v + u) | (v - u)) & full
+    return len(a) - bin(v).count("1")
+
+
 def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool = True,
                       fuzzy_cutoff: float = FUZZY_CUTOFF) -> list[Cluster]:
     """Group *spellings* into clusters (every spelling lands in exactly one)."""

@@ -21,6 +21,10 @@ PARTICLES = frozenset(
     "bin ibn bint al el de da di del della der den des du la le van von ter dos das y".split())
 #: A capitalized word this common in English is a name only if the gazetteer says so.
 COMMON_ZIPF = 4.0
+#: The shortest name word the names analysis compares (clusters._plan), and the shortest
+#: given name (compared only before the same surname).
+MIN_WORD_LEN = 4
+MIN_GIVEN_LEN = 3
 #: An uninformative capital (sentence start, headline) counts if the word is rarer than this.
 RARE_ZIPF = 3.0
 #: What may separate two words of one name: one or two spaces or tabs, or a full stop
@@ -84,6 +88,8 @@ def _pieces(text: str) -> tuple[tuple[int, int, str, bool, str], ...]:
     """A token split at hyphens, possessive ending dropped ("Jong-un", "Peskov's"), as
     (start, end, piece, capitalized, lower-cased piece) relative to the token; memoized,
     as names recur across stories."""
+    if text and "-" not in text and "'" not in text and "’" not in text:   # most tokens: one piece
+        return ((0, len(text), text, _is_cap(text), text.lower()),)
     if len(text) > 2 and text[-1] == "s" and text[-2] in "'’":
         text = text[:-2]
     elif len(text) > 1 and text[-1] in "'’":

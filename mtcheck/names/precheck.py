@@ -1,0 +1,160 @@
+"""Can a story hold one name written two ways?  An exact, cheap "no" for most stories.
+
+MT601/MT602 report only names written in two or more ways, and 926 of the 999 stories of
+the bench corpus have none.  Finding the mentions and clustering them (clusters.analyze)
+costs ~0.7 ms a story; this test answers "no group possible" from the story's distinct
+tokens in tens of microseconds, so that analyze runs only where it may find something
+(75 of the 999 stories, 73 of which have a group).
+
+Why it is exact (never says "no" where analyze finds a group): analyze compares words of
+mentions, and every such word is a piece of a token (split at hyphens, possessive
+dropped: ``mentions._pieces``) that
+
+* is capitalized, or lower case and a word of the name index (``maybe_name``: known name
+  words, tails of known names, particles) — only those can enter a mention;
+* is at least MIN_GIVEN_LEN long and not all capitals (clusters._plan drops the others);
+* is a known person or place word, or rarer in English than COMMON_ZIPF, or folds to a
+  word of some gazetteer form (the only way clusters._resolve can give it a gazetteer
+  spelling) — _plan drops every other word, given names included.
+
+Each test looks at the piece alone, so the answer is memoized per token for the whole
+process (tokens recur across stories).  A group needs two such spellings that
+cluster_spellings links (given names: two spellings with one key, which it would link
+too), and matching.may_link says whether any two may be linked from their keys and Zipf
+values alone.  It asks only whether some pair exists, so False over a superset of the
+compared words is False over the words themselves.  may_link itself is reached only
+when two spellings share a mark (precomputed per token: the key, the stems of its
+readings, first and last letters with lengths that can pass the fuzzy cutoff): in most
+stories none do, and the test ends in a few set operations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .index import name_index
+from .matching import FUZZY_CUTOFF, FUZZY_MIN_LEN, MAX_OBLIQUE_ZIPF, may_link
+from .mentions import COMMON_ZIPF, MIN_GIVEN_LEN, _pieces, word_zipf
+
+
+class _Memo:
+    """Per-process answers per token, valid for one name index and one set of rules."""
+
+    __slots__ = ("tables", "rules", "plain", "found", "cutoff")
+    MAX = 1 << 18   # tokens remembered (plain + found); a long run starts over past this
+
+    def __init__(self, tables: Any = None, rules: Any = None) -> None:
+        self.tables = tables
+        self.rules = rules
+        self.plain: set[str] = set()             # tokens with no candidate
+        self.found: dict[str, tuple] = {}        # token -> ((lower, Marks), ...)
+        self.cutoff = FUZZY_CUTOFF
+
+
+#: What may_link needs to know of one spelling: (key, Zipf, own marks, probes).  Two
+#: spellings can be linked only if they share an own mark (the key, a nominative stem of
+#: each, or one first and last letter and one length) or a probe of one is an own mark of the
+#: other: a case ending of a rare key on a stem that is the other's nominative ("n" +
+#: stem; "i" + stem for a soft ending, which needs a nominative in -i), or one first and
+#: last letter and a length 1 or 2 apart at which fuzz.ratio can pass the cutoff.
+Marks = tuple[str, float, tuple[str, ...], tuple[str, ...]]
+
+_MEMO = _Memo()
+
+
+def _memo(gazetteer: Any, rules: Any) -> _Memo:
+    global _MEMO
+    tables = name_index(gazetteer, rules)
+    memo = _MEMO
+    if memo.tables is not tables or memo.rules is not rules or len(memo.plain) + len(memo.found) > _Memo.MAX:
+        memo = _MEMO = _Memo(tables, rules)
+    return memo
+
+
+def candidate_spellings(doc: Any, gazetteer: Any, rules: Any) -> dict[str, Marks]:
+    """Lower-cased spelling -> (key, marks...) of every word analyze could compare in
+    *doc* (a superset: see the module docstring)."""
+    memo = _memo(gazetteer, rules)
+    plain, found = memo.plain, memo.found
+    lows: dict[str, Marks] = {}
+    for token in set(doc.token_words).difference(plain):
+        got = found.get(token)
+        if got is None:
+            got = _candidates(token, memo)
+            if not got:
+                plain.add(token)
+                continue
+            found[token] = got
+        lows.update(got)
+    return lows
+
+
+def may_have_groups(doc: Any, gazetteer: Any, rules: Any) -> bool:
+    """False when clusters.analyze cannot find a name written two ways in *doc*."""
+    lows = candidate_spellings(doc, gazetteer, rules)
+    if len(lows) < 2:
+        return False
+    entries = lows.values()
+    if _no_shared_mark(entries):
+        return False
+    return may_link([e[:2] for e in entries], rules)
+
+
+def _no_shared_mark(entries: Any) -> bool:
+    """No two spellings share an own mark, and no probe of one is another's own mark:
+    then may_link says False."""
+    own: list[str] = []
+    probes: list[str] = []
+    for _key, _z, o, p in entries:
+        own += o
+        probes += p
+    owned = set(own)
+    return len(owned) == len(own) and owned.isdisjoint(probes)
+
+
+def _marks(key: str, zipf: float, rules: Any, cutoff: float) -> Marks:
+    """The marks of one spelling (see Marks): what each kind of link in may_link needs."""
+    own: list[str] = ["k" + key]   # two spellings with one key
+    probes: list[str] = []
+    rare = zipf < MAX_OBLIQUE_ZIPF
+    if len(key) >= rules.min_stem:
+        noms, splits = rules.readings(key)
+        for stem, ending in noms:
+            own.append("n" + stem)
+            if ending == "i":
+                own.append("i" + stem)
+        if rare:
+            probes += [("i" if soft else "n") + stem for stem, _e, soft in splits]
+    n = len(key)
+    if n >= FUZZY_MIN_LEN and " " not in key:
+        block = f"f{key[0]}{key[-1]}"
+        own.append(f"{block}{n}")
+        if rare:
+            for d in (-2, -1, 1, 2):   # fuzz.ratio's bound from the lengths alone
+                least = abs(d)
+                if n + d >= FUZZY_MIN_LEN and 100.0 * (1.0 - least / (n + n + d)) >= cutoff - 1e-6:
+                    probes.append(f"{block}{n + d}")
+    own = list(dict.fromkeys(own))
+    # a probe of one's own mark matters only if another key has the mark too, and then
+    # the two share an own mark
+    mine = set(own)
+    return key, zipf, tuple(own), tuple(dict.fromkeys(p for p in probes if p not in mine))
+
+
+def _candidates(token: str, memo: _Memo) -> tuple[tuple[str, Marks], ...]:
+    """(lower-cased piece, its marks) for each piece of *token* that analyze could compare."""
+    tables, rules = memo.tables, memo.rules
+    maybe = tables.maybe_name
+    if token.islower() and token not in maybe and token.isalpha():
+        return ()   # a plain lower-case word: never part of a mention
+    out = []
+    for _s, _e, text, cap, low in _pieces(token):
+        if not (cap or low in maybe) or len(text) < MIN_GIVEN_LEN or text.isupper():
+            continue
+        zipf = word_zipf(text)   # = word_zipf(low): the lexicon ignores case
+        key = rules.key(low)
+        if (zipf >= COMMON_ZIPF and text not in tables.person_place
+                and not all(part in tables.fold_words for part in key.split(" "))):
+            continue   # a common English word no gazetteer form can resolve
+        out.append((low, _marks(key, zipf, rules, memo.cutoff)))
+    return tuple(out)
