@@ -33,11 +33,7 @@ docstring for the measured false-positive and recall figures).
 from __future__ import annotations
 
 import math
-import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
-
-import regex
 
 from . import lexicon
 from .wordtable import WordTable, load_resource
@@ -55,6 +51,8 @@ __all__ = [
     "is_romanized_russian",
     "back_transliterate",
     "russian_zipf",
+    "frequent_english",
+    "FREQUENT_MIN_ZIPF",
 ]
 
 _RESOURCE = "romanized_model.wt"
@@ -113,7 +111,42 @@ ACCEPTED_LOANWORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-_LATIN_WORD = regex.compile(r"\p{Latin}+")
+#: ``\p{Latin}+`` (the third-party ``regex`` module), compiled only for a token that the
+#: two tables below cannot settle.  Importing ``regex`` costs ~10 ms of a cold run, and
+#: nothing else on the lint path needs it, so the Latin-script test answers from tables:
+#: ASCII words with ``str.isalpha`` (the only ASCII letters are A-Z and a-z, all Latin),
+#: and other words when every character is a known Latin letter (True) or some character
+#: is known not to be one (False).  The tables are the ``regex`` module's own answers for
+#: those blocks (a test compares every code point).
+_LATIN_WORD = None
+_LATIN_BLOCKS = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x2AF),
+                 (0x1E00, 0x1EFF), (0x2C60, 0x2C7F))       # Latin-1 .. IPA, Latin Ext. Add., -C
+_NOT_LATIN_BLOCKS = ((0x00, 0x40), (0x5B, 0x60), (0x7B, 0x7F), (0xD7, 0xD7), (0xF7, 0xF7),
+                     (0x300, 0x36F), (0x400, 0x4FF), (0x2000, 0x206F))  # marks, Cyrillic, punct.
+_LATIN_CHARS: frozenset[str] | None = None
+_NOT_LATIN_CHARS: frozenset[str] = frozenset()
+
+
+def _chars(blocks: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    return frozenset(chr(c) for lo, hi in blocks for c in range(lo, hi + 1))
+
+
+def _is_latin_word(t: str) -> bool:
+    """True if *t* is one non-empty run of Latin-script letters (regex: ``\\p{Latin}+``)."""
+    if t.isascii():
+        return t.isalpha()
+    global _LATIN_CHARS, _NOT_LATIN_CHARS, _LATIN_WORD
+    if _LATIN_CHARS is None:
+        _LATIN_CHARS, _NOT_LATIN_CHARS = _chars(_LATIN_BLOCKS), _chars(_NOT_LATIN_BLOCKS)
+    chars = set(t)
+    if chars <= _LATIN_CHARS:
+        return True
+    if not chars.isdisjoint(_NOT_LATIN_CHARS):
+        return False
+    if _LATIN_WORD is None:
+        import regex
+        _LATIN_WORD = regex.compile(r"\p{Latin}+")
+    return _LATIN_WORD.fullmatch(t) is not None
 
 
 class _Memo(dict):
@@ -134,27 +167,32 @@ class _Memo(dict):
         return v
 
 
-class _LM(NamedTuple):
-    """One character n-gram model as log10 x scale integer tables (see the build script)."""
+class _LM:
+    """One character n-gram model as log10 x scale integer tables (see the build script).
 
-    lp: _Memo    # n-gram -> log10 probability, None if unseen
-    bow: _Memo   # context -> back-off weight, 0 if unseen
-    floor: int
-    #: per-process memo: ``order``-character window -> what its last character adds to
-    #: the log-probability (the back-off walk depends on the window alone)
-    windows: dict[str, int]
+    (Plain classes, not NamedTuples or dataclasses: creating those classes costs
+    0.3-1 ms of every cold start.)"""
+
+    __slots__ = ("lp", "bow", "floor", "windows")
+
+    def __init__(self, lp: _Memo, bow: _Memo, floor: int) -> None:
+        self.lp = lp        # n-gram -> log10 probability, None if unseen
+        self.bow = bow      # context -> back-off weight, 0 if unseen
+        self.floor = floor
+        #: per-process memo: ``order``-character window -> what its last character adds
+        #: to the log-probability (the back-off walk depends on the window alone)
+        self.windows: dict[str, int] = {}
 
 
-class _Model(NamedTuple):
-    # (NamedTuples, not dataclasses: a dataclass costs ~1 ms to create at import.)
-    order: int
-    bos: str
-    eos: str
-    scale: float
-    ru: _LM
-    en: _LM
-    forms: WordTable   # romanized form -> rank in ``words``
-    words: WordTable   # Russian word -> Zipf x 10
+class _Model:
+    __slots__ = ("order", "bos", "eos", "scale", "ru", "en", "forms", "words")
+
+    def __init__(self, order: int, bos: str, eos: str, scale: float, ru: _LM, en: _LM,
+                 forms: WordTable, words: WordTable) -> None:
+        self.order, self.bos, self.eos, self.scale = order, bos, eos, scale
+        self.ru, self.en = ru, en
+        self.forms = forms   # romanized form -> rank in ``words``
+        self.words = words   # Russian word -> Zipf x 10
 
 
 @lru_cache(maxsize=1)
@@ -164,7 +202,7 @@ def _model() -> _Model:
     meta = t.meta
 
     def lm(lang: str) -> _LM:
-        return _LM(_Memo(t[f"{lang}_lp"], None), _Memo(t[f"{lang}_bow"], 0), int(meta["floor"][lang]), {})
+        return _LM(_Memo(t[f"{lang}_lp"], None), _Memo(t[f"{lang}_bow"], 0), int(meta["floor"][lang]))
 
     return _Model(
         order=int(meta["order"]),
@@ -179,7 +217,12 @@ def _model() -> _Model:
 
 
 def _normalize(token: str) -> str:
-    """Lower-case and compose accents (so "e" + combining caron matches "ě")."""
+    """Lower-case and compose accents (so "e" + combining caron matches "ě").
+
+    ASCII is its own NFC form, so most tokens skip ``unicodedata``."""
+    if token.isascii():
+        return token.lower()
+    import unicodedata
     return unicodedata.normalize("NFC", token).lower()
 
 
@@ -261,6 +304,45 @@ def romanized_score(token: str) -> float:
     return diff / m.scale * _LN10 / (len(t) + 1)
 
 
+#: The Zipf floor of :func:`frequent_english`: the set covers the words news copy repeats
+#: most (~12k entries, ~2 ms to load) rather than everything above ENGLISH_MIN_ZIPF (~43k,
+#: ~7 ms), since the rarer ones recur too seldom to repay their share of the load.
+FREQUENT_MIN_ZIPF = 3.5
+
+
+@lru_cache(maxsize=1)
+def frequent_english() -> frozenset[str]:
+    """Lower-case ASCII words of at least MIN_LENGTH letters that English uses with Zipf
+    >= FREQUENT_MIN_ZIPF: :func:`is_romanized_russian` is False for each of them, at any
+    threshold (the frequency guard), so a caller may skip judging them.
+
+    Why: a corpus run judges every distinct token once, and most are such words; one set
+    intersection per article settles them instead of a lexicon search each.  Selecting
+    them reads the whole lexicon (~40 ms), so the set is kept on disk
+    (:mod:`mtcheck.diskmemo`, keyed by this code and the lexicon file's size and time).
+    """
+    from pathlib import Path
+
+    from .wordtable import __file__ as wt_file
+
+    path = Path(wt_file).with_name("data") / lexicon._RESOURCE
+    try:
+        st = path.stat()
+    except OSError:   # installed in a zip: no file to key a memo by
+        return _select_frequent()
+    from .diskmemo import DiskMemo
+
+    memo = DiskMemo("frequent-english", __file__, lexicon.__file__)
+    return memo.get((FREQUENT_MIN_ZIPF, MIN_LENGTH, st.st_size, st.st_mtime_ns), _select_frequent)
+
+
+def _select_frequent() -> frozenset[str]:
+    tab = lexicon.table()
+    floor = FREQUENT_MIN_ZIPF * lexicon.scale()
+    return frozenset(k for k, v in zip(tab.keys(), tab.values)
+                     if v >= floor and len(k) >= MIN_LENGTH and k.isascii() and k.isalpha() and k.islower())
+
+
 @lru_cache(maxsize=4096)
 def _lookup(token: str) -> tuple[str, float] | None:
     m = _model()
@@ -320,10 +402,11 @@ def is_romanized_russian(token: str, threshold: float | None = None) -> bool:
     left to the caller.
     """
     t = _normalize(token)
-    if len(t) < MIN_LENGTH or not _LATIN_WORD.fullmatch(t):
+    if len(t) < MIN_LENGTH or not _is_latin_word(t):
         return False
-    if is_accepted_loanword(t):
-        return False
+    if (t in ACCEPTED_LOANWORDS or (t[-1] == "s" and t[:-1] in ACCEPTED_LOANWORDS)
+            or (t.endswith("es") and t[:-2] in ACCEPTED_LOANWORDS)):
+        return False  # is_accepted_loanword(t), on the normalized form
     en = lexicon.zipf(t)
     if en >= ENGLISH_MIN_ZIPF:
         return False

@@ -19,15 +19,15 @@ handles, hashtags) never reach a check.  The remaining (lower-case) tokens are j
 by the model.
 
 Speed: the model's verdict depends on the token alone, so it is memoized per process
-(in the prepared state) by token text: an article costs one set difference over its
-distinct tokens, and the article-level name evidence is gathered only in the rare
-article where some token is a candidate.
+(in the prepared state) by token text, and a token is judged at most once: an article
+costs a few set operations over its distinct tokens (C-level), and only tokens never
+seen before reach Python code.  The article-level name evidence is gathered only in the
+rare article where some token is a candidate.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document
@@ -38,34 +38,50 @@ _MEMO_MAX = 1 << 19  # distinct clean tokens remembered per process
 #: judge a capitalized token only in an article that writes it in lower case too
 #: (a switch so that tests can compare with judging every token)
 _DEFER = True
+#: distinct tokens a process judges one by one before it loads the model's set of frequent
+#: English words (~2 ms, see ``romanized.frequent_english``) and settles those in bulk; a
+#: one-article run never gets there.  (A switch for tests, too.)
+_FREQUENT_AFTER = 1000
 
 
-def _add(items: set[str], item: str) -> bool:
-    items.add(item)
-    return True
-
-
-@dataclass
 class _State:
-    threshold: float | None
-    min_length: int
-    #: token text -> (offset in token, run) of each Latin run the model flags; tokens
-    #: with no such run are in ``clean``.  Name evidence is applied per article.
-    flagged: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
-    clean: set[str] = field(default_factory=set)
-    #: tokens that are one capitalized Latin run ("Moscow"): judged only in an article
-    #: that also writes them in lower case (see ``check``)
-    caps: set[str] = field(default_factory=set)
+    """Per-process memo of the model's verdicts on tokens (a plain class: a
+    ``@dataclass`` costs ~1 ms of every cold start)."""
+
+    __slots__ = ("threshold", "min_length", "flagged", "clean", "caps", "pending", "waiting", "frequent")
+
+    def __init__(self, threshold: float | None, min_length: int) -> None:
+        self.threshold = threshold
+        self.min_length = min_length
+        #: token text -> (offset in token, run) of each Latin run the model flags; tokens
+        #: with no such run are in ``clean``.  Name evidence is applied per article.
+        self.flagged: dict[str, tuple[tuple[int, str], ...]] = {}
+        self.clean: set[str] = set()
+        #: every token seen that is one capitalized Latin run ("Moscow"): judged only in an
+        #: article that also writes it in lower case (see ``check``)
+        self.caps: set[str] = set()
+        #: those of ``caps`` not judged yet -> their lower-case form, and the reverse
+        self.waiting: dict[str, str] = {}
+        self.pending: dict[str, list[str]] = {}
+        #: words the model never flags (``romanized.frequent_english``), once loaded
+        self.frequent: frozenset[str] | None = None
 
 
 def _judge(token: str, state: _State, model: Any) -> tuple[tuple[int, str], ...]:
     """Latin runs of *token* (hyphenated compounds part by part) the model flags."""
+    frequent = state.frequent or ()
+    if token.isascii() and token.isalpha():   # one run, the whole token (most tokens)
+        if len(token) < state.min_length or token.isupper() or token.lower() in frequent:
+            return ()
+        return ((0, token),) if model.is_romanized_russian(token, state.threshold) else ()
     out = []
     for m in _LATIN.finditer(token):
         word = m.group(0)
         if len(word) < state.min_length or word.isupper():
             continue
-        if model.is_romanized_russian(word, state.threshold):
+        # (a run whose lower case is ASCII is ASCII: NFC leaves it alone, so this is the
+        # model's own lookup key)
+        if word.lower() not in frequent and model.is_romanized_russian(word, state.threshold):
             out.append((m.start(), word))
     return tuple(out)
 
@@ -94,30 +110,62 @@ class Romanized:
 
     def check(self, doc: Document, rule: Any, state: _State, ctx: Any) -> list[Finding]:
         words = doc.token_words
-        flagged, clean = state.flagged, state.clean
+        flagged, clean, caps = state.flagged, state.clean, state.caps
+        pending, waiting = state.pending, state.waiting
+        if len(clean) > _MEMO_MAX:
+            clean.clear()
+            caps.clear()
+            pending.clear()
+            waiting.clear()
         distinct = set(words)
+        # Tokens not judged yet, then of those the capitalized ones already waiting (see
+        # below) and the ones never seen.  Each step is a C-level set operation that walks
+        # the small left operand and probes the large, growing memo.
         new = distinct - clean
-        new.difference_update(flagged)
-        if new:
+        if new and flagged:
+            new = new.difference(flagged)
+        wake = None
+        if new and caps:
+            here = new & caps   # waiting tokens in this article (judged ones are in clean/flagged)
+            if here:
+                new -= here
+                # Wake those that this article also writes in lower case (usually none).
+                wake = distinct.intersection(map(waiting.__getitem__, here))
+        if new or wake:
             from .. import romanized as model  # loads the n-gram model only when this rule runs
-            if len(clean) > _MEMO_MAX:
-                clean.clear()
-                state.caps.clear()
-            caps = state.caps
+            frequent = state.frequent
+            if frequent is None and len(clean) >= _FREQUENT_AFTER:
+                frequent = state.frequent = model.frequent_english()
+            if frequent and new:
+                known = new & frequent   # clean whatever the threshold: no model needed
+                if known:
+                    clean |= known
+                    new -= known
+            if wake:
+                for low in wake:
+                    still = []
+                    for tok in pending.pop(low):
+                        if tok in distinct:
+                            del waiting[tok]
+                            self._record(tok, state, model)
+                        else:
+                            still.append(tok)
+                    if still:
+                        pending[low] = still
             for tok in new:
                 # A token that is one capitalized Latin run has one candidate word, itself,
                 # and the loop below drops it unless the article also writes it in lower
                 # case.  So where it does not ("Moscow", most names), the model need not
-                # judge it yet: it stays unjudged until an article where it can matter.
-                if _DEFER and (tok in caps or (tok[:1].isupper() and _LATIN.fullmatch(tok) and _add(caps, tok))):
-                    if tok.lower() not in distinct:
+                # judge it yet: it waits in ``pending`` until an article where it can matter.
+                if _DEFER and tok[:1].isupper() and _LATIN.fullmatch(tok):
+                    caps.add(tok)
+                    low = tok.lower()
+                    if low not in distinct:
+                        pending.setdefault(low, []).append(tok)
+                        waiting[tok] = low
                         continue
-                hits = _judge(tok, state, model)
-                if hits:
-                    flagged[tok] = hits
-                else:
-                    clean.add(tok)
-        candidates = distinct.intersection(flagged)
+                self._record(tok, state, model)
+        candidates = flagged.keys() & distinct   # walks the smaller of the two
         if not candidates:
             return []
         # The name evidence is about the word, not the occurrence: settle it once per
@@ -157,3 +205,11 @@ class Romanized:
                                         russian=cyr or "",
                                         data={"russian": cyr} if cyr else None))
         return out
+
+    @staticmethod
+    def _record(tok: str, state: _State, model: Any) -> None:
+        hits = _judge(tok, state, model)
+        if hits:
+            state.flagged[tok] = hits
+        else:
+            state.clean.add(tok)
