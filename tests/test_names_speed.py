@@ -262,3 +262,41 @@ def test_fold_steps_equal_plain_regex_substitution(fold):
     words += ["".join(rng.choice("abjyeio") for _ in range(rng.randint(1, 9))) for _ in range(300)]
     for word in words:
         assert rules.key(word) == _slow_key(rules, word), (fold, word)
+
+
+# -- the fuzzy pass scores small blocks itself ------------------------------------------------
+@pytest.mark.parametrize("cutoff", [90.0, 85.0, 88.0, 93.75])
+def test_fuzzy_links_scored_in_python_equal_rapidfuzz_cdist(monkeypatch, cutoff):
+    from mtcheck.names import matching
+
+    rng = random.Random(int(cutoff))
+    base = ["".join(rng.choice("aeioubdklmnrstv") for _ in range(rng.randint(6, 12))) for _ in range(150)]
+    keys = sorted({"k" + b for b in base} | {"k" + b[:3] + rng.choice("aeiou") + b[4:] for b in base}
+                  | {"k" + b[:4] + b[5:] for b in base[:40]})
+    spellings = [Spelling(k, k, 1, 0.0, False, i) for i, k in enumerate(keys)]
+
+    def partition() -> list[list[int]]:
+        return sorted(sorted(c.members) for c in cluster_spellings(spellings, RULES, fuzzy_cutoff=cutoff))
+
+    monkeypatch.setattr(matching, "SMALL_BLOCK", 10_000)
+    small = partition()                       # scored by _lcs_len, rapidfuzz only when too close
+    monkeypatch.setattr(matching, "SMALL_BLOCK", 2)
+    big = partition()                         # every pair scored by rapidfuzz's process.cdist
+    assert small == big
+    assert any(len(c) > 1 for c in small)
+
+
+def test_fuzzy_score_at_the_cutoff_is_left_to_rapidfuzz(monkeypatch):
+    import rapidfuzz.fuzz
+
+    calls = []
+    real = rapidfuzz.fuzz.ratio
+    monkeypatch.setattr(rapidfuzz.fuzz, "ratio", lambda *a, **k: calls.append(a) or real(*a, **k))
+    # ten letters, one changed: fuzz.ratio is exactly 90, the cutoff
+    sps = [Spelling("Barabanova", "barabanova", 1, 0.0, False, 0),
+           Spelling("Barabonova", "barabonova", 1, 0.0, False, 1)]
+    assert len(cluster_spellings(sps, RULES)) == 1 and calls
+    calls.clear()
+    sps = [Spelling("Kronstadt", "kronstadt", 1, 0.0, False, 0),
+           Spelling("Kronshtadt", "kronshtadt", 1, 0.0, False, 1)]
+    assert len(cluster_spellings(sps, RULES)) == 1 and not calls   # 94.7: decided without it
