@@ -151,13 +151,27 @@ class NameRules:
         return got
 
     def splits(self, key: str) -> list[tuple[str, str, bool]]:
-        """Every (stem, ending, soft) reading of *key* with a known oblique ending."""
+        """Every (stem, ending, soft) reading of *key* with a known oblique ending: the
+        oblique endings longest first, then the soft ones.  Of the endings of one length
+        only the one *key* ends with can match, so each length is one slice and one set
+        lookup instead of an endswith per ending."""
         out = []
-        for endings, soft in ((self.oblique, False), (self.soft, True)):
-            for e in endings:
-                if e and key.endswith(e) and len(key) - len(e) >= self.min_stem:
-                    out.append((key[: len(key) - len(e)], e, soft))
+        room = min(len(key), len(key) - self.min_stem)   # the longest ending that leaves a stem
+        for length, endings, soft in self._ending_table:
+            if length <= room:
+                e = key[-length:]
+                if e in endings:
+                    out.append((key[:-length], e, soft))
         return out
+
+    @cached_property
+    def _ending_table(self) -> tuple[tuple[int, frozenset[str], bool], ...]:
+        """(length, endings of that length, soft) in the order splits() reports them."""
+        table = []
+        for endings, soft in ((self.oblique, False), (self.soft, True)):
+            lengths = sorted({len(e) for e in endings if e}, reverse=True)
+            table += [(n, frozenset(e for e in endings if len(e) == n), soft) for n in lengths]
+        return tuple(table)
 
     @property
     def all_endings(self) -> tuple[str, ...]:

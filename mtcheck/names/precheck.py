@@ -76,11 +76,14 @@ def candidate_spellings(doc: Any, gazetteer: Any, rules: Any) -> dict[str, Marks
     *doc* (a superset: see the module docstring)."""
     memo = _memo(gazetteer, rules)
     plain, found = memo.plain, memo.found
+    maybe = memo.tables.maybe_name
     lows: dict[str, Marks] = {}
     for token in set(doc.token_words).difference(plain):
         got = found.get(token)
         if got is None:
-            got = _candidates(token, memo)
+            # a plain lower-case word is never part of a mention (most new tokens)
+            if not (token.islower() and token not in maybe and token.isalpha()):
+                got = _candidates(token, memo)
             if not got:
                 plain.add(token)
                 continue
@@ -113,40 +116,51 @@ def _no_shared_mark(entries: Any) -> bool:
 
 
 def _marks(key: str, zipf: float, rules: Any, cutoff: float) -> Marks:
-    """The marks of one spelling (see Marks): what each kind of link in may_link needs."""
-    own: list[str] = ["k" + key]   # two spellings with one key
+    """The marks of one spelling (see Marks): what each kind of link in may_link needs.
+    (Computed once per token of the process: kept lean.)"""
+    own = ["k" + key]   # two spellings with one key
     probes: list[str] = []
     rare = zipf < MAX_OBLIQUE_ZIPF
-    if len(key) >= rules.min_stem:
+    n = len(key)
+    if n >= rules.min_stem:
         noms, splits = rules.readings(key)
         for stem, ending in noms:
             own.append("n" + stem)
             if ending == "i":
                 own.append("i" + stem)
         if rare:
-            probes += [("i" if soft else "n") + stem for stem, _e, soft in splits]
-    n = len(key)
+            probes = [("i" if soft else "n") + stem for stem, _e, soft in splits]
     if n >= FUZZY_MIN_LEN and " " not in key:
-        block = f"f{key[0]}{key[-1]}"
-        own.append(f"{block}{n}")
+        block = "f" + key[0] + key[-1]
+        own.append(block + str(n))
         if rare:
-            for d in (-2, -1, 1, 2):   # fuzz.ratio's bound from the lengths alone
-                least = abs(d)
-                if n + d >= FUZZY_MIN_LEN and 100.0 * (1.0 - least / (n + n + d)) >= cutoff - 1e-6:
-                    probes.append(f"{block}{n + d}")
-    own = list(dict.fromkeys(own))
-    # a probe of one's own mark matters only if another key has the mark too, and then
-    # the two share an own mark
-    mine = set(own)
-    return key, zipf, tuple(own), tuple(dict.fromkeys(p for p in probes if p not in mine))
+            probes += [block + str(n + d) for d in _fuzzy_offsets(n, cutoff)]
+    # A probe of one's own mark matters only if another spelling has the mark too, and
+    # then the two share an own mark.
+    if probes:
+        mine = set(own)
+        probes = [p for p in probes if p not in mine]
+    return key, zipf, tuple(own), tuple(probes)
+
+
+_OFFSETS: dict[tuple[int, float], tuple[int, ...]] = {}
+
+
+def _fuzzy_offsets(n: int, cutoff: float) -> tuple[int, ...]:
+    """The other lengths (as n + d) a key of length *n* can have and still pass the fuzzy
+    cutoff: fuzz.ratio is at most 100 * (1 - |d| / (2n + d)) (may_cluster's bound)."""
+    got = _OFFSETS.get((n, cutoff))
+    if got is None:
+        got = _OFFSETS[(n, cutoff)] = tuple(
+            d for d in (-2, -1, 1, 2)
+            if n + d >= FUZZY_MIN_LEN and 100.0 * (1.0 - abs(d) / (n + n + d)) >= cutoff - 1e-6)
+    return got
 
 
 def _candidates(token: str, memo: _Memo) -> tuple[tuple[str, Marks], ...]:
     """(lower-cased piece, its marks) for each piece of *token* that analyze could compare."""
     tables, rules = memo.tables, memo.rules
     maybe = tables.maybe_name
-    if token.islower() and token not in maybe and token.isalpha():
-        return ()   # a plain lower-case word: never part of a mention
     out = []
     for _s, _e, text, cap, low in _pieces(token):
         if not (cap or low in maybe) or len(text) < MIN_GIVEN_LEN or text.isupper():
