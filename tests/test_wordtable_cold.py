@@ -49,3 +49,42 @@ def test_cold_lookups_on_small_and_empty_tables():
         assert t["w"].index(p) == expected, p             # warm after the first few
     empty = t["e"]
     assert [empty.index(p) for p in ("", "a")] == [-1, -1]
+
+
+def test_shipped_table_headers_come_from_the_disk_memo_without_json(tmp_path):
+    """A first process parses each shipped table's header (JSON) and stores it; a second
+    process, where importing json fails, gets the same tables from the memo: the same
+    metadata, sizes, and lookups."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    names = sorted(p.name for p in (Path(wordtable.__file__).with_name("data")).glob("*.wt"))
+    assert len(names) >= 3
+    code = (
+        "import sys\n"
+        "if sys.argv[1] == 'nojson': sys.modules['json'] = None\n"
+        "from mtcheck.wordtable import load_resource\n"
+        "for name in sys.argv[2:]:\n"
+        "    t = load_resource(name)\n"
+        "    meta = sorted((k, repr(v)) for k, v in t.meta.items())\n"
+        "    print(name, meta, [(k, len(v), v.key(len(v) // 2) if len(v) else None,\n"
+        "                        v.index(v.key(len(v) // 3)) if len(v) else None)\n"
+        "                       for k, v in sorted(t.tables.items())])\n"
+        "print('json' in sys.modules and sys.modules['json'] is not None)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "MTCHECK_NO_RULE_CACHE"}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    root = Path(__file__).resolve().parent.parent
+
+    def run(mode: str) -> list[str]:
+        return subprocess.run([sys.executable, "-c", code, mode, *names], env=env, cwd=root,
+                              capture_output=True, text=True, check=True).stdout.splitlines()
+
+    first = run("json")
+    assert first[-1] == "True"                      # parsed with json ...
+    assert list(tmp_path.glob("mtcheck/wordtable-headers-*.marshal"))   # ... and stored
+    second = run("nojson")
+    assert second[-1] == "False"                    # json never imported
+    assert second[:-1] == first[:-1] and len(first) == len(names) + 1
