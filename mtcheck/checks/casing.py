@@ -341,43 +341,65 @@ def _recase(found: str, form: str, initial: bool) -> str:
     return form
 
 
-def _may_mix(words: list[str], lows: list[str], capital: list[bool], conn: list[bool],
-             max_words: int) -> bool:
-    """Can CaseConsistency find anything here?  A finding is a phrase written as a title
-    (every content word capitalized, starting at a capital followed by a capital or a
-    connector) and elsewhere, with the same words, with a content word w in lower case.
-    The phrase has two tokens or more, so w has a neighbour inside it (the next token,
-    or the previous one when w ends the phrase), and that pair of lower-cased tokens
-    occurs twice: once with w capitalized within max_words tokens of a title start, once
-    with w's initial in lower case.  No such pair (a set intersection, then a look at the
-    few tokens of the words at stake):
-    no finding."""
-    # the words at stake: written capitalized somewhere and with a lower-case initial
-    # somewhere else (a set intersection; in most stories only a few words)
-    initials = list(map(itemgetter(0), words))
+def _may_mix(doc: Document, initials: list[str], capital: list[bool], max_words: int
+             ) -> list[int] | bool:
+    """The tokens a CaseConsistency finding could hold in lower case (empty: no finding;
+    ``True``, which a test uses to force the long way: every token).
+
+    A finding is a phrase of 2..max_words tokens, beginning and ending with a content
+    word (not a connector), written as a title somewhere (every content word
+    capitalized) and elsewhere, with the same words, with a content word w in lower case.
+    w has a content neighbour inside the phrase (the next content word, or the previous
+    one when w ends the phrase), and the stretch from w to it (only connectors between,
+    only spaces around them) occurs twice: once with w's initial in lower case, once
+    with both ends capitalized.  So: the words at stake (capitalized somewhere, with a
+    lower-case initial elsewhere: one set intersection; mostly words capitalized at a
+    sentence start), the stretches with both ends capitalized around their capitalized
+    tokens, then the lower-case tokens of those words with such a stretch.
+    """
+    lows = doc.token_lows
     at_stake = set(compress(lows, capital)).intersection(compress(lows, map(str.islower, initials)))
     at_stake.difference_update(CONNECTORS)
     if not at_stake:
-        return False
+        return []
     n = len(lows)
+    prose, starts, ends = doc.prose, doc.token_starts, doc.token_ends
 
-    def title_start(x: int) -> bool:
-        return x >= 0 and capital[x] and x + 1 < n and (capital[x + 1] or conn[x + 1])
+    def neighbour(k: int, step: int) -> int:
+        """The next content token from k in direction step (+1/-1), with only connectors
+        and spaces between and at most max_words tokens from k to it; -1 if none."""
+        m = k + step
+        while 0 <= m < n and abs(m - k) < max_words:
+            e, s = (m - 1, m) if step > 0 else (m, m + 1)
+            if prose[ends[e]:starts[s]].strip():
+                return -1   # punctuation between: no phrase spans it
+            if lows[m] not in CONNECTORS:
+                return m
+            m += step
+        return -1
 
-    titled: set[tuple[str, str, int]] = set()
-    lowered: list[tuple[str, str, int]] = []
-    for k in compress(range(n), map(at_stake.__contains__, lows)):
-        here = []
-        if k + 1 < n:
-            here.append((lows[k], lows[k + 1], 0))
-        if k > 0:
-            here.append((lows[k - 1], lows[k], 1))
-        if capital[k]:
-            if any(title_start(k - shift) for shift in range(max_words)):
-                titled.update(here)
-        elif initials[k].islower():
-            lowered.extend(here)
-    return not titled.isdisjoint(lowered)
+    titled: set[tuple[str, ...]] = set()
+    for k in compress(range(n), map(and_, capital, map(at_stake.__contains__, lows))):
+        m = neighbour(k, 1)
+        if m > 0 and capital[m]:
+            titled.add(tuple(lows[k:m + 1]))
+        m = neighbour(k, -1)
+        if m >= 0 and capital[m]:
+            titled.add(tuple(lows[m:k + 1]))
+    if not titled:
+        return []
+    ends_of = {key[0] for key in titled} | {key[-1] for key in titled}
+    out = []
+    for k in compress(range(n), map(ends_of.__contains__, lows)):
+        if initials[k].islower():
+            m = neighbour(k, 1)
+            if m > 0 and tuple(lows[k:m + 1]) in titled:
+                out.append(k)
+                continue
+            m = neighbour(k, -1)
+            if m >= 0 and tuple(lows[m:k + 1]) in titled:
+                out.append(k)
+    return out
 
 
 class CaseConsistency:
@@ -391,20 +413,24 @@ class CaseConsistency:
         return int(rule.params.get("max_words", 4))
 
     def check(self, doc: Document, rule: Any, max_words: int, ctx: Any) -> list[Finding]:
-        """Two passes over candidate start tokens only.  A phrase matters only if it is a
-        title somewhere in the article, so titles are collected first, from capitalized
-        tokens; then mixed-case occurrences are looked for only at tokens that begin a
-        title.  Per-token facts are C-level maps; anything costlier is computed for the
-        few candidates."""
+        """Mixed phrases first, titles second.  Every mixed phrase that matters contains
+        a content word in lower case that is capitalized in the title (``_may_mix``
+        finds the few such tokens), so the phrases around those tokens are the only
+        mixed candidates; titles are then collected only for the candidates' keys (the
+        first title of a key, in text order, gives the replacement, as when every title
+        was collected).  Per-token facts are C-level maps; anything costlier is
+        computed for the few candidates."""
         words, lows = doc.token_words, doc.token_lows
         n_tok = len(words)
-        capital = list(map(str.isupper, map(itemgetter(0), words)))
-        if sum(capital) < 2:
-            return []   # a title needs two capitalized words
-        prose, starts, ends = doc.prose, doc.token_starts, doc.token_ends
-        conn = list(map(CONNECTORS.__contains__, lows))
-        if not _may_mix(words, lows, capital, conn, max_words):
+        initials = list(map(itemgetter(0), words))
+        capital = list(map(str.isupper, initials))
+        lowered = _may_mix(doc, initials, capital, max_words)
+        if not lowered:
             return []
+        conn = list(map(CONNECTORS.__contains__, lows))
+        if lowered is True:   # forced: every token with a lower-case initial
+            lowered = [k for k in range(n_tok) if initials[k].islower()]
+        prose, starts, ends = doc.prose, doc.token_starts, doc.token_ends
         initial, headlines = doc.initial_offsets, doc.headline_lines
         sent_ends = [s.end for s in doc.sentences]
         shout: dict[int, bool] = {}
@@ -423,7 +449,7 @@ class CaseConsistency:
         class_memo: dict[tuple[int, int], str] = {}
 
         def spans(i: int) -> list[int]:
-            """spans_of(i), memoized: the second pass visits most first-pass starts again."""
+            """spans_of(i), memoized: neighbouring candidates share their starts."""
             got = span_memo.get(i)
             if got is None:
                 got = span_memo[i] = spans_of(i)
@@ -476,29 +502,35 @@ class CaseConsistency:
                 return "title"
             return "mixed" if lows_ else ""
 
+        # The mixed phrases around the lower-case tokens: every phrase (i..j) that holds
+        # token k (i > k - max_words, since a phrase has at most max_words tokens).
+        candidates: dict[tuple[int, int], str] = {}
+        for k in lowered:
+            for i in range(max(0, k - max_words + 1), k + 1):
+                for j in spans(i):
+                    if j >= k and (i, j) not in candidates and classify(i, j) == "mixed":
+                        candidates[(i, j)] = " ".join(lows[i:j + 1])
+        if not candidates:
+            return []
+        wanted = set(candidates.values())
+        heads = {key.split(" ", 1)[0] for key in wanted}
         titles: dict[str, str] = {}
         # A title's first word is capitalized, and so is its next word that is not a
         # connector: start from a capital followed by a capital or a connector.
         followed = list(map(or_, capital[1:], conn[1:]))
-        for i in compress(range(n_tok - 1), map(and_, capital, followed)):
+        starts_ok = map(and_, map(and_, capital, followed), map(heads.__contains__, lows))
+        for i in compress(range(n_tok - 1), starts_ok):
             j = i + 1
             while j < n_tok and j < i + max_words and conn[j]:
                 j += 1
             if j >= n_tok or j >= i + max_words or not capital[j]:
                 continue
             for j in spans(i):
-                if classify(i, j) == "title":
-                    titles.setdefault(" ".join(lows[i:j + 1]), prose[starts[i]:ends[j]])
-        if not titles:
-            return []
-        heads = {key.split(" ", 1)[0] for key in titles}
-        mixed: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for i in compress(range(n_tok), map(heads.__contains__, lows)):
-            for j in spans(i):
                 key = " ".join(lows[i:j + 1])
-                if key in titles and classify(i, j) == "mixed":
-                    mixed[key].append((starts[i], ends[j], prose[starts[i]:ends[j]]))
-        hits = sorted(((s, e, p, titles[k]) for k, occ in mixed.items() for s, e, p in occ),
+                if key in wanted and classify(i, j) == "title":
+                    titles.setdefault(key, prose[starts[i]:ends[j]])
+        hits = sorted(((starts[i], ends[j], prose[starts[i]:ends[j]], titles[key])
+                       for (i, j), key in candidates.items() if key in titles),
                       key=lambda h: (h[0], -(h[1] - h[0])))
         out, last_end = [], -1
         for start, end, phrase, title in hits:
