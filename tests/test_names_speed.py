@@ -300,3 +300,27 @@ def test_fuzzy_score_at_the_cutoff_is_left_to_rapidfuzz(monkeypatch):
     sps = [Spelling("Kronstadt", "kronstadt", 1, 0.0, False, 0),
            Spelling("Kronshtadt", "kronshtadt", 1, 0.0, False, 1)]
     assert len(cluster_spellings(sps, RULES)) == 1 and not calls   # 94.7: decided without it
+
+
+# -- the records: tuples with named fields, picklable (entities --jobs sends DocNames) --------
+def test_records_behave_like_named_tuples_and_pickle():
+    import pickle
+
+    from mtcheck.names.clusters import DocNames, Flag, Occurrence
+
+    text = "Dmitry Peskov met Dmitri Peskov. Maria Morozkina and Morozkinoi spoke to Morozkinu."
+    names = analyze(Document.from_text(text), GAZ, RULES)
+    assert isinstance(names, DocNames) and names.groups
+    back = pickle.loads(pickle.dumps(names))
+    assert type(back) is DocNames and back.words == names.words
+    assert [m.text for m in back.mentions] == [m.text for m in names.mentions]
+    assert [(g.summary, g.flags) for g in back.groups] == [(g.summary, g.flags) for g in names.groups]
+    flag = names.groups[0].flags[0]
+    assert pickle.loads(pickle.dumps(flag)) == flag and type(pickle.loads(pickle.dumps(flag))) is Flag
+    o = Occurrence(1, 5, "Abcd", 0)
+    assert o == (1, 5, "Abcd", 0, None, None) and o.target is None and o.text == "Abcd"
+    assert repr(Flag(o, "X", "safe")).startswith("Flag(occ=Occurrence(start=1, end=5, text='Abcd'")
+    s = Spelling("Peskov", "peskov")
+    assert (s.count, s.zipf, s.known, s.order) == (1, 0.0, False, 0)
+    start, end, *_ = o
+    assert (start, end) == (1, 5)

@@ -17,34 +17,46 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import partial
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..document import Document
 from .index import NameIndex, name_index
 from .keys import NameRules
 from .matching import STRENGTH, Cluster, Spelling, cluster_spellings, may_link
-from .mentions import COMMON_ZIPF, MIN_GIVEN_LEN, MIN_WORD_LEN, Mention, extract_mentions, word_zipf
+from .mentions import (COMMON_ZIPF, MIN_GIVEN_LEN, MIN_WORD_LEN, Mention, Record, _tuplegetter, extract_mentions,
+                       word_zipf)
 from .precheck import may_have_groups  # noqa: F401  (its home was here: callers import it from here)
 
 
-# Immutable per-word records are NamedTuples: several are built per name word of every
-# story, and defining one at import costs a fifth of a dataclass (cold start).
-class Occurrence(NamedTuple):
-    start: int
-    end: int
-    text: str
-    mention: int                 # index into DocNames.mentions
-    target: str | None = None    # the gazetteer spelling of this word, when the mention is known
-    entry: str | None = None     # that gazetteer entry's canonical name
+# Immutable per-word records are tuples with named fields (mentions.Record): several are
+# built per name word of every story, and defining one costs a tenth of a NamedTuple.
+class Occurrence(Record):
+    __slots__ = ()
+    _fields = ("start", "end", "text", "mention", "target", "entry")
+    start = _tuplegetter(0, "offset in the document")
+    end = _tuplegetter(1, "end offset")
+    text = _tuplegetter(2, "the word as written")
+    mention = _tuplegetter(3, "index into DocNames.mentions")
+    target = _tuplegetter(4, "the gazetteer spelling of this word, when the mention is known")
+    entry = _tuplegetter(5, "that gazetteer entry's canonical name")
+
+    def __new__(cls, start: int, end: int, text: str, mention: int, target: str | None = None,
+                entry: str | None = None) -> "Occurrence":
+        return tuple.__new__(cls, (start, end, text, mention, target, entry))
 
 
-class Flag(NamedTuple):
+class Flag(Record):
     """One occurrence to report: replace *occ.text* by *target*."""
 
-    occ: Occurrence
-    target: str
-    fix: str | None          # "safe", "unsafe" or None
-    gender: bool = False     # a masculine/feminine pair: info only
+    __slots__ = ()
+    _fields = ("occ", "target", "fix", "gender")
+    occ = _tuplegetter(0, "the Occurrence")
+    target = _tuplegetter(1, "the spelling to write instead")
+    fix = _tuplegetter(2, '"safe", "unsafe" or None')
+    gender = _tuplegetter(3, "a masculine/feminine pair: info only")
+
+    def __new__(cls, occ: Occurrence, target: str, fix: str | None, gender: bool = False) -> "Flag":
+        return tuple.__new__(cls, (occ, target, fix, gender))
 
 
 class NameGroup:
@@ -74,13 +86,18 @@ class NameGroup:
         return f"{self.canonical} written {len(self.spellings)} ways: {', '.join(parts)}"
 
 
-class DocNames(NamedTuple):
-    mentions: list[Mention]
-    groups: list[NameGroup]       # only names written two or more ways
-    words: dict[str, int]         # every name word spelling -> count (for corpus views)
+class DocNames(Record):
+    __slots__ = ()
+    _fields = ("mentions", "groups", "words")
+    mentions = _tuplegetter(0, "list[Mention]")
+    groups = _tuplegetter(1, "list[NameGroup]: only names written two or more ways")
+    words = _tuplegetter(2, "every name word spelling -> count (for corpus views)")
+
+    def __new__(cls, mentions: list[Mention], groups: list[NameGroup], words: dict[str, int]) -> "DocNames":
+        return tuple.__new__(cls, (mentions, groups, words))
 
 
-_new_occurrence = partial(tuple.__new__, Occurrence)   # without NamedTuple's Python-level __new__
+_new_occurrence = partial(tuple.__new__, Occurrence)   # without the Python-level __new__
 _text = attrgetter("text")
 
 

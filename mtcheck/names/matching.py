@@ -23,9 +23,8 @@ reached only through a fuzzy or garbled-ending link is a guess (``Cluster.link_t
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import NamedTuple
-
 from .keys import NameRules
+from .mentions import Record, _tuplegetter
 
 STRENGTH = {"": 0, "romanization": 1, "inflection": 1, "garbled": 2, "fuzzy": 3}
 #: An inflected-looking spelling this common in English ("Marie" next to "Maria") is a word
@@ -35,15 +34,21 @@ FUZZY_CUTOFF = 90.0
 FUZZY_MIN_LEN = 6
 
 
-class Spelling(NamedTuple):
+class Spelling(Record):
     """One distinct spelling (case-insensitive) with what is known about it."""
 
-    text: str
-    key: str
-    count: int = 1
-    zipf: float = 0.0
-    known: bool = False   # spelled exactly as in the gazetteer
-    order: int = 0        # first occurrence (for stable tie-breaks)
+    __slots__ = ()
+    _fields = ("text", "key", "count", "zipf", "known", "order")
+    text = _tuplegetter(0, "the usual surface form")
+    key = _tuplegetter(1, "its comparison key (keys.py)")
+    count = _tuplegetter(2, "occurrences")
+    zipf = _tuplegetter(3, "how common the lower-cased spelling is in English")
+    known = _tuplegetter(4, "spelled exactly as in the gazetteer")
+    order = _tuplegetter(5, "first occurrence (for stable tie-breaks)")
+
+    def __new__(cls, text: str, key: str, count: int = 1, zipf: float = 0.0, known: bool = False,
+                order: int = 0) -> "Spelling":
+        return tuple.__new__(cls, (text, key, count, zipf, known, order))
 
 
 class Cluster:
