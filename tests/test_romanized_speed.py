@@ -179,21 +179,24 @@ def _findings(linter: Linter, text: str, fresh: bool = False) -> list[tuple]:
     return [(f.start, f.end, f.message) for f in linter.lint_document(Document.from_text(text), [rule])]
 
 
-@pytest.mark.parametrize("tier", [0, 1])
-def test_memoized_check_equals_judging_each_article_afresh(monkeypatch, tier):
+@pytest.mark.parametrize("tier,memo_max", [(0, 1 << 19), (1, 1 << 19), (1, 60)])
+def test_memoized_check_equals_judging_each_article_afresh(monkeypatch, tier, memo_max):
     """One linter over a sequence of articles, with every shortcut on (and one of the
-    frequent sets loaded from the start), reports what a fresh state per article reports
-    with the shortcuts off: the memo, the deferral of capitalized tokens and the frequent
-    sets never change a finding."""
+    frequent sets loaded from the start; and once with a memo so small that it is
+    forgotten every few articles), reports what a fresh state per article reports with
+    the shortcuts off: the memo, the deferral of capitalized tokens and the frequent sets
+    never change a finding."""
     texts = _articles()
     linter = Linter(Config(select=("MT104",), languagetool="off"))
 
+    monkeypatch.setattr(check_mod, "_MEMO_MAX", memo_max)
     monkeypatch.setattr(check_mod, "_FREQUENT_FIRST", 0)
     monkeypatch.setattr(check_mod, "_FREQUENT_AFTER", 0 if tier else 10 ** 9)
     fast = [_findings(linter, t, fresh=(i == 0)) for i, t in enumerate(texts)]
     state = _mt104(linter)._state
     assert state.tier == tier and state.frequent   # the set was used
     assert state.waiting                           # some capitalized tokens were never judged
+    assert len(state.clean) < 200 or memo_max > 200   # ... and the small memo was forgotten
 
     monkeypatch.setattr(check_mod, "_FREQUENT_FIRST", 10 ** 9)
     monkeypatch.setattr(check_mod, "_FREQUENT_AFTER", 10 ** 9)

@@ -34,7 +34,7 @@ from ..document import Document
 from ..findings import Finding
 
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]+")
-_MEMO_MAX = 1 << 19  # distinct clean tokens remembered per process
+_MEMO_MAX = 1 << 19  # distinct clean (or capitalized) tokens remembered per process
 #: judge a capitalized token only in an article that writes it in lower case too
 #: (a switch so that tests can compare with judging every token)
 _DEFER = True
@@ -116,7 +116,7 @@ class Romanized:
         words = doc.token_words
         flagged, clean, caps = state.flagged, state.clean, state.caps
         pending, waiting = state.pending, state.waiting
-        if len(clean) > _MEMO_MAX:
+        if len(clean) > _MEMO_MAX or len(caps) > _MEMO_MAX:   # a memo: forgetting is safe
             clean.clear()
             caps.clear()
             pending.clear()
