@@ -21,8 +21,10 @@ by the model.
 Speed: the model's verdict depends on the token alone, so it is memoized per process
 (in the prepared state) by token text, and a token is judged at most once: an article
 costs a few set operations over its distinct tokens (C-level), and only tokens never
-seen before reach Python code.  The article-level name evidence is gathered only in the
-rare article where some token is a candidate.
+seen before reach Python code.  Of those, frequent English words (most of them) are
+settled by one more set intersection (``romanized.frequent_english``), so the lexicon
+and the n-gram model see only the rest.  The article-level name evidence is gathered
+only in the rare article where some token is a candidate.
 """
 
 from __future__ import annotations
