@@ -33,6 +33,7 @@ class Names:
 
     def __init__(self) -> None:
         self._last: tuple[Any, Any, Any] | None = None  # (doc, gazetteer, groups): one-document cache
+        self._seen = False   # a story analyzed already (the pre-check is worth it from then on)
 
     def prepare(self, rule: Any, ctx: Any) -> str:
         report = rule.params.get("report", "variants")
@@ -50,14 +51,16 @@ class Names:
         if rules is None:
             from ..names.keys import NameRules
             rules = ctx.__dict__["_name_rules"] = NameRules.from_ruleset(ctx.ruleset)
-        may_have_groups = _PRECHECK or _load_precheck()
         # These rules report groups only: most stories cannot have one (an exact, cheap
         # test over the words that could be name words), and then the mentions and the
-        # clustering code are not needed at all.
+        # clustering code are not needed at all.  The test memoizes per token and pays
+        # off from the second story of a process on: on the first (a one-file lint) it
+        # costs about what the analysis does, so the analysis runs straight away.
         groups = []
-        if may_have_groups(doc, gaz, rules):
+        if not self._seen or (_PRECHECK or _load_precheck())(doc, gaz, rules):
             from ..names.clusters import analyze
             groups = analyze(doc, gaz, rules).groups
+        self._seen = True
         self._last = (doc, gaz, groups)
         return groups
 

@@ -25,7 +25,6 @@ from .keys import NameRules
 from .matching import STRENGTH, Cluster, Spelling, cluster_spellings, may_link
 from .mentions import (COMMON_ZIPF, MIN_GIVEN_LEN, MIN_WORD_LEN, Mention, Record, _tuplegetter, extract_mentions,
                        word_zipf)
-from .precheck import may_have_groups  # noqa: F401  (its home was here: callers import it from here)
 
 
 # Immutable per-word records are tuples with named fields (mentions.Record): several are
@@ -305,3 +304,12 @@ def _match_case(found: str, target: str) -> str:
     if found.isupper() and len(found) > 1:
         return target.upper()
     return target
+
+
+def __getattr__(name: str) -> Any:
+    """``may_have_groups`` lived here; it is in precheck.py now, imported only when asked
+    for (the first story of a process is analyzed without it)."""
+    if name == "may_have_groups":
+        from .precheck import may_have_groups
+        return may_have_groups
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

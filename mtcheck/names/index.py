@@ -32,7 +32,7 @@ class NameIndex:
     #: the tables, in the order the disk cache stores them
     STORED = ("person_place", "places", "given", "lower_words", "lower_pairs", "maybe_name",
               "folded", "name_words", "fold_words")
-    __slots__ = (*STORED, "plans")
+    __slots__ = (*STORED, "plans", "_blobs")
 
     def __init__(self, person_place: frozenset[str], places: frozenset[str], given: frozenset[str],
                  lower_words: frozenset[str], lower_pairs: frozenset[str], maybe_name: frozenset[str],
@@ -54,6 +54,27 @@ class NameIndex:
                                           # never gets a gazetteer spelling (precheck.py)
         #: per-process memo of the analysis of one mention's words (clusters._plan); not stored
         self.plans: dict = {}
+        self._blobs: dict[str, bytes] = {}
+
+    @classmethod
+    def from_blobs(cls, blobs: dict[str, bytes]) -> "NameIndex":
+        """Tables loaded from the disk cache one by one, on first use: the pre-check of a
+        story needs three of the nine, and a lint run has ``name_words`` already."""
+        self = cls.__new__(cls)
+        self.plans = {}
+        self._blobs = blobs
+        return self
+
+    def __getattr__(self, name: str) -> Any:
+        """A table not loaded yet (called only for an attribute not set)."""
+        blob = self._blobs.pop(name, None) if name != "_blobs" else None
+        if blob is None:
+            raise AttributeError(name)
+        import marshal
+
+        value = marshal.loads(blob)
+        setattr(self, name, value)
+        return value
 
     def entry(self, gazetteer: Any, key: str) -> Any:
         """The gazetteer entry a folded full form belongs to, or None."""
@@ -75,8 +96,13 @@ def name_index(gazetteer: Any, rules: Any) -> NameIndex:
     if memo is not None and memo[0] == fold_id:
         return memo[1]
     index = _load_or_build(gazetteer, rules)
-    # the same set: loaded with the rest, it spares other checks building it (~2 ms)
-    index.name_words = gazetteer.__dict__.setdefault("name_words", index.name_words)
+    # the same set: loaded with the rest, it spares other checks building it (~2 ms); when
+    # one has built it already, it is not loaded at all
+    if "name_words" in gazetteer.__dict__:
+        index.name_words = gazetteer.__dict__["name_words"]
+        index._blobs.pop("name_words", None)
+    else:
+        gazetteer.__dict__["name_words"] = index.name_words
     gazetteer.__dict__["_name_index"] = (fold_id, index)
     return index
 
@@ -114,8 +140,7 @@ def build(gazetteer: Any, rules: Any) -> NameIndex:
     lower_words = frozenset(w.lower() for w in pp if w[:1].isupper() and not w.isupper())
     lower_pairs = frozenset(pairs)
     pair_tails = frozenset(p.rsplit(" ", 1)[-1] for p in lower_pairs)
-    # One object per distinct string, so that the cache file stores each word once and
-    # loading it creates (and hashes) each word once.
+    # One object per distinct string in memory (the tables share their words).
     pool: dict[str, str] = {}
 
     def shared(words: Any) -> frozenset[str]:
@@ -147,15 +172,17 @@ def _load_or_build(gazetteer: Any, rules: Any) -> NameIndex:
     if path is not None:
         try:
             stored = marshal.loads(path.read_bytes())
-            if isinstance(stored, tuple) and len(stored) == len(NameIndex.STORED):
-                return NameIndex(*stored)
+            if (isinstance(stored, tuple) and len(stored) == len(NameIndex.STORED)
+                    and all(isinstance(b, bytes) for b in stored)):
+                return NameIndex.from_blobs(dict(zip(NameIndex.STORED, stored)))
         except (OSError, ValueError, EOFError, TypeError):  # missing, corrupt or foreign: build
             pass
     index = build(gazetteer, rules)
     if path is not None:
         from ..diskmemo import store
-        store(path, marshal.dumps(tuple(getattr(index, f) for f in NameIndex.STORED)), "names-*.marshal",
-              keep=KEEP_FILES)
+        # each table marshalled on its own, so that each loads on its own (from_blobs)
+        blobs = tuple(marshal.dumps(getattr(index, f)) for f in NameIndex.STORED)
+        store(path, marshal.dumps(blobs), "names-*.marshal", keep=KEEP_FILES)
     return index
 
 
