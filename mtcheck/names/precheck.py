@@ -30,6 +30,8 @@ stories none do, and the test ends in a few set operations.
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from .index import name_index
@@ -59,6 +61,7 @@ class _Memo:
 #: last letter and a length 1 or 2 apart at which fuzz.ratio can pass the cutoff.
 Marks = tuple[str, float, tuple[str, ...], tuple[str, ...]]
 
+_OWN, _PROBES = itemgetter(2), itemgetter(3)
 _MEMO = _Memo()
 
 
@@ -76,20 +79,21 @@ def candidate_spellings(doc: Any, gazetteer: Any, rules: Any) -> dict[str, Marks
     *doc* (a superset: see the module docstring)."""
     memo = _memo(gazetteer, rules)
     plain, found = memo.plain, memo.found
-    maybe = memo.tables.maybe_name
-    lows: dict[str, Marks] = {}
-    for token in set(doc.token_words).difference(plain):
-        got = found.get(token)
-        if got is None:
+    rest = set(doc.token_words).difference(plain)
+    new = rest.difference(found)
+    if new:   # tokens new to the process
+        maybe = memo.tables.maybe_name
+        for token in new:
             # a plain lower-case word is never part of a mention (most new tokens)
+            got = None
             if not (token.islower() and token not in maybe and token.isalpha()):
                 got = _candidates(token, memo)
-            if not got:
+            if got:
+                found[token] = got
+            else:
                 plain.add(token)
-                continue
-            found[token] = got
-        lows.update(got)
-    return lows
+                rest.discard(token)
+    return dict(chain.from_iterable(map(found.__getitem__, rest)))
 
 
 def may_have_groups(doc: Any, gazetteer: Any, rules: Any) -> bool:
@@ -106,13 +110,9 @@ def may_have_groups(doc: Any, gazetteer: Any, rules: Any) -> bool:
 def _no_shared_mark(entries: Any) -> bool:
     """No two spellings share an own mark, and no probe of one is another's own mark:
     then may_link says False."""
-    own: list[str] = []
-    probes: list[str] = []
-    for _key, _z, o, p in entries:
-        own += o
-        probes += p
+    own = list(chain.from_iterable(map(_OWN, entries)))
     owned = set(own)
-    return len(owned) == len(own) and owned.isdisjoint(probes)
+    return len(owned) == len(own) and owned.isdisjoint(chain.from_iterable(map(_PROBES, entries)))
 
 
 def _marks(key: str, zipf: float, rules: Any, cutoff: float) -> Marks:
