@@ -36,6 +36,9 @@ _URL = re.compile(
     r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|ru|io|co|uk|gov|edu|info|me|tv|ly|be|gl)/[^\s<>\"')\]]*",
     re.IGNORECASE,
 )
+#: What every _URL match contains: "://" or "www." (first branch), "." + a listed domain
+#: + "/" (second branch), under the same IGNORECASE.
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|ru|io|co|uk|gov|edu|info|me|tv|ly|be|gl)/", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _HASHTAG = re.compile(r"(?<![\w&#])#[^\W\d_]\w*")
@@ -327,8 +330,10 @@ def _prose_view(text: str, fmt: str) -> tuple[str, list[Span]]:
 
 def _protected_spans(prose: str) -> list[Span]:
     spans: list[Span] = []
-    # Each pattern needs a character most articles lack: skip the regex scan without it.
-    url = "/" in prose or any(w in prose for w in ("ww", "WW", "Ww", "wW"))   # www. in any case
+    # Each pattern needs something most articles lack: skip the regex scan without it.
+    # A URL needs "://", "www." or ".tld/" (_URL_HINT, same case rules as _URL); a slash
+    # alone (a dateline's "MOSCOW, July 21. /", "and/or") is not enough.
+    url = ("/" in prose or "ww" in prose.lower()) and _URL_HINT.search(prose) is not None
     for rx, kind, needed in ((_URL, "url", url), (_EMAIL, "email", "@" in prose),
                              (_HANDLE, "handle", "@" in prose), (_HASHTAG, "hashtag", "#" in prose)):
         if needed:

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .api import FileResult, Linter, iter_files, read_document
 from .config import Config, ConfigError, discover, parse_table, _read_toml
-from .document import Document, format_for_path
+from .document import Document, Span
 from .source import InputError, SkipFile, Source
 from .suppress import Baseline
 
@@ -316,8 +316,12 @@ def _lint_packed(path: str) -> tuple:
     from .cache import finding_to_dict
     assert _WORKER is not None
     r = _WORKER.lint_one(path)
-    src = r.source
-    packed_src = (src.text, src.encoding, src.bom) if src is not None else None
+    src, doc = r.source, r.doc
+    packed_src = None
+    if src is not None and doc is not None:
+        # the Document's views as plain data, so that the parent need not build them again
+        packed_src = (src.text, src.encoding, src.bom, doc.fmt, None if doc.prose is src.text else doc.prose,
+                      [tuple(s) for s in doc.markup], [tuple(s) for s in doc.protected])
     return (r.path, r.error, r.notice, packed_src, [finding_to_dict(f) for f in r.findings],
             list(_WORKER.notices), r.extra)
 
@@ -328,8 +332,9 @@ def _unpack(packed: tuple) -> tuple[FileResult, list[str]]:
     path, error, notice, packed_src, findings, notices, extra = packed
     if packed_src is None:
         return FileResult(path, error=error, notice=notice), notices
-    text, encoding, bom = packed_src
+    text, encoding, bom, fmt, prose, markup, protected = packed_src
     src = Source(path, text, encoding, bom)
-    doc = Document.from_text(text, path, format_for_path(path))
+    doc = Document(text=text, path=path, fmt=fmt, prose=text if prose is None else prose,
+                   markup=[Span(*s) for s in markup], protected=[Span(*s) for s in protected])
     return FileResult(path, [finding_from_dict(f) for f in findings], doc=doc, source=src,
                       extra=extra), notices
