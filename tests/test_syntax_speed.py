@@ -39,12 +39,13 @@ class Ref:
         self.prose = doc.prose
         self.starts, self.ends, self.text = doc.token_starts, doc.token_ends, doc.token_words
         self.low = [w.lower() for w in self.text]
-        self.sents = []   # (first token, one past the last, start offset, end offset)
-        for s in doc.sentences:
+        # (index in doc.sentences, first token, one past the last, start offset, end offset)
+        self.sents = []
+        for si, s in enumerate(doc.sentences):
             inside = [i for i in range(len(self.text))
                       if self.starts[i] >= s.start and self.ends[i] <= s.end]
             if inside:
-                self.sents.append((inside[0], inside[-1] + 1, s.start, s.end))
+                self.sents.append((si, inside[0], inside[-1] + 1, s.start, s.end))
 
     def gap(self, k: int, i0: int, sstart: int) -> str:
         return self.prose[(self.ends[k - 1] if k > i0 else sstart):self.starts[k]]
@@ -58,7 +59,7 @@ class Ref:
 
 
 def ref_participle_noun(r: Ref, w: dict) -> Iterator[tuple]:
-    for si, (i0, i1, ss, se) in enumerate(r.sents):
+    for si, i0, i1, ss, se in r.sents:
         for k in range(i0, i1 - 1):
             p = k + 1
             if r.low[k] not in w["determiners"] or not r.lower(p) or r.low[p] in w["allow"]:
@@ -74,7 +75,7 @@ def ref_participle_noun(r: Ref, w: dict) -> Iterator[tuple]:
 
 def ref_plural_singular_verb(r: Ref, w: dict, window: int) -> Iterator[tuple]:
     dets = w["determiners"]
-    for si, (i0, i1, ss, se) in enumerate(r.sents):
+    for si, i0, i1, ss, se in r.sents:
         for h in range(i0, i1 - 1):
             p = h + 1
             if r.low[p] not in w["prepositions"] or r.low[h] in dets:
@@ -104,7 +105,7 @@ def ref_plural_singular_verb(r: Ref, w: dict, window: int) -> Iterator[tuple]:
 
 
 def ref_subjectless_that(r: Ref, w: dict) -> Iterator[tuple]:
-    for si, (i0, i1, ss, se) in enumerate(r.sents):
+    for si, i0, i1, ss, se in r.sents:
         for t in range(i0 + 1, i1 - 2):
             if r.low[t] != "that" or r.low[t - 1] not in w["verbs"] or r.low[t + 2] not in w["objects"]:
                 continue
@@ -114,7 +115,7 @@ def ref_subjectless_that(r: Ref, w: dict) -> Iterator[tuple]:
 
 
 def ref_bare_noun_of(r: Ref, w: dict) -> Iterator[tuple]:
-    for si, (i0, i1, ss, se) in enumerate(r.sents):
+    for si, i0, i1, ss, se in r.sents:
         for k in range(i0 + 1, i1 - 1):
             if r.low[k + 1] != "of" or r.low[k - 1] not in w["triggers"]:
                 continue
@@ -126,7 +127,7 @@ def ref_bare_noun_of(r: Ref, w: dict) -> Iterator[tuple]:
 
 
 def ref_times_before_verb(r: Ref, w: dict) -> Iterator[tuple]:
-    for si, (i0, i1, ss, se) in enumerate(r.sents):
+    for si, i0, i1, ss, se in r.sents:
         for t in range(i0 + 1, i1 - 2):
             k = t - 1
             if r.low[t] != "times" or r.low[k] not in w["numbers"]:
@@ -140,7 +141,7 @@ def ref_times_before_verb(r: Ref, w: dict) -> Iterator[tuple]:
 
 
 def ref_demand_infinitive(r: Ref, w: dict) -> Iterator[tuple]:
-    for si, (i0, i1, ss, se) in enumerate(r.sents):
+    for si, i0, i1, ss, se in r.sents:
         for k in range(i0, i1):
             if r.low[k] not in w["verbs"]:
                 continue
@@ -156,7 +157,7 @@ def ref_demand_infinitive(r: Ref, w: dict) -> Iterator[tuple]:
 
 
 def ref_subjectless_sentence(r: Ref, w: dict) -> Iterator[tuple]:
-    for si, (i0, i1, ss, se) in enumerate(r.sents):
+    for si, i0, i1, ss, se in r.sents:
         if i1 - i0 < 4:
             continue
         word, first = r.low[i0], r.text[i0]

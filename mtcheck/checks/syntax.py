@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import attrgetter, lt
+from operator import attrgetter
 from typing import Any, Callable, Iterator
 
 from ..document import Document
@@ -41,68 +41,97 @@ _CLOSERS = re.compile(r"[\s\"”’»]*")
 _START, _END = attrgetter("start"), attrgetter("end")
 
 
+#: Every word set a detector has asked the positions of (see :meth:`_View.positions`),
+#: and their union: the words one pass over a document's tokens looks for.  Filled on
+#: first use, so it holds exactly the anchor lists of the rules this process runs.
+_ANCHOR_SETS: frozenset[frozenset[str]] = frozenset()
+_ANCHOR_WORDS: frozenset[str] = frozenset()
+
+
+def _register(words: frozenset[str]) -> None:
+    global _ANCHOR_SETS, _ANCHOR_WORDS
+    _ANCHOR_SETS = _ANCHOR_SETS | {words}
+    _ANCHOR_WORDS = _ANCHOR_WORDS | words
+
+
 class _View:
     """The document's tokens as the detectors see them: parallel lists over all tokens
     (``starts``, ``ends``, ``text``, ``low``) and each sentence as a token index range.
 
     Built once per document and shared by every syntax rule, and built from per-sentence
     work only (a dozen C-level bisections): nothing here loops over the tokens in Python.
-    Detectors find their few *candidates* with one C-level membership map over ``low``
-    (or skip the document when :attr:`lowset` lacks their words), ask the per-process
-    word-class memos of :mod:`mtcheck.wordclass` (one dict subscript each) before
-    anything else, and only then look up the candidate's sentence (a bisection) and
-    slice the text between tokens (its "gap", to see commas and dashes).
+    Detectors start from their few *anchor* tokens (:meth:`positions`: one C-level pass
+    over the tokens finds every anchor of every syntax rule at once), ask the
+    per-process word-class memos of :mod:`mtcheck.wordclass` (one dict subscript each)
+    before anything else, and only then look up the candidate's sentence (a bisection)
+    and slice the text between tokens (its "gap", to see commas and dashes).
     """
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.prose = doc.prose
-        self.starts, self.ends = starts, ends = doc.token_starts, doc.token_ends
+        self.starts, self.ends = doc.token_starts, doc.token_ends
         self.text, self.low = doc.token_words, doc.token_lows
         sents = doc.sentences
-        s_starts = list(map(_START, sents))
-        s_ends = list(map(_END, sents))
-        first = list(map(bisect_left, repeat(starts), s_starts))
-        stop = list(map(max, first, map(bisect_right, repeat(ends), s_ends)))
-        keep = list(map(lt, first, stop))      # sentences with at least one token
-        self.first: list[int] = list(compress(first, keep))   # per sentence: first token index
-        self.stop: list[int] = list(compress(stop, keep))     # ... one past the last token index
-        self.bounds: list[tuple[int, int]] = list(compress(zip(s_starts, s_ends), keep))  # offsets
+        self.s_starts: list[int] = list(map(_START, sents))   # per sentence: start offset
+        self.s_ends: list[int] = list(map(_END, sents))       # ... and end offset
+        # per sentence: its first token (for a sentence without tokens, the next one's);
+        # where its tokens stop is looked up only for the few sentences a detector needs
+        self.first: list[int] = list(map(bisect_left, repeat(self.starts), self.s_starts))
         self._heads: dict[int, bool] = {}
-        self._lowset: set[str] | None = None
+        # the anchor index: which word sets it covers, and the tokens in any of them
+        self._indexed: frozenset[frozenset[str]] = frozenset()
+        self._hits: list[int] = []
+        self._hit_words: list[str] = []
+        self._hit_set: set[str] = set()
 
-    @property
-    def lowset(self) -> set[str]:
-        """Every lower-cased token text of the document: a detector whose words are all
-        missing cannot fire, and a set answers that without a pass over the tokens."""
-        got = self._lowset
-        if got is None:
-            got = self._lowset = set(self.low)
-        return got
+    def positions(self, words: frozenset[str]) -> Iterator[int]:
+        """Indices, in text order, of the tokens whose lower-cased text is in *words*.
 
-    def positions(self, words: frozenset[str], upto: int | None = None) -> Iterator[int]:
-        """Indices of the tokens (below *upto*) whose lower-cased text is in *words*,
-        found by one C-level map."""
-        n = len(self.low)
-        return compress(range(n if upto is None else min(upto, n)), map(words.__contains__, self.low))
+        The first call per document makes one C-level pass over the tokens for the
+        union of every word set ever asked for (:data:`_ANCHOR_WORDS`, some 60 words);
+        each call then filters those few hits.  A set not seen before is added to the
+        union and the pass redone (only while the first document of a process is
+        checked, or for a rule loaded later)."""
+        if words not in self._indexed:
+            if words not in _ANCHOR_SETS:
+                _register(words)
+            self._indexed, union, low = _ANCHOR_SETS, _ANCHOR_WORDS, self.low
+            self._hits = list(compress(range(len(low)), map(union.__contains__, low)))
+            self._hit_words = list(map(low.__getitem__, self._hits))
+            self._hit_set = set(self._hit_words)
+        if words.isdisjoint(self._hit_set):
+            return iter(())
+        return compress(self._hits, map(words.__contains__, self._hit_words))
+
+    def has_any(self, words: frozenset[str]) -> bool:
+        """Some token's lower-cased text is in *words*."""
+        self.positions(words)   # (re)builds the index if needed
+        return not words.isdisjoint(self._hit_set)
 
     def sentence(self, k: int) -> tuple[int, int, int] | None:
         """(sentence index, its first token, one past its last) for token k, or None
         for a token outside every sentence."""
         si = bisect_right(self.first, k) - 1
-        if si < 0 or k >= self.stop[si]:
+        if si < 0:
             return None
-        return si, self.first[si], self.stop[si]
+        i0 = self.first[si]
+        i1 = bisect_right(self.ends, self.s_ends[si], i0)
+        return (si, i0, i1) if k < i1 else None
+
+    def stop(self, si: int) -> int:
+        """One past the last token of sentence *si* (its first token if it has none)."""
+        return bisect_right(self.ends, self.s_ends[si], self.first[si])
 
     def gap_before(self, k: int, i0: int) -> str:
         """Prose between token k and the previous token of its sentence (or the
         sentence start)."""
-        prev = self.ends[k - 1] if k > i0 else self.bounds[self._sent_of(i0)][0]
+        prev = self.ends[k - 1] if k > i0 else self.s_starts[self._sent_of(i0)]
         return self.prose[prev:self.starts[k]]
 
     def gap_after(self, k: int, i1: int) -> str:
         """Prose up to the next token of the sentence, or to its end for the last."""
-        end = self.starts[k + 1] if k + 1 < i1 else self.bounds[self._sent_of(i1 - 1)][1]
+        end = self.starts[k + 1] if k + 1 < i1 else self.s_ends[self._sent_of(i1 - 1)]
         return self.prose[self.ends[k]:end]
 
     def plain(self, k: int, i0: int) -> bool:
@@ -154,8 +183,11 @@ def participle_noun(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]
     dets, follow, allow = st.words["determiners"], st.words["followers"], st.words["allow"]
     text, low = v.text, v.low
     participle = wc.PARTICIPLE_ONLY
-    for k in v.positions(dets, len(low) - 1):
+    n = len(low)
+    for k in v.positions(dets):
         p = k + 1
+        if p == n:
+            break
         w = low[p]
         if not participle[w] or text[p] != w or w in allow:
             continue
@@ -181,7 +213,7 @@ def plural_singular_verb(v: _View, st: _State) -> Iterator[tuple[int, int, dict,
     """
     dets, preps, verbs, stops = (st.words["determiners"], st.words["prepositions"],
                                  st.words["verbs"], st.words["stops"])
-    if verbs.isdisjoint(v.lowset):
+    if not v.has_any(verbs):
         return    # no singular verb anywhere: nothing can disagree with it
     text, low = v.text, v.low
     plural = wc.PLURAL_NOUN
@@ -235,9 +267,6 @@ def subjectless_that(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int
     """"both leaders noted that made a big step": a that-clause whose subject was dropped
     (Russian "отметили, что сделали" has the subject in the verb ending)."""
     verbs, objects = st.words["verbs"], st.words["objects"]
-    lowset = v.lowset
-    if "that" not in lowset or verbs.isdisjoint(lowset):
-        return
     text, low = v.text, v.low
     past_only = wc.PAST_VERB_ONLY
     for t in v.positions(_THAT):
@@ -287,8 +316,6 @@ def times_before_verb(v: _View, st: _State) -> Iterator[tuple[int, int, dict, in
     """"the Council three times increased the regime": a frequency adverbial placed before
     the verb as in Russian ("трижды ужесточил"); English puts it after the object."""
     numbers, objects = st.words["numbers"], st.words["objects"]
-    if "times" not in v.lowset:
-        return
     text, low = v.text, v.low
     for t in v.positions(_TIMES):
         k, verb, obj = t - 1, t + 1, t + 2
@@ -314,8 +341,6 @@ def demand_infinitive(v: _View, st: _State) -> Iterator[tuple[int, int, dict, in
     """"demanded all the countries to send": Russian "потребовать от кого сделать" copied
     as demand + object + to-infinitive; English demands *that* someone do something."""
     verbs, pronouns, dets = st.words["verbs"], st.words["pronouns"], st.words["determiners"]
-    if verbs.isdisjoint(v.lowset):
-        return
     text, low = v.text, v.low
     for k in v.positions(verbs):
         loc = v.sentence(k)
@@ -346,11 +371,15 @@ def subjectless_sentence(v: _View, st: _State) -> Iterator[tuple[int, int, dict,
     follow, allow = st.words["followers"], st.words["allow"]
     text, low, prose = v.text, v.low, v.prose
     past, base, noun = wc.PAST_VERB, wc.BASE_VERB, wc.HAS_NOUN
-    for si, (i0, i1) in enumerate(zip(v.first, v.stop)):
-        if i1 - i0 < 4:
-            continue
+    n = len(low)
+    for si, i0 in enumerate(v.first):
+        if i0 + 1 >= n:
+            break   # first tokens never decrease: no later sentence has two tokens either
         w = low[i0]
         if low[i0 + 1] not in follow or w in allow or not past[w]:
+            continue
+        i1 = v.stop(si)
+        if i1 - i0 < 4:
             continue
         first = text[i0]
         if not first[:1].isupper() or first.isupper() or not v.plain(i0 + 1, i0):
@@ -360,7 +389,7 @@ def subjectless_sentence(v: _View, st: _State) -> Iterator[tuple[int, int, dict,
         # the gaps between the tokens (tokens hold no such marks) and after the last one
         last_end = v.ends[i1 - 1]
         if _INNER_PUNCT.search(prose, v.ends[i0], last_end) or \
-                _END_PUNCT.search(prose, last_end, v.bounds[si][1]):
+                _END_PUNCT.search(prose, last_end, v.s_ends[si]):
             continue
         if base[w] or noun[w]:
             continue
