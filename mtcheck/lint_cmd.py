@@ -80,9 +80,13 @@ def lint(
         except SourceError as exc:
             raise fail(str(exc)) from None
     try:
+        post = None
+        if fmt == "json" and not score and write_baseline is None:
+            from .report.json_report import entry_text
+            post = entry_text   # each file's JSON is rendered where it is linted
         runner = Runner(RunOptions(config_file=config, overrides=overrides, options=options,
                                    baseline=None if write_baseline else baseline,
-                                   jobs=jobs, use_cache=cache, cache_dir=cache_dir))
+                                   jobs=jobs, use_cache=cache, cache_dir=cache_dir, post=post))
         all_rules = runner.all_rules()
         cfg = runner.config_for(".")
         unknown = check_selectors(list(cfg.select) + list(cfg.ignore), all_rules)

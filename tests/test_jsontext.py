@@ -68,3 +68,23 @@ def test_score_report_written_in_pieces_to_a_file_equals_stdout(tmp_path):
     assert out.read_bytes() == to_stdout.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [Path(f["path"]).name[:3] for f in data["files"]] == ["000", "003"]
+
+
+def test_entries_rendered_where_linted_give_the_same_report(tmp_path):
+    """lint --format json renders each file's entry in the worker (RunOptions.post):
+    the joined report equals the one rendered in one piece, errors and notices included."""
+    from mtcheck.report.json_report import entry_text, render_json
+    from mtcheck.runner import RunOptions, Runner
+
+    (tmp_path / "a.txt").write_text("The talks in USA ended,” – said the Ministry of foreign Affairs.\n"
+                                    "Donald trump and Kim Jong-UN met. Read also: more\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes("Москва, 21 июля.".encode("cp1251"))        # an input error
+    (tmp_path / "c.txt").write_text("word " * 50, encoding="utf-8")              # a notice (too large)
+    (tmp_path / "d.md").write_text("# Title\n\nText with \"quotes\" and ünïcode – fine.\n", encoding="utf-8")
+    overrides = {"languagetool": "off", "max_file_size": 200}
+    plain = Runner(RunOptions(overrides=overrides)).lint_all([str(tmp_path)])
+    post = Runner(RunOptions(overrides=overrides, post=entry_text)).lint_all([str(tmp_path)])
+    assert any(r.error for r in plain) and any(r.notice for r in plain) and any(r.findings for r in plain)
+    assert all(r.extra is None for r in plain)
+    assert all(r.extra is not None for r in post if r.doc is not None)
+    assert render_json(post) == render_json(plain)

@@ -22,14 +22,35 @@ def finding_dict(doc: Any, f: Any) -> dict[str, Any]:
     }
 
 
+def file_entry(r: Any) -> dict[str, Any]:
+    """One file's object in the ``files`` list."""
+    entry: dict[str, Any] = {"path": r.path, "error": r.error,
+                             "findings": [finding_dict(r.doc, f) for f in r.findings] if r.doc else []}
+    if r.notice:
+        entry["notice"] = r.notice
+    return entry
+
+
+#: Depth of a file's object in the report: root {, "files" [, the entry.
+ENTRY_DEPTH = 2
+
+
+def entry_text(r: Any) -> Any:
+    """A file's entry already rendered (a jsontext.Raw), as the report will contain it.
+
+    Why: a ``--jobs`` run renders the entries in the workers (RunOptions.post), while
+    they lint; the parent then only joins them, instead of rendering 1,000 files' JSON
+    alone after the last worker is done."""
+    from .jsontext import Raw, Writer
+    return Raw(Writer().value(file_entry(r), ENTRY_DEPTH))
+
+
 def build(results: list, **extra: Any) -> dict[str, Any]:
+    from .jsontext import Raw
     files, by_cat = [], Counter()
     total = 0
     for r in results:
-        entry: dict[str, Any] = {"path": r.path, "error": r.error,
-                                 "findings": [finding_dict(r.doc, f) for f in r.findings] if r.doc else []}
-        if r.notice:
-            entry["notice"] = r.notice
+        entry = r.extra if type(r.extra) is Raw else file_entry(r)
         for f in r.findings:
             by_cat[f.category] += 1
         total += len(r.findings)
