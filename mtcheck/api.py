@@ -134,15 +134,17 @@ def iter_files(paths: Iterable[str], config: Config) -> Iterator[tuple[str, str 
         if path.is_file():
             yield p, None
             continue
+        extensions = tuple(e.lower() for e in config.extensions)
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
             for name in sorted(files):
+                if not name.lower().endswith(extensions):
+                    continue
                 full = os.path.join(root, name)
-                if not name.lower().endswith(tuple(e.lower() for e in config.extensions)):
-                    continue
-                rel = Path(full).as_posix()
-                if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in config.exclude):
-                    continue
+                if config.exclude:
+                    rel = Path(full).as_posix()
+                    if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in config.exclude):
+                        continue
                 yield full, None
 
 

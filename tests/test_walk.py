@@ -1,0 +1,39 @@
+"""Which files a directory argument stands for (api.iter_files)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from mtcheck.api import iter_files
+from mtcheck.config import Config
+
+
+def _tree(root):
+    for rel in ["a.txt", "B.TXT", "c.md", "d.json", "e.html", ".hidden/f.txt", "node_modules/g.txt",
+                "sub/h.txt", "sub/drafts/i.txt", "sub/j.markdown", "k.txt.bak"]:
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x", encoding="utf-8")
+
+
+def _names(root, cfg):
+    return [p[len(str(root)) + 1:] for p, err in iter_files([str(root)], cfg) if err is None]
+
+
+def test_walk_picks_extensions_in_sorted_order(tmp_path):
+    _tree(tmp_path)
+    # a folder's own files (sorted) come before its subfolders'; hidden folders,
+    # node_modules and other extensions are skipped; the extension test ignores case
+    assert _names(tmp_path, Config()) == ["B.TXT", "a.txt", "c.md", "e.html", "sub/h.txt", "sub/j.markdown",
+                                          "sub/drafts/i.txt"]
+
+
+def test_walk_excludes_by_path_and_by_name(tmp_path):
+    _tree(tmp_path)
+    by_path = replace(Config(), exclude=(f"{tmp_path.as_posix()}/sub/drafts/*",))
+    assert "sub/drafts/i.txt" not in _names(tmp_path, by_path) and "sub/h.txt" in _names(tmp_path, by_path)
+    by_name = replace(Config(), exclude=("*.md", "h.txt"))
+    got = _names(tmp_path, by_name)
+    assert "c.md" not in got and "sub/h.txt" not in got and "a.txt" in got and "sub/j.markdown" in got
+    only_md = replace(Config(), extensions=(".MD",))
+    assert _names(tmp_path, only_md) == ["c.md"]
