@@ -199,7 +199,9 @@ _SEPS = [" "] * 30 + ["  ", ", ", ". ", "; ", ": ", " – ", " — ", "\n", " \n
 _TEMPLATES = [
     "the {part} {follow}", "the {part}.", "the {part}", "{plural} {prep} the two {plural} {verb} held",
     "{det} {plural} {prep} the {noun} {verb}", "; {plural} {prep} {det} {plural} {verb} held",
-    ". {Plural} {prep} the {noun} of {noun} {verb} late", "{say} that {past} {obj} {noun}",
+    ". {Plural} {prep} the {noun} of {noun} {verb} late", "; {plural} {prep} {noun} {verb}",
+    "; {plural} {prep} the two {det} {plural} {verb}", ": {plural} {prep} the {det} two new {noun} {verb}",
+    "{say} that {past} {obj} {noun}",
     "{trig} {noun} of the {noun}", "{num} times {past} {obj} {noun}",
     "{demand} {det} {plural} to {base} the {noun}", "{demand} them to {base}",
     "{Past} {follow} the {noun} {prep} {noun}.", "{Past} to {base} the {noun} again today.",

@@ -208,21 +208,22 @@ def plural_singular_verb(v: _View, st: _State) -> Iterator[tuple[int, int, dict,
     """"contacts between the two leaders was held": plural head, singular verb after a
     prepositional phrase (Russian puts the verb after a long subject and MT loses track).
 
-    The head is the first word of a clause after any determiners; it is found from the
-    preposition that follows it, walking back over determiners to the clause start.
+    The head is the first word of a clause after any determiners, followed by a
+    preposition; it is looked for only a few tokens before one of the singular verbs,
+    and the clause start found by walking back over determiners.
     """
     dets, preps, verbs, stops = (st.words["determiners"], st.words["prepositions"],
                                  st.words["verbs"], st.words["stops"])
-    if not v.has_any(verbs):
-        return    # no singular verb anywhere: nothing can disagree with it
     text, low = v.text, v.low
+    # The verb comes 2..window tokens after the preposition, and singular verbs are
+    # rare: only a head 3..window+1 tokens before one needs a look.
+    window = st.window
+    heads = {h for m in v.positions(verbs) for h in range(max(0, m - 1 - window), m - 2)}
     plural = wc.PLURAL_NOUN
-    for p in v.positions(preps):
-        h = p - 1
-        if h < 0:
-            continue
+    for h in sorted(heads):
+        p = h + 1
         hl = low[h]
-        if hl in dets or not plural[hl]:
+        if low[p] not in preps or hl in dets or not plural[hl]:
             continue
         loc = v.sentence(p)
         if loc is None:
