@@ -171,7 +171,7 @@ def _candidates(token: str, memo: _Memo) -> tuple[tuple[str, Marks], ...]:
         zipf = word_zipf(text)   # = word_zipf(low): the lexicon ignores case
         key = rules.key(low)
         if (zipf >= COMMON_ZIPF and text not in tables.person_place
-                and not all(part in tables.fold_words for part in key.split(" "))):
+                and not tables.fold_words.issuperset(key.split(" "))):
             continue   # a common English word no gazetteer form can resolve
         out.append((low, _marks(key, zipf, rules, memo.cutoff)))
     return tuple(out)
