@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter
 from typing import Any, Callable, Iterator
 
@@ -42,15 +42,17 @@ _START, _END = attrgetter("start"), attrgetter("end")
 
 
 #: Every word set a detector has asked the positions of (see :meth:`_View.positions`),
-#: and their union: the words one pass over a document's tokens looks for.  Filled on
-#: first use, so it holds exactly the anchor lists of the rules this process runs.
-_ANCHOR_SETS: frozenset[frozenset[str]] = frozenset()
+#: each with its words as a tuple, and their union: the words one pass over a
+#: document's tokens looks for.  Filled on first use, so it holds exactly the anchor
+#: lists of the rules this process runs.  Replaced, never changed in place: a view
+#: keeps the one it indexed with.
+_ANCHOR_SETS: dict[frozenset[str], tuple[str, ...]] = {}
 _ANCHOR_WORDS: frozenset[str] = frozenset()
 
 
 def _register(words: frozenset[str]) -> None:
     global _ANCHOR_SETS, _ANCHOR_WORDS
-    _ANCHOR_SETS = _ANCHOR_SETS | {words}
+    _ANCHOR_SETS = {**_ANCHOR_SETS, words: tuple(sorted(words))}
     _ANCHOR_WORDS = _ANCHOR_WORDS | words
 
 
@@ -79,35 +81,44 @@ class _View:
         # where its tokens stop is looked up only for the few sentences a detector needs
         self.first: list[int] = list(map(bisect_left, repeat(self.starts), self.s_starts))
         self._heads: dict[int, bool] = {}
-        # the anchor index: which word sets it covers, and the tokens in any of them
-        self._indexed: frozenset[frozenset[str]] = frozenset()
-        self._hits: list[int] = []
-        self._hit_words: list[str] = []
-        self._hit_set: set[str] = set()
+        # the anchor index: the word sets it covers, and each anchor word's token indices
+        self._indexed: dict[frozenset[str], tuple[str, ...]] = {}
+        self._by_word: dict[str, list[int]] = {}
 
-    def positions(self, words: frozenset[str]) -> Iterator[int]:
+    def positions(self, words: frozenset[str]) -> list[int]:
         """Indices, in text order, of the tokens whose lower-cased text is in *words*.
 
         The first call per document makes one C-level pass over the tokens for the
-        union of every word set ever asked for (:data:`_ANCHOR_WORDS`, some 60 words);
-        each call then filters those few hits.  A set not seen before is added to the
-        union and the pass redone (only while the first document of a process is
-        checked, or for a rule loaded later)."""
+        union of every word set ever asked for (:data:`_ANCHOR_WORDS`, a dozen words)
+        and files its few hits by word; each call then joins its words' lists.  A set
+        not seen before is added to the union and the pass redone (only while the
+        first document of a process is checked, or for a rule loaded later)."""
         if words not in self._indexed:
-            if words not in _ANCHOR_SETS:
-                _register(words)
-            self._indexed, union, low = _ANCHOR_SETS, _ANCHOR_WORDS, self.low
-            self._hits = list(compress(range(len(low)), map(union.__contains__, low)))
-            self._hit_words = list(map(low.__getitem__, self._hits))
-            self._hit_set = set(self._hit_words)
-        if words.isdisjoint(self._hit_set):
-            return iter(())
-        return compress(self._hits, map(words.__contains__, self._hit_words))
+            self._index(words)
+        by_word = self._by_word
+        found = [by_word[w] for w in self._indexed[words] if w in by_word]
+        if len(found) == 1:
+            return found[0]
+        return sorted(chain.from_iterable(found))
+
+    def _index(self, words: frozenset[str]) -> None:
+        if words not in _ANCHOR_SETS:
+            _register(words)
+        self._indexed, union, low = _ANCHOR_SETS, _ANCHOR_WORDS, self.low
+        by_word: dict[str, list[int]] = {}
+        for k in compress(range(len(low)), map(union.__contains__, low)):
+            got = by_word.get(low[k])
+            if got is None:
+                by_word[low[k]] = [k]
+            else:
+                got.append(k)
+        self._by_word = by_word
 
     def has_any(self, words: frozenset[str]) -> bool:
         """Some token's lower-cased text is in *words*."""
-        self.positions(words)   # (re)builds the index if needed
-        return not words.isdisjoint(self._hit_set)
+        if words not in self._indexed:
+            self._index(words)
+        return not words.isdisjoint(self._by_word)
 
     def sentence(self, k: int) -> tuple[int, int, int] | None:
         """(sentence index, its first token, one past its last) for token k, or None
@@ -164,7 +175,7 @@ def _view(doc: Document) -> _View:
 
 
 def _plain(gap: str) -> bool:
-    """Only spaces between two tokens: no punctuation, no digits, no line break.
+    r"""Only spaces between two tokens: no punctuation, no digits, no line break.
 
     ``str.isspace`` and the regex ``\s+`` ask the same per-character question
     (tests/test_syntax_speed.py checks every code point); both are false on "".
