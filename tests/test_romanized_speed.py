@@ -223,3 +223,44 @@ def test_judge_equals_judging_every_latin_run():
                          and _plain_is_romanized(m.group(0)))
         assert check_mod._judge(tok, state, rz) == expected, tok
         assert check_mod._judge(tok, plain_state, rz) == expected, tok
+
+
+def _name_forms_plain(doc: Document) -> set[str]:
+    """The article's name evidence as a walk over every token: each word written
+    capitalized mid-sentence (not at a sentence start, after a quote, colon or dash, nor
+    in a headline line), lower-cased."""
+    out = set()
+    for start, word in zip(doc.token_starts, doc.token_words):
+        if word[:1].isupper() and start not in doc.initial_offsets and \
+                doc.position(start)[0] not in doc.headline_lines:
+            out.add(word.lower())
+    return out
+
+
+def test_name_evidence_from_occurrences_equals_the_walk_over_every_token():
+    """``_written_as_name`` looks only at the occurrences of one word; for every word of
+    real and synthetic articles (headlines, quotes, colons, dashes, mixed case) it answers
+    as membership in the set the full walk builds."""
+    texts = _articles()[::3] + [
+        "BREAKING: Pravitelstvo Acts\n\nThe pravitelstvo said: \u201cPravitelstvo will act.\u201d "
+        "Later, officials of Pravitelstvo \u2014 Soobshchili \u2014 met PRAVITELSTVO and SoObShChili.",
+        "Headline With Zayavil\n\nZayavil spoke. The zayavil said so; then Zayavil left.",
+    ]
+    checked = named = 0
+    for text in texts:
+        doc = Document.from_text(text)
+        names = _name_forms_plain(doc)
+        for low in set(doc.token_lows) | {"absent", "pravitelstvo", "zayavil"}:
+            got = check_mod._written_as_name(doc, low)
+            assert got == (low in names), (low, text[:80])
+            checked += 1
+            named += got
+    assert checked > 2000 and named > 100
+
+
+def test_occurrences_are_every_index_in_order():
+    rng = random.Random(9)
+    for _ in range(200):
+        items = [rng.choice("abcde") for _ in range(rng.randrange(0, 30))]
+        for x in "abcdef":
+            assert check_mod._occurrences(items, x) == [i for i, y in enumerate(items) if y == x]

@@ -92,15 +92,31 @@ def _judge(token: str, state: _State, model: Any) -> tuple[tuple[int, str], ...]
     return tuple(out)
 
 
-def _name_forms(doc: Document) -> set[str]:
-    """Words the article writes capitalized mid-sentence: names, by English convention."""
-    out = set()
-    initial = doc.initial_offsets
-    heads = doc.headline_lines
-    for start, word in zip(doc.token_starts, doc.token_words):
-        if word[:1].isupper() and start not in initial and doc.position(start)[0] not in heads:
-            out.add(word.lower())
-    return out
+def _occurrences(items: list[str], item: str) -> list[int]:
+    """Indexes of *item* in *items*: C-level scans (``list.index``), one per occurrence,
+    instead of a Python loop over every token."""
+    out = []
+    i = -1
+    try:
+        while True:
+            i = items.index(item, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
+
+
+def _written_as_name(doc: Document, low: str) -> bool:
+    """True if the article writes *low* (a lower-cased word) capitalized mid-sentence:
+    a name, by English convention (not after a sentence start, quote, colon or dash, and
+    not in a headline line).  Only the occurrences of the word are looked at, so the
+    sentence and headline analyses are needed only when one of them is capitalized."""
+    words, starts = doc.token_words, doc.token_starts
+    for i in _occurrences(doc.token_lows, low):
+        if words[i][:1].isupper():
+            start = starts[i]
+            if start not in doc.initial_offsets and doc.position(start)[0] not in doc.headline_lines:
+                return True
+    return False
 
 
 class Romanized:
@@ -181,7 +197,6 @@ class Romanized:
             return []
         # The name evidence is about the word, not the occurrence: settle it once per
         # distinct token, cheapest test first (all are filters, so order is free).
-        names: set[str] | None = None
         keep: dict[str, list[tuple[int, str]]] = {}
         for token in candidates:
             for offset, word in flagged[token]:
@@ -191,23 +206,21 @@ class Romanized:
                 # writes it in lower case".)
                 if word[:1].isupper() and low not in distinct:
                     continue
+                if _written_as_name(doc, low):
+                    continue  # the article writes it as a name elsewhere
                 if ctx.gazetteer.is_name_word(word):
                     continue
-                if names is None:
-                    names = _name_forms(doc)
-                if low in names:
-                    continue  # the article writes it as a name elsewhere
                 keep.setdefault(token, []).append((offset, word))
         if not keep:
             return []
         from .. import romanized as model
 
         out: list[Finding] = []
-        for tstart, token in zip(doc.token_starts, words):
-            hits = keep.get(token)
-            if not hits:
-                continue
-            for offset, word in hits:
+        starts = doc.token_starts
+        at = sorted(i for token in keep for i in _occurrences(words, token))
+        for i in at:   # in text order, as a walk over all tokens would meet them
+            tstart = starts[i]
+            for offset, word in keep[words[i]]:
                 start = tstart + offset
                 end = start + len(word)
                 cyr = model.back_transliterate(word)
