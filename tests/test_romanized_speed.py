@@ -1,11 +1,12 @@
 """MT104's shortcuts give the plain path's answers.
 
-The romanized check avoids work in four ways: ASCII tokens skip ``unicodedata`` and the
+The romanized check avoids work in five ways: ASCII tokens skip ``unicodedata`` and the
 ``regex`` Latin-script class, verdicts are memoized per process, capitalized tokens wait
-until an article also writes them in lower case, and frequent English words are settled
-by one set intersection (``romanized.frequent_english``).  Each test below compares a
-shortcut with the plain computation on many words or articles, and fails if the shortcut
-changes a single answer.
+until an article also writes them in lower case, frequent English words are settled by
+one set intersection (``romanized.frequent_english``), and an article's name evidence is
+read from a candidate's occurrences only.  Each test below compares a shortcut with the
+plain computation on many words or articles, and fails if the shortcut changes a single
+answer.
 """
 
 from __future__ import annotations
