@@ -16,7 +16,10 @@ from ..findings import Finding, Severity
 
 REPORTS = ("variants", "gender")
 
-_PRECHECK = None   # names.precheck.may_have_groups, imported on first use (cold start)
+# names.precheck.may_have_groups and names.clusters.analyze, imported on first use (cold
+# start) and kept here: a ``from`` import per story would also ask the module for
+# ``__path__`` through clusters' module __getattr__ (an exception each time)
+_PRECHECK = _ANALYZE = None
 
 
 def _load_precheck():
@@ -24,6 +27,13 @@ def _load_precheck():
     from ..names.precheck import may_have_groups
     _PRECHECK = may_have_groups
     return may_have_groups
+
+
+def _load_analyze():
+    global _ANALYZE
+    from ..names.clusters import analyze
+    _ANALYZE = analyze
+    return analyze
 
 
 class Names:
@@ -58,8 +68,7 @@ class Names:
         # costs about what the analysis does, so the analysis runs straight away.
         groups = []
         if not self._seen or (_PRECHECK or _load_precheck())(doc, gaz, rules):
-            from ..names.clusters import analyze
-            groups = analyze(doc, gaz, rules).groups
+            groups = (_ANALYZE or _load_analyze())(doc, gaz, rules).groups
         self._seen = True
         self._last = (doc, gaz, groups)
         return groups
