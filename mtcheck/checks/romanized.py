@@ -143,9 +143,8 @@ class Romanized:
         # Tokens not judged yet, then of those the capitalized ones already waiting (see
         # below) and the ones never seen.  Each step is a C-level set operation that walks
         # the small left operand and probes the large, growing memo.
-        new = distinct - clean
-        if new and flagged:
-            new = new.difference(flagged)
+        rest = distinct - clean          # flagged, waiting or never seen (a token is never
+        new = rest.difference(flagged)   # both clean and flagged)
         wake = None
         if new and caps:
             here = new & caps   # waiting tokens in this article (judged ones are in clean/flagged)
@@ -192,7 +191,7 @@ class Romanized:
                         waiting[tok] = low
                         continue
                 self._record(tok, state, model)
-        candidates = flagged.keys() & distinct   # walks the smaller of the two
+        candidates = flagged.keys() & rest   # walks the smaller: rest, a dozen tokens
         if not candidates:
             return []
         # The name evidence is about the word, not the occurrence: settle it once per
