@@ -296,6 +296,10 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
         edges_of[uf.find(a)].append((key_members[a][0], key_members[b][0], kind))
     clusters = []
     for root, ks in groups.items():
+        if len(ks) == 1 and len(key_members[ks[0]]) == 1:
+            # one spelling alone (most of them): no edges, no case form, no gender pair
+            clusters.append(Cluster(members=[key_members[ks[0]][0]]))
+            continue
         members = [i for k in ks for i in key_members[k]]
         members.sort(key=lambda i: spellings[i].order)
         c = Cluster(members=members, edges=list(edges_of.get(root, ())))
