@@ -157,7 +157,6 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
     starts = doc.token_starts
     known = index.name_words
     lowered_known = index.lower_words
-    name_pairs = index.lower_pairs
     initial = doc.initial_offsets
     headlines = doc.headline_lines
 
@@ -197,7 +196,7 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
                 # capitalizes it; or right after a capitalized name ("Donald trump")
                 is_name = ((text.islower() and text in lowered_known and text in doc_capitals)
                            or (current is not None and not pending and text.islower()
-                               and f"{current.words[-1].text.lower()} {text}" in name_pairs)
+                               and f"{current.words[-1].text.lower()} {text}" in index.lower_pairs)
                            or (len(text) == 1 and text.isupper()))
             if is_name:
                 word = new_word((start + s, start + e, text, info))
