@@ -58,11 +58,11 @@ def _register(words: frozenset[str]) -> None:
 
 class _View:
     """The document's tokens as the detectors see them: parallel lists over all tokens
-    (``starts``, ``ends``, ``text``, ``low``) and each sentence as a token index range.
+    (``starts``, ``ends``, ``text``, ``low``), each sentence's first token, and the
+    token range of any sentence on request (:meth:`sentence`, :meth:`stop`).
 
-    Built once per document and shared by every syntax rule, and built from per-sentence
-    work only (a dozen C-level bisections): nothing here loops over the tokens in Python.
-    Detectors start from their few *anchor* tokens (:meth:`positions`: one C-level pass
+    Built once per document and shared by every syntax rule: one C-level bisection
+    per sentence, and nothing that loops over the tokens in Python.  Detectors start from their few *anchor* tokens (:meth:`positions`: one C-level pass
     over the tokens finds every anchor of every syntax rule at once), ask the
     per-process word-class memos of :mod:`mtcheck.wordclass` (one dict subscript each)
     before anything else, and only then look up the candidate's sentence (a bisection)
@@ -92,7 +92,8 @@ class _View:
         union of every word set ever asked for (:data:`_ANCHOR_WORDS`, a dozen words)
         and files its few hits by word; each call then joins its words' lists.  A set
         not seen before is added to the union and the pass redone (only while the
-        first document of a process is checked, or for a rule loaded later)."""
+        first document of a process is checked, or for a rule loaded later).
+        The list may be the view's own: read it, do not change it."""
         if words not in self._indexed:
             self._index(words)
         by_word = self._by_word
@@ -113,12 +114,6 @@ class _View:
             else:
                 got.append(k)
         self._by_word = by_word
-
-    def has_any(self, words: frozenset[str]) -> bool:
-        """Some token's lower-cased text is in *words*."""
-        if words not in self._indexed:
-            self._index(words)
-        return not words.isdisjoint(self._by_word)
 
     def sentence(self, k: int) -> tuple[int, int, int] | None:
         """(sentence index, its first token, one past its last) for token k, or None
