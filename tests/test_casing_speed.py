@@ -210,3 +210,170 @@ def test_case_consistency_edges(linter, text, phrase):
     got = _mt205_findings(CaseConsistency(), rule, doc, 4)
     assert got == _plain_case_consistency(doc, 4)
     assert [g[2] for g in got] == [phrase]
+
+
+# --- MT201-203, the plain way ---------------------------------------------------------
+def _plain_capitalization(doc: Document, rule, state) -> list[tuple]:
+    """Every token that begins a form's first word, every form of it compared, then the
+    bare surnames over every token: the definition, token by token."""
+    from mtcheck.checks.casing import _DET_BEFORE, Capitalization, _recase
+    from mtcheck.commonwords import is_common_word
+
+    lows, words, starts, ends = doc.token_lows, doc.token_words, doc.token_starts, doc.token_ends
+    prose, by_first = doc.prose, state.by_first
+    out: list[tuple] = []
+    covered_until = -1
+    for i, low in enumerate(lows):
+        if low not in by_first or starts[i] < covered_until:
+            continue
+        start = starts[i]
+        for form in by_first[low]:
+            end = start + len(form.form)
+            if prose[start:end].lower() != form.lower:
+                continue
+            if end < len(prose) and (prose[end].isalnum() or prose[end] == "-"):
+                continue
+            found = prose[start:end]
+            covered_until = end
+            if found == form.form or doc.position(start)[0] in doc.headline_lines:
+                break
+            initial = start in doc.initial_offsets
+            if Capitalization._wrong(found, form, initial):
+                fixed = _recase(found, form.form, initial)
+                if fixed != found:
+                    out.append((start, end, fixed, rule.fix))
+            break
+    if rule.params.get("surnames"):
+        done = [(s, e) for s, e, *_ in out]
+        for i, word in enumerate(words):
+            if word not in state.surnames or not word.islower():
+                continue
+            start = starts[i]
+            if any(s <= start < e for s, e in done):
+                continue
+            proper, canonical = state.surnames[word]
+            common = is_common_word(word)
+            if common:
+                if _DET_BEFORE.search(prose, max(0, start - 12), start):
+                    continue
+                if not any(f in prose.lower() for f in state.full_forms.get(canonical, ())):
+                    continue
+            out.append((start, ends[i], proper, "unsafe" if common else rule.fix))
+    return out
+
+
+def _cap_findings(rule, state, doc: Document) -> list[tuple]:
+    from mtcheck.checks.casing import Capitalization
+
+    return [(f.start, f.end, f.replacements[0], f.fix) for f in Capitalization().check(doc, rule, state, None)]
+
+
+def _variant(rng: random.Random, form: str) -> str:
+    """The form as written right, in lower or upper case, one word re-cased, with a
+    look-alike letter (KELVIN SIGN for k, dotted capital I for i), or cut short."""
+    pick = rng.random()
+    if pick < 0.3:
+        return form
+    if pick < 0.45:
+        return form.lower()
+    if pick < 0.5:
+        return form.upper()
+    if pick < 0.75:
+        ws = form.split(" ")
+        k = rng.randrange(len(ws))
+        ws[k] = rng.choice([ws[k].lower(), ws[k].upper(), ws[k].capitalize()])
+        return " ".join(ws)
+    if pick < 0.85:
+        return form.replace("k", "\u212a", 1).replace("i", "\u0130", rng.randint(0, 1))
+    return form[:-rng.randint(1, 3)] if len(form) > 4 else form
+
+
+def _cap_texts(states: list, n: int, seed: int) -> list[str]:
+    """Articles made of forms of the rules (every form that begins with a function word,
+    and a sample of the others) and bare surnames, in contexts that matter: sentence
+    starts, headline lines, after 'the'/'his'/'a', before "'s", "’s", "-based", digits,
+    inside URLs, and the full name of a surname's person now and then."""
+    rng = random.Random(seed)
+    forms, surnames = [], []
+    for st in states:
+        firsts = sorted(st.by_first)
+        for first in rng.sample(firsts, min(150, len(firsts))):
+            forms.extend(f.form for f in st.by_first[first][:3])
+        forms.extend(f.form for first in firsts if first in CONNECTORS for f in st.by_first[first])
+        surnames.extend(sorted(st.surnames)[:: max(1, len(st.surnames) // 60)])
+        surnames.extend(w for w in ("may", "power", "price", "trump", "brown") if w in st.surnames)
+    tails = ["", "", "", "'s", "’s", "-based", "s", "1", " 2024", ".", ","]
+    texts = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(3, 10)):
+            v = _variant(rng, rng.choice(forms)) + rng.choice(tails)
+            shape = rng.random()
+            if shape < 0.15 and surnames:
+                s = rng.choice(surnames)
+                v = rng.choice([f"his {s} card", f"{s} said", f"a {s}", f"the {s} of it", f"{s.upper()} spoke"])
+            elif shape < 0.2:
+                v = "see www." + v.replace(" ", "-").lower() + ".com/news"
+            parts.append(rng.choice(["Officials in {} said on Monday", "{} met", "Talks with the {}.",
+                                     "{}", "It was {} again", "To {} - and more"]).format(v))
+        if rng.random() < 0.3:
+            parts.insert(0, " ".join(w.capitalize() for w in rng.choice(forms).split()) + " Meets Here")
+        if rng.random() < 0.3 and surnames:
+            st = states[0]
+            s = rng.choice(surnames)
+            if s in st.surnames:
+                parts.append("Later " + st.surnames[s][1] + " spoke.")
+        texts.append(rng.choice([". ", "\n", " "]).join(parts))
+    return texts
+
+
+def test_capitalization_equals_the_plain_definition(linter):
+    """MT201-203 on 1,200 generated articles give the plain definition's findings
+    (span, replacement, fix kind), and the shared scan left most of the plain
+    candidate tokens out."""
+    from mtcheck.checks import casing_scan
+
+    rules = [r for r in linter.ruleset.rules if r.code in ("MT201", "MT202", "MT203")]
+    states = [linter.prepare(r) for r in rules]
+    plain_candidates = scanned = found = 0
+    for text in _cap_texts(states, 1200, seed=201):
+        doc = Document.from_text(text)
+        for rule, st in zip(rules, states):
+            got = _cap_findings(rule, st, doc)
+            assert got == _plain_capitalization(doc, rule, st), (rule.code, text)
+            found += len(got)
+            plain_candidates += sum(low in st.by_first for low in doc.token_lows)
+            scanned += len(casing_scan.candidates(st, doc, casing._FEW_FORMS)[0])
+    assert found > 1000
+    assert scanned < plain_candidates * 0.6
+
+
+def test_capitalization_with_a_user_rule_built_later(linter):
+    """A rule with inline terms (non-ASCII forms, forms that begin with a function word
+    and are shorter than the built-in ones) prepared after documents were scanned: the
+    scan is remade, and both the built-in and the new rule keep the plain answers, on
+    the same Documents before and after."""
+    from dataclasses import replace
+
+    from mtcheck.checks.casing import Capitalization
+
+    rules = [r for r in linter.ruleset.rules if r.code in ("MT202", "MT203")]
+    states = [linter.prepare(r) for r in rules]
+    texts = _cap_texts(states, 200, seed=9)
+    terms = ["The Kre", "the Quux Agency", "A Just", "\u0130zmir Port Authority", "To Lam", "New York",
+             "Straße Board", "La Paz Group"]
+    extra = replace(rules[0], code="MT999", params={"terms": terms}, _state=None)
+    def lowered_first(term: str) -> str:   # the first content word in lower case
+        ws = term.split(" ")
+        k = 1 if ws[0].lower() in CONNECTORS else 0
+        return " ".join(ws[:k] + [ws[k].lower()] + ws[k + 1:])
+
+    texts += [f"{_variant(random.Random(i), t)} said {lowered_first(t)} and {t}." for i, t in enumerate(terms * 5)]
+    docs = [Document.from_text(t) for t in texts]
+    before = [[_cap_findings(r, s, d) for r, s in zip(rules, states)] for d in docs]
+    extra_state = Capitalization().prepare(extra, linter.ctx)
+    for d, was in zip(docs, before):
+        assert [_cap_findings(r, s, d) for r, s in zip(rules, states)] == was
+        assert was == [_plain_capitalization(d, r, s) for r, s in zip(rules, states)]
+        assert _cap_findings(extra, extra_state, d) == _plain_capitalization(d, extra, extra_state), d.text
+    assert sum(bool(_cap_findings(extra, extra_state, d)) for d in docs) > 10

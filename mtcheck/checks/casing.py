@@ -12,11 +12,12 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from itertools import compress
-from operator import and_, itemgetter, not_, or_
+from operator import add, and_, itemgetter, not_, or_
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
 from .. import gazetteer
+from . import casing_phrases, casing_scan
 from ..diskmemo import DiskMemo
 from ..document import Document
 from ..findings import Finding
@@ -28,6 +29,7 @@ PERSONAL = ("people",)
 _DET_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|my|your|our|this|these|those|every|each|no|any|some)\s+$",
                          re.IGNORECASE)
 PLACES = ("countries", "capitals", "cities")
+casing_scan.FUNCTION_WORDS = CONNECTORS
 
 
 def _is_cap(word: str) -> bool:
@@ -65,11 +67,13 @@ class _State:
         self.by_first = by_first
         self.surnames = surnames        # lower surname -> (proper surname, canonical full)
         self.full_forms = full_forms    # canonical -> lowered full forms (evidence)
-        # first word -> (prefix length, lower-cased prefixes of its forms), built on first use
-        self.prefixes: dict[str, tuple[int, frozenset[str]] | None] = {}
+        self.heads_view = None          # casing_scan.Heads, made on first use
+        casing_scan.register(self)
 
 
-_FEW_FORMS = 3
+#: First words with at least this many forms get the heads test of casing_scan (all of
+#: them; a test raises it to compare with comparing every form).
+_FEW_FORMS = 1
 
 _MEMOS: dict[tuple[str, ...], DiskMemo] = {}
 
@@ -134,29 +138,6 @@ class _Forms(dict):
     __hash__ = None   # type: ignore[assignment]
 
 
-def _starts_form(state: _State, first: str, forms: list[_Form], prose: str, start: int) -> bool:
-    """Can any of *forms* (all beginning with the word *first*) start at *start*?
-
-    A quick necessary test for common first words ("the", "new", "russian") that begin
-    dozens of forms: the text's next few characters, lower-cased, must begin one of the
-    forms, instead of a slice per form.  Only for forms in ASCII, where lower-casing
-    works letter by letter, so a prefix of a match is a match of the prefix.
-    """
-    if len(forms) < _FEW_FORMS:
-        return True
-    got = state.prefixes.get(first, False)
-    if got is False:
-        got = None
-        if all(f.form.isascii() for f in forms):
-            n = min(len(f.form) for f in forms)
-            got = (n, frozenset(f.lower[:n] for f in forms))
-        state.prefixes[first] = got
-    if got is None:
-        return True
-    n, heads = got
-    return prose[start:start + n].lower() in heads
-
-
 class Capitalization:
     """Known terms (gazetteer sections or an inline list) written with wrong capitals."""
 
@@ -209,28 +190,18 @@ class Capitalization:
 
     def check(self, doc: Document, rule: Any, state: _State, ctx: Any) -> list[Finding]:
         # Only tokens that start a known form are visited: a C-level membership map over
-        # the lower-cased tokens finds them, instead of a Python step per token.
+        # the lower-cased tokens finds the tokens that begin a form's first word, and the
+        # heads test (C-level maps again) keeps those followed by the beginning of a form.
         lows, starts, by_first = doc.token_lows, doc.token_starts, state.by_first
         out: list[Finding] = []
-        covered_until = -1
         prose = doc.prose
-        prefixes = state.prefixes
-        for i in compress(range(len(lows)), map(by_first.__contains__, lows)):
+        cand, view = casing_scan.candidates(state, doc, _FEW_FORMS)
+        covered_until = -1
+        for i in cand:
             start = starts[i]
             if start < covered_until:
                 continue
-            low = lows[i]
-            forms = by_first[low]
-            # _starts_form inlined (it runs for every candidate token): the prefix test
-            # of a first word that begins many forms
-            if len(forms) >= _FEW_FORMS:
-                got = prefixes.get(low, False)
-                if got is False:
-                    _starts_form(state, low, forms, prose, start)   # fills prefixes[low]
-                    got = prefixes[low]
-                if got is not None and prose[start:start + got[0]].lower() not in got[1]:
-                    continue
-            for form in forms:
+            for form in by_first.get(lows[i], ()):
                 end = start + len(form.form)
                 if prose[start:end].lower() != form.lower:
                     continue
@@ -248,7 +219,7 @@ class Capitalization:
                                                 canonical=form.canonical))
                 break
         if rule.params.get("surnames"):
-            out.extend(self._surnames(doc, rule, state, ctx, {(f.start, f.end) for f in out}))
+            out.extend(self._surnames(doc, rule, state, ctx, {(f.start, f.end) for f in out}, view.idx))
         return out
 
     @staticmethod
@@ -286,12 +257,15 @@ class Capitalization:
         return _mixed_institution(segments)
 
     def _surnames(self, doc: Document, rule: Any, state: _State, ctx: Any,
-                  done: set[tuple[int, int]]) -> list[Finding]:
+                  done: set[tuple[int, int]], watched: list[int]) -> list[Finding]:
+        words, starts, ends = doc.token_words, doc.token_starts, doc.token_ends
+        hits = list(compress(watched, map(state.surnames.__contains__, map(words.__getitem__, watched))))
+        if not hits:
+            return []
         from ..commonwords import is_common_word
         prose, out = doc.prose, []
         lower_doc = None
-        words, starts, ends = doc.token_words, doc.token_starts, doc.token_ends
-        for i in compress(range(len(words)), map(state.surnames.__contains__, words)):
+        for i in hits:
             word, start = words[i], starts[i]
             if not word.islower():
                 continue
@@ -341,8 +315,7 @@ def _recase(found: str, form: str, initial: bool) -> str:
     return form
 
 
-def _may_mix(doc: Document, initials: list[str], capital: list[bool], max_words: int
-             ) -> list[int] | bool:
+def _may_mix(doc: Document, max_words: int) -> list[int] | bool:
     """The tokens a CaseConsistency finding could hold in lower case (empty: no finding;
     ``True``, which a test uses to force the long way: every token).
 
@@ -354,14 +327,14 @@ def _may_mix(doc: Document, initials: list[str], capital: list[bool], max_words:
     only spaces around them) occurs twice: once with w's initial in lower case, once
     with both ends capitalized.  So: the words at stake (capitalized somewhere, with a
     lower-case initial elsewhere: one set intersection; mostly words capitalized at a
-    sentence start), the stretches with both ends capitalized around their capitalized
-    tokens, then the lower-case tokens of those words with such a stretch.
+    sentence start), the stretches with both ends
+    capitalized around their capitalized tokens, then the lower-case tokens of those
+    words with such a stretch.
     """
-    lows = doc.token_lows
-    at_stake = set(compress(lows, capital)).intersection(compress(lows, map(str.islower, initials)))
-    at_stake.difference_update(CONNECTORS)
-    if not at_stake:
+    stake, capital = casing_phrases.at_stake(doc, CONNECTORS)
+    if not stake:
         return []
+    words, lows = doc.token_words, doc.token_lows
     n = len(lows)
     prose, starts, ends = doc.prose, doc.token_starts, doc.token_ends
 
@@ -379,19 +352,22 @@ def _may_mix(doc: Document, initials: list[str], capital: list[bool], max_words:
         return -1
 
     titled: set[tuple[str, ...]] = set()
-    for k in compress(range(n), map(and_, capital, map(at_stake.__contains__, lows))):
-        m = neighbour(k, 1)
-        if m > 0 and capital[m]:
-            titled.add(tuple(lows[k:m + 1]))
-        m = neighbour(k, -1)
-        if m >= 0 and capital[m]:
-            titled.add(tuple(lows[m:k + 1]))
+    for k in compress(range(n), map(and_, capital, map(stake.__contains__, lows))):
+        # (the next or previous token must be capitalized or a connector)
+        if k + 1 < n and (capital[k + 1] or lows[k + 1] in CONNECTORS):
+            m = neighbour(k, 1)
+            if m > 0 and capital[m]:
+                titled.add(tuple(lows[k:m + 1]))
+        if k > 0 and (capital[k - 1] or lows[k - 1] in CONNECTORS):
+            m = neighbour(k, -1)
+            if m >= 0 and capital[m]:
+                titled.add(tuple(lows[m:k + 1]))
     if not titled:
         return []
     ends_of = {key[0] for key in titled} | {key[-1] for key in titled}
     out = []
     for k in compress(range(n), map(ends_of.__contains__, lows)):
-        if initials[k].islower():
+        if words[k][0].islower():
             m = neighbour(k, 1)
             if m > 0 and tuple(lows[k:m + 1]) in titled:
                 out.append(k)
@@ -413,129 +389,13 @@ class CaseConsistency:
         return int(rule.params.get("max_words", 4))
 
     def check(self, doc: Document, rule: Any, max_words: int, ctx: Any) -> list[Finding]:
-        """Mixed phrases first, titles second.  Every mixed phrase that matters contains
-        a content word in lower case that is capitalized in the title (``_may_mix``
-        finds the few such tokens), so the phrases around those tokens are the only
-        mixed candidates; titles are then collected only for the candidates' keys (the
-        first title of a key, in text order, gives the replacement, as when every title
-        was collected).  Per-token facts are C-level maps; anything costlier is
-        computed for the few candidates."""
-        words, lows = doc.token_words, doc.token_lows
-        n_tok = len(words)
-        initials = list(map(itemgetter(0), words))
-        capital = list(map(str.isupper, initials))
-        lowered = _may_mix(doc, initials, capital, max_words)
+        """``_may_mix`` finds the few lower-case tokens a finding could hold (in most
+        articles none); casing_phrases.mixed_phrases looks at the phrases around them."""
+        lowered = _may_mix(doc, max_words)
         if not lowered:
             return []
-        conn = list(map(CONNECTORS.__contains__, lows))
         if lowered is True:   # forced: every token with a lower-case initial
-            lowered = [k for k in range(n_tok) if initials[k].islower()]
-        prose, starts, ends = doc.prose, doc.token_starts, doc.token_ends
-        initial, headlines = doc.initial_offsets, doc.headline_lines
-        sent_ends = [s.end for s in doc.sentences]
-        shout: dict[int, bool] = {}
-
-        def capped(k: int) -> bool:
-            """Capitalized, not shouted ("Moscow", not "MOSCOW")."""
-            if not capital[k]:
-                return False
-            if not words[k].isupper():
-                return True   # a lower-case letter somewhere: not all caps
-            if k not in shout:
-                shout[k] = _is_shout(words[k])
-            return not shout[k]
-
-        span_memo: dict[int, list[int]] = {}
-        class_memo: dict[tuple[int, int], str] = {}
-
-        def spans(i: int) -> list[int]:
-            """spans_of(i), memoized: neighbouring candidates share their starts."""
-            got = span_memo.get(i)
-            if got is None:
-                got = span_memo[i] = spans_of(i)
-            return got
-
-        def spans_of(i: int) -> list[int]:
-            """Ends j of the phrases (2..max_words tokens) starting at token i."""
-            k = bisect_right(sent_ends, starts[i])
-            if k >= len(sent_ends) or conn[i]:
-                return []
-            s_end = sent_ends[k]
-            if headlines and doc.position(starts[i])[0] in headlines:
-                return []
-            out = []
-            for n in range(2, max_words + 1):
-                j = i + n - 1
-                if j >= n_tok or ends[j] > s_end or prose[ends[j - 1]:starts[j]].strip():
-                    break
-                if not conn[j]:
-                    out.append(j)
-            return out
-
-        def classify(i: int, j: int) -> str:
-            """classify_of(i, j), memoized (both passes ask about the same phrases)."""
-            got = class_memo.get((i, j))
-            if got is None:
-                got = class_memo[(i, j)] = classify_of(i, j)
-            return got
-
-        def classify_of(i: int, j: int) -> str:
-            """"title", "mixed" or "" for the phrase of tokens i..j (i is never a connector).
-
-            Content words are the non-connectors; the informative ones leave out a first
-            word whose capital says nothing (a sentence start)."""
-            first = starts[i] in initial
-            content = caps = lows_ = 0
-            all_capital = True
-            for k in range(i, j + 1):
-                if conn[k]:
-                    continue
-                content += 1
-                all_capital = all_capital and capital[k]
-                if k == i and first:
-                    continue
-                caps += capped(k)
-                lows_ += words[k][0].islower()
-            if content < 2 or not caps:
-                return ""  # neither a title nor a mixed phrase
-            if not lows_ and caps >= 2 and caps == content - first and all_capital:
-                return "title"
-            return "mixed" if lows_ else ""
-
-        # The mixed phrases around the lower-case tokens: every phrase (i..j) that holds
-        # token k (i > k - max_words, since a phrase has at most max_words tokens).
-        candidates: dict[tuple[int, int], str] = {}
-        for k in lowered:
-            for i in range(max(0, k - max_words + 1), k + 1):
-                for j in spans(i):
-                    if j >= k and (i, j) not in candidates and classify(i, j) == "mixed":
-                        candidates[(i, j)] = " ".join(lows[i:j + 1])
-        if not candidates:
-            return []
-        wanted = set(candidates.values())
-        heads = {key.split(" ", 1)[0] for key in wanted}
-        titles: dict[str, str] = {}
-        # A title's first word is capitalized, and so is its next word that is not a
-        # connector: start from a capital followed by a capital or a connector.
-        followed = list(map(or_, capital[1:], conn[1:]))
-        starts_ok = map(and_, map(and_, capital, followed), map(heads.__contains__, lows))
-        for i in compress(range(n_tok - 1), starts_ok):
-            j = i + 1
-            while j < n_tok and j < i + max_words and conn[j]:
-                j += 1
-            if j >= n_tok or j >= i + max_words or not capital[j]:
-                continue
-            for j in spans(i):
-                key = " ".join(lows[i:j + 1])
-                if key in wanted and classify(i, j) == "title":
-                    titles.setdefault(key, prose[starts[i]:ends[j]])
-        hits = sorted(((starts[i], ends[j], prose[starts[i]:ends[j]], titles[key])
-                       for (i, j), key in candidates.items() if key in titles),
-                      key=lambda h: (h[0], -(h[1] - h[0])))
-        out, last_end = [], -1
-        for start, end, phrase, title in hits:
-            if start < last_end:
-                continue  # keep the longest phrase at a position, never overlapping findings
-            out.append(rule.finding(start, end, phrase, replacements=(title,)))
-            last_end = end
-        return out
+            lowered = [k for k, w in enumerate(doc.token_words) if w[0].islower()]
+        return [rule.finding(start, end, phrase, replacements=(title,))
+                for start, end, phrase, title in
+                casing_phrases.mixed_phrases(doc, lowered, max_words, CONNECTORS, _is_shout)]

@@ -1,0 +1,158 @@
+"""One scan of a Document's tokens shared by all its capitalization rules (MT201-203).
+
+Each capitalization rule looks for its gazetteer forms at the tokens that begin one
+(``by_first``: first word -> forms).  Done rule by rule, every rule maps every token
+through its own table and then slices the text after each candidate; news copy has a
+"the" every few words, and the three built-in rules did that work three times over.
+Here the first rule to check a Document scans its tokens once against the union of all
+rules' first words and surnames, and reads, after each such token, the next n
+characters (n: the shortest form, in any rule, that begins with that word), lower-cased:
+its *key*.  A rule's candidates are then the tokens whose key begins one of its forms
+(one set lookup per token, C-level), which is exact as a pre-test: a form that matches
+at a token begins with that token's key (below), so no candidate is lost; a key that
+begins some other form only costs a look.
+"""
+
+from __future__ import annotations
+
+import weakref
+from itertools import compress
+from operator import add, or_
+from typing import Any
+
+
+class Shared:
+    """Every capitalization index built in this process (held weakly), the union of
+    their first words and surnames (``watched``), and per first word its key length.
+
+    Never changed once documents use it: building an index installs a new one, and the
+    Document memos and heads sets made with an older one are known by identity and
+    remade (the key lengths may have shrunk)."""
+
+    def __init__(self, indexes: weakref.WeakSet, watched: frozenset[str],
+                 rare: dict[str, tuple[str, ...]]) -> None:
+        self.indexes = indexes
+        self.watched = watched
+        # function word -> its forms, lower-cased (all ASCII): its tokens are looked at
+        # only in a text that holds one of them, lower-cased
+        self.rare = rare
+        self.length: dict[str, int] = {}
+
+    def n(self, first: str) -> int:
+        """The key length of *first*: its shortest form in any live index, or 0 when
+        one of its forms is not ASCII.  In ASCII, lower-casing a matching text works
+        letter by letter (a text that lower-cases to an ASCII form is as long as the
+        form), so the first n characters of a match lower-case to the form's first n;
+        elsewhere lengths may change, and the key tells nothing."""
+        got = self.length.get(first)
+        if got is None:
+            forms = [f for ix in self.indexes if first in ix.by_first for f in ix.by_first[first]]
+            got = min(len(f.form) for f in forms) if forms and all(f.form.isascii() for f in forms) else 0
+            self.length[first] = got
+        return got
+
+
+_SHARED = Shared(weakref.WeakSet(), frozenset(), {})
+
+#: Function words that begin a few forms ("The Kremlin", "To Lam"): a token scan would
+#: stop at every "the" of an article, so these are looked for as whole forms instead.
+#: Set by casing.py (its CONNECTORS).
+FUNCTION_WORDS: frozenset[str] = frozenset()
+
+
+def register(index: Any) -> None:
+    """Take in a new capitalization index (anything with ``by_first`` and ``surnames``
+    dicts): a new Shared with it.  The watched words only ever grow (words of indexes
+    gone since are harmless: a token too many is looked at, none is missed), except
+    the function words whose forms are all ASCII (``Shared.rare``)."""
+    global _SHARED
+    live = weakref.WeakSet(_SHARED.indexes)
+    live.add(index)
+    rare: dict[str, tuple[str, ...]] = {}
+    named = set().union(*(ix.surnames.keys() for ix in live))
+    for first in FUNCTION_WORDS.difference(named):
+        forms = [f for ix in live if first in ix.by_first for f in ix.by_first[first]]
+        if forms and all(f.form.isascii() for f in forms):
+            rare[first] = tuple({f.lower for f in forms})
+    new = index.by_first.keys() | index.surnames.keys()
+    watched = _SHARED.watched if new <= _SHARED.watched else _SHARED.watched.union(new)
+    _SHARED = Shared(live, watched.difference(rare), rare)
+
+
+class View:
+    """A Document's watched tokens: indices, lower-cased texts, keys."""
+
+    __slots__ = ("shared", "idx", "firsts", "keys", "distinct")
+
+    def __init__(self, shared: Shared, idx: list[int], firsts: list[str], keys: list[str]) -> None:
+        self.shared = shared
+        self.idx = idx            # token indices, in text order
+        self.firsts = firsts      # their lower-cased texts
+        self.keys = keys          # the next n characters from each, lower-cased
+        self.distinct = frozenset(firsts)
+
+
+def view(doc: Any) -> View:
+    """The Document's View (kept in ``doc.memo``; remade if an index was built since)."""
+    got = doc.memo.get("casing.scan")
+    if got is not None and got.shared is _SHARED:
+        return got
+    shared = _SHARED
+    lows = doc.token_lows
+    idx = list(compress(range(len(lows)), map(shared.watched.__contains__, lows)))
+    if shared.rare:
+        # An ASCII form matches where the text lower-cases to it, so it is part of the
+        # lower-cased text (str.lower works character by character, but for the Greek
+        # final sigma, which never lower-cases to ASCII).
+        low = doc.prose.lower()
+        present = {first for first, forms in shared.rare.items() if any(f in low for f in forms)}
+        if present:
+            idx = sorted(idx + list(compress(range(len(lows)), map(present.__contains__, lows))))
+    firsts = list(map(lows.__getitem__, idx))
+    length = shared.length
+    for first in set(firsts).difference(length):
+        shared.n(first)
+    at = list(map(doc.token_starts.__getitem__, idx))
+    upto = map(add, at, map(length.__getitem__, firsts))
+    keys = list(map(str.lower, map(doc.prose.__getitem__, map(slice, at, upto))))
+    got = doc.memo["casing.scan"] = View(shared, idx, firsts, keys)
+    return got
+
+
+class Heads:
+    """One index's heads: the first n characters (the Shared key length) of each of its
+    forms, lower-cased, for the first words met so far; ``always``: first words without
+    a usable key (non-ASCII forms, or fewer forms than the ``few`` threshold, which a
+    test raises to switch the heads test off), whose tokens are all candidates."""
+
+    def __init__(self, shared: Shared, few: int) -> None:
+        self.shared, self.few = shared, few
+        self.heads: set[str] = set()
+        self.always: set[str] = set()
+        self.known: set[str] = set()
+
+    def learn(self, by_first: Any, words: frozenset[str]) -> None:
+        for first in words.difference(self.known):
+            forms = by_first.get(first)
+            if forms:
+                n = self.shared.n(first)
+                if n and len(forms) >= self.few:
+                    self.heads.update(f.lower[:n] for f in forms)
+                else:
+                    self.always.add(first)
+            self.known.add(first)
+
+
+def candidates(index: Any, doc: Any, few: int) -> tuple[list[int], View]:
+    """Tokens of *doc* at which one of *index*'s forms may begin (all those where one
+    does begin, in text order, and a few more), and the Document's View."""
+    v = view(doc)
+    hs = index.heads_view
+    if hs is None or hs.shared is not v.shared or hs.few != few:
+        hs = index.heads_view = Heads(v.shared, few)
+    if not v.distinct <= hs.known:
+        hs.learn(index.by_first, v.distinct)
+    hit = map(hs.heads.__contains__, v.keys)
+    if hs.always:
+        hit = map(or_, hit, map(hs.always.__contains__, v.firsts))
+    return list(compress(v.idx, hit)), v
