@@ -304,39 +304,39 @@ def romanized_score(token: str) -> float:
     return diff / m.scale * _LN10 / (len(t) + 1)
 
 
-#: Zipf floors of the two sets :func:`frequent_english` offers: the words news copy
-#: repeats most (~4k, ~0.4 ms to load: a process's first articles), and more of them (~12k,
-#: ~1.5 ms: a process that has judged many words), rather than everything above
-#: ENGLISH_MIN_ZIPF (~43k, ~7 ms), since the rarer words recur too seldom to repay their
-#: share of the load.
-FREQUENT_MIN_ZIPF = (4.2, 3.5)
+#: The Zipf floor of :func:`frequent_english`: the set covers the words news copy repeats
+#: most (~12k entries, ~1.5 ms to load) rather than everything above ENGLISH_MIN_ZIPF
+#: (~43k, ~7 ms), since the rarer ones recur too seldom to repay their share of the load.
+#: (A smaller set for a process's first article did not pay: loading ~4k words cost
+#: more than the ~80 lexicon searches it saved.)
+FREQUENT_MIN_ZIPF = 3.5
 
 
-@lru_cache(maxsize=None)
-def frequent_english(tier: int = 1) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def frequent_english() -> frozenset[str]:
     """Lower-case ASCII words of at least MIN_LENGTH letters that English uses with Zipf
-    >= ``FREQUENT_MIN_ZIPF[tier]``: :func:`is_romanized_russian` is False for each of
-    them, at any threshold (the frequency guard), so a caller may skip judging them.
+    >= FREQUENT_MIN_ZIPF: :func:`is_romanized_russian` is False for each of them, at any
+    threshold (the frequency guard), so a caller may skip judging them.
 
     Why: a corpus run judges every distinct token once, and most are such words; one set
     intersection per article settles them instead of a lexicon search each.  Selecting
-    them reads the whole lexicon (~40 ms), so each set is kept on disk
+    them reads the whole lexicon (~40 ms), so the set is kept on disk
     (:mod:`mtcheck.diskmemo`, keyed by this code and the lexicon file's size and time).
     """
     from pathlib import Path
 
     from .wordtable import __file__ as wt_file
 
-    min_zipf = FREQUENT_MIN_ZIPF[tier]
     path = Path(wt_file).with_name("data") / lexicon._RESOURCE
     try:
         st = path.stat()
     except OSError:   # installed in a zip: no file to key a memo by
-        return _select_frequent(min_zipf)
+        return _select_frequent(FREQUENT_MIN_ZIPF)
     from .diskmemo import DiskMemo
 
-    memo = DiskMemo(f"frequent-english-{tier}", __file__, lexicon.__file__)
-    return memo.get((min_zipf, MIN_LENGTH, st.st_size, st.st_mtime_ns), lambda: _select_frequent(min_zipf))
+    memo = DiskMemo("frequent-english", __file__, lexicon.__file__)
+    return memo.get((FREQUENT_MIN_ZIPF, MIN_LENGTH, st.st_size, st.st_mtime_ns),
+                    lambda: _select_frequent(FREQUENT_MIN_ZIPF))
 
 
 def _select_frequent(min_zipf: float) -> frozenset[str]:

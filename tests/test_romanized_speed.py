@@ -112,8 +112,8 @@ def test_verdicts_equal_the_plain_rules(threshold):
 def test_frequent_english_words_are_never_flagged():
     """Every word of the set is clean at any threshold, so settling it without the model
     is the same answer."""
-    small, words = (rz._select_frequent(z) for z in rz.FREQUENT_MIN_ZIPF)
-    assert len(words) > 5000 and {"government", "ministry", "president"} <= small <= words
+    words = rz._select_frequent(rz.FREQUENT_MIN_ZIPF)
+    assert len(words) > 5000 and {"government", "ministry", "president"} <= words
     for w in words:
         assert lexicon.zipf(w) >= rz.ENGLISH_MIN_ZIPF and rz._normalize(w) == w, w
         assert not rz.is_romanized_russian(w, -100.0), w
@@ -130,7 +130,7 @@ def test_frequent_english_is_kept_on_disk(tmp_path):
     env["XDG_CACHE_HOME"] = str(tmp_path)
     code = ("import sys; from mtcheck import romanized as rz\n"
             "if sys.argv[1] == 'read': rz._select_frequent = None\n"
-            "import zlib; w = rz.frequent_english(1)\n"
+            "import zlib; w = rz.frequent_english()\n"
             "print(len(w), zlib.crc32('\\n'.join(sorted(w)).encode()))")
     root = Path(__file__).resolve().parent.parent
     first = subprocess.run([sys.executable, "-c", code, "compute"], env=env, cwd=root,
@@ -138,7 +138,7 @@ def test_frequent_english_is_kept_on_disk(tmp_path):
     assert list(tmp_path.glob("mtcheck/frequent-english-*.marshal"))
     second = subprocess.run([sys.executable, "-c", code, "read"], env=env, cwd=root,
                             capture_output=True, text=True, check=True).stdout
-    words = rz._select_frequent(rz.FREQUENT_MIN_ZIPF[1])
+    words = rz._select_frequent(rz.FREQUENT_MIN_ZIPF)
     assert first.split()[0] == second.split()[0] == str(len(words))
     import zlib
     assert first.split()[1] == second.split()[1] == str(zlib.crc32("\n".join(sorted(words)).encode()))
@@ -180,26 +180,24 @@ def _findings(linter: Linter, text: str, fresh: bool = False) -> list[tuple]:
     return [(f.start, f.end, f.message) for f in linter.lint_document(Document.from_text(text), [rule])]
 
 
-@pytest.mark.parametrize("tier,memo_max", [(0, 1 << 19), (1, 1 << 19), (1, 60)])
-def test_memoized_check_equals_judging_each_article_afresh(monkeypatch, tier, memo_max):
-    """One linter over a sequence of articles, with every shortcut on (and one of the
-    frequent sets loaded from the start; and once with a memo so small that it is
-    forgotten every few articles), reports what a fresh state per article reports with
-    the shortcuts off: the memo, the deferral of capitalized tokens and the frequent sets
-    never change a finding."""
+@pytest.mark.parametrize("memo_max", [1 << 19, 60])
+def test_memoized_check_equals_judging_each_article_afresh(monkeypatch, memo_max):
+    """One linter over a sequence of articles, with every shortcut on (and the frequent
+    set loaded from the start; once with a memo so small that it is forgotten every few
+    articles), reports what a fresh state per article reports with the shortcuts off:
+    the memo, the deferral of capitalized tokens and the frequent set never change a
+    finding."""
     texts = _articles()
     linter = Linter(Config(select=("MT104",), languagetool="off"))
 
     monkeypatch.setattr(check_mod, "_MEMO_MAX", memo_max)
-    monkeypatch.setattr(check_mod, "_FREQUENT_FIRST", 0)
-    monkeypatch.setattr(check_mod, "_FREQUENT_AFTER", 0 if tier else 10 ** 9)
+    monkeypatch.setattr(check_mod, "_FREQUENT_AFTER", 0)
     fast = [_findings(linter, t, fresh=(i == 0)) for i, t in enumerate(texts)]
     state = _mt104(linter)._state
-    assert state.tier == tier and state.frequent   # the set was used
+    assert state.frequent                          # the set was used
     assert state.waiting                           # some capitalized tokens were never judged
     assert len(state.clean) < 200 or memo_max > 200   # ... and the small memo was forgotten
 
-    monkeypatch.setattr(check_mod, "_FREQUENT_FIRST", 10 ** 9)
     monkeypatch.setattr(check_mod, "_FREQUENT_AFTER", 10 ** 9)
     monkeypatch.setattr(check_mod, "_DEFER", False)
     plain = [_findings(linter, t, fresh=True) for t in texts]
@@ -215,7 +213,7 @@ def test_judge_equals_judging_every_latin_run():
     """The one-run ASCII path and the frequent-word skip of ``_judge`` find the runs that
     judging each Latin run of the token with the model finds."""
     state = check_mod._State(threshold=None, min_length=5)
-    state.frequent = rz._select_frequent(rz.FREQUENT_MIN_ZIPF[1])
+    state.frequent = rz._select_frequent(rz.FREQUENT_MIN_ZIPF)
     plain_state = check_mod._State(threshold=None, min_length=5)
     tokens = _words(500, 4) + ["pro-pravitelstvo", "Gosudarstvennoy-ministerstva", "d'soobshchili"]
     for tok in tokens:

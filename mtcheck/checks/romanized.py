@@ -40,11 +40,9 @@ _MEMO_MAX = 1 << 19  # distinct clean (or capitalized) tokens remembered per pro
 #: judge a capitalized token only in an article that writes it in lower case too
 #: (a switch so that tests can compare with judging every token)
 _DEFER = True
-#: Frequent English words are settled in bulk (``romanized.frequent_english``): the
-#: smaller set (~0.5 ms to load) once an article brings this many unseen tokens (a short
-#: text judges its few words one by one), the larger one (~1.5 ms) once the process has
-#: judged this many clean tokens.  (Switches for tests, too.)
-_FREQUENT_FIRST = 64
+#: distinct tokens a process judges one by one before it loads the model's set of frequent
+#: English words (~1.5 ms, see ``romanized.frequent_english``) and settles those in bulk;
+#: a one-article run never gets there.  (A switch for tests, too.)
 _FREQUENT_AFTER = 1000
 
 
@@ -52,8 +50,7 @@ class _State:
     """Per-process memo of the model's verdicts on tokens (a plain class: a
     ``@dataclass`` costs ~1 ms of every cold start)."""
 
-    __slots__ = ("threshold", "min_length", "flagged", "clean", "caps", "pending", "waiting", "frequent",
-                 "tier")
+    __slots__ = ("threshold", "min_length", "flagged", "clean", "caps", "pending", "waiting", "frequent")
 
     def __init__(self, threshold: float | None, min_length: int) -> None:
         self.threshold = threshold
@@ -70,7 +67,6 @@ class _State:
         self.pending: dict[str, list[str]] = {}
         #: words the model never flags (``romanized.frequent_english``), once loaded
         self.frequent: frozenset[str] | None = None
-        self.tier = -1   # which of them (-1: none yet)
 
 
 def _judge(token: str, state: _State, model: Any) -> tuple[tuple[int, str], ...]:
@@ -155,13 +151,8 @@ class Romanized:
         if new or wake:
             from .. import romanized as model  # loads the n-gram model only when this rule runs
             frequent = state.frequent
-            if len(clean) >= _FREQUENT_AFTER:
-                if state.tier < 1:
-                    frequent = state.frequent = model.frequent_english(1)
-                    state.tier = 1
-            elif frequent is None and len(new) >= _FREQUENT_FIRST:
-                frequent = state.frequent = model.frequent_english(0)
-                state.tier = 0
+            if frequent is None and len(clean) >= _FREQUENT_AFTER:
+                frequent = state.frequent = model.frequent_english()
             if frequent and new:
                 known = new & frequent   # clean whatever the threshold: no model needed
                 if known:
