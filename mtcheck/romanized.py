@@ -321,22 +321,18 @@ def frequent_english() -> frozenset[str]:
     Why: a corpus run judges every distinct token once, and most are such words; one set
     intersection per article settles them instead of a lexicon search each.  Selecting
     them reads the whole lexicon (~40 ms), so the set is kept on disk
-    (:mod:`mtcheck.diskmemo`, keyed by this code and the lexicon file's size and time).
+    (:mod:`mtcheck.diskmemo`, keyed by this code and by the lexicon's build metadata:
+    its source and size, which a rebuild from other data changes; the build is
+    deterministic).  Not by the file's time: each reinstall would add a set to the memo
+    file, which is read whole.
     """
-    from pathlib import Path
-
-    from .wordtable import __file__ as wt_file
-
-    path = Path(wt_file).with_name("data") / lexicon._RESOURCE
-    try:
-        st = path.stat()
-    except OSError:   # installed in a zip: no file to key a memo by
-        return _select_frequent(FREQUENT_MIN_ZIPF)
     from .diskmemo import DiskMemo
 
+    tab = lexicon.table()
+    meta = load_resource(lexicon._RESOURCE).meta   # (the header comes from a memo too)
+    key = (FREQUENT_MIN_ZIPF, MIN_LENGTH, len(tab), repr(sorted(meta.items())))
     memo = DiskMemo("frequent-english", __file__, lexicon.__file__)
-    return memo.get((FREQUENT_MIN_ZIPF, MIN_LENGTH, st.st_size, st.st_mtime_ns),
-                    lambda: _select_frequent(FREQUENT_MIN_ZIPF))
+    return memo.get(key, lambda: _select_frequent(FREQUENT_MIN_ZIPF))
 
 
 def _select_frequent(min_zipf: float) -> frozenset[str]:
