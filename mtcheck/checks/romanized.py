@@ -69,6 +69,20 @@ class _State:
         self.frequent: frozenset[str] | None = None
 
 
+_MODEL: Any = None
+
+
+def _model_module() -> Any:
+    """``mtcheck.romanized``, imported when this rule first has a token to judge (not at
+    import: a run without this rule never loads it), then kept: an ``import`` statement
+    in ``check`` costs a few microseconds of import machinery per article."""
+    global _MODEL
+    if _MODEL is None:
+        from .. import romanized
+        _MODEL = romanized
+    return _MODEL
+
+
 def _judge(token: str, state: _State, model: Any) -> tuple[tuple[int, str], ...]:
     """Latin runs of *token* (hyphenated compounds part by part) the model flags."""
     frequent = state.frequent or ()
@@ -149,7 +163,7 @@ class Romanized:
                 # Wake those that this article also writes in lower case (usually none).
                 wake = distinct.intersection(map(waiting.__getitem__, here))
         if new or wake:
-            from .. import romanized as model  # loads the n-gram model only when this rule runs
+            model = _model_module()
             frequent = state.frequent
             if frequent is None and len(clean) >= _FREQUENT_AFTER:
                 frequent = state.frequent = model.frequent_english()
@@ -203,8 +217,7 @@ class Romanized:
                 keep.setdefault(token, []).append((offset, word))
         if not keep:
             return []
-        from .. import romanized as model
-
+        model = _model_module()
         out: list[Finding] = []
         starts = doc.token_starts
         at = sorted(i for token in keep for i in _occurrences(words, token))
