@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import random
 from bisect import bisect_right
-from collections import defaultdict
 
 import pytest
 

@@ -9,10 +9,8 @@ sentence says nothing, so checks ask the Document which offsets are "initial".
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from itertools import compress
-from operator import add, and_, itemgetter, not_, or_
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
@@ -327,11 +325,10 @@ def _may_mix(doc: Document, max_words: int) -> list[int] | bool:
     only spaces around them) occurs twice: once with w's initial in lower case, once
     with both ends capitalized.  So: the words at stake (capitalized somewhere, with a
     lower-case initial elsewhere: one set intersection; mostly words capitalized at a
-    sentence start), the stretches with both ends
-    capitalized around their capitalized tokens, then the lower-case tokens of those
-    words with such a stretch.
+    sentence start), the stretches with both ends capitalized around their capitalized
+    tokens, then the lower-case tokens of those words with such a stretch.
     """
-    stake, capital = casing_phrases.at_stake(doc, CONNECTORS)
+    stake, capital, capital_at = casing_phrases.at_stake(doc, CONNECTORS)
     if not stake:
         return []
     words, lows = doc.token_words, doc.token_lows
@@ -352,7 +349,7 @@ def _may_mix(doc: Document, max_words: int) -> list[int] | bool:
         return -1
 
     titled: set[tuple[str, ...]] = set()
-    for k in compress(range(n), map(and_, capital, map(stake.__contains__, lows))):
+    for k in compress(capital_at, map(stake.__contains__, map(lows.__getitem__, capital_at))):
         # (the next or previous token must be capitalized or a connector)
         if k + 1 < n and (capital[k + 1] or lows[k + 1] in CONNECTORS):
             m = neighbour(k, 1)

@@ -9,21 +9,24 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import compress
-from operator import and_, itemgetter, or_
+from operator import itemgetter, not_
 from typing import Any
 
-def at_stake(doc: Any, connectors: frozenset[str]) -> tuple[set[str], list[bool]]:
+def at_stake(doc: Any, connectors: frozenset[str]) -> tuple[set[str], list[bool], list[int]]:
     """The lower-cased words written with an upper-case initial somewhere in *doc* and
-    with a lower-case initial elsewhere, connectors left out (no finding without one),
-    and which tokens have an upper-case initial.  C-level maps and one set intersection.
-    (A process-wide memo of token texts was tried: classifying an article's new words
-    cost more than the maps it saved, in a single pass.)"""
-    words, lows = doc.token_words, doc.token_lows
-    initials = list(map(itemgetter(0), words))
-    capital = list(map(str.isupper, initials))
-    stake = set(compress(lows, capital)).intersection(compress(lows, map(str.islower, initials)))
+    with another initial elsewhere (a lower-case one, or a caseless letter: a few words
+    too many, for a test that only needs to keep every word that matters), connectors
+    left out (no finding without such a word); which tokens have an upper-case initial,
+    and their indices.  C-level maps and one set intersection.  (A process-wide memo of
+    token texts was tried: classifying an article's new words cost more than the maps
+    it saved, in a single pass.)"""
+    lows = doc.token_lows
+    capital = list(map(str.isupper, map(itemgetter(0), doc.token_words)))
+    stake = set(compress(lows, capital)).intersection(compress(lows, map(not_, capital)))
+    if not stake:
+        return stake, capital, []
     stake.difference_update(connectors)
-    return stake, capital
+    return stake, capital, list(compress(range(len(lows)), capital))
 
 
 def mixed_phrases(doc: Any, lowered: list[int], max_words: int,
@@ -129,9 +132,9 @@ def mixed_phrases(doc: Any, lowered: list[int], max_words: int,
     titles: dict[str, str] = {}
     # A title's first word is capitalized, and so is its next word that is not a
     # connector: start from a capital followed by a capital or a connector.
-    followed = list(map(or_, capital[1:], conn[1:]))
-    starts_ok = map(and_, map(and_, capital, followed), map(heads.__contains__, lows))
-    for i in compress(range(n_tok - 1), starts_ok):
+    for i in compress(range(n_tok - 1), map(heads.__contains__, lows)):
+        if not capital[i] or not (capital[i + 1] or conn[i + 1]):
+            continue
         j = i + 1
         while j < n_tok and j < i + max_words and conn[j]:
             j += 1

@@ -32,6 +32,8 @@ class Shared:
     def __init__(self, indexes: weakref.WeakSet, watched: frozenset[str],
                  rare: dict[str, tuple[str, ...]]) -> None:
         self.indexes = indexes
+        # the same, as plain weak references (iterating a WeakSet is a Python generator)
+        self.refs = [weakref.ref(ix) for ix in indexes]
         self.watched = watched
         # function word -> its forms, lower-cased (all ASCII): its tokens are looked at
         # only in a text that holds one of them, lower-cased
@@ -46,7 +48,11 @@ class Shared:
         elsewhere lengths may change, and the key tells nothing."""
         got = self.length.get(first)
         if got is None:
-            forms = [f for ix in self.indexes if first in ix.by_first for f in ix.by_first[first]]
+            forms = []
+            for ref in self.refs:
+                ix = ref()
+                if ix is not None and first in ix.by_first:
+                    forms.extend(ix.by_first[first])
             got = min(len(f.form) for f in forms) if forms and all(f.form.isascii() for f in forms) else 0
             self.length[first] = got
         return got
