@@ -3,15 +3,17 @@
 A separate entry from :mod:`mtcheck.cli` so that start-up work only the real command
 wants happens here and never in a process that merely imports the CLI (tests, tools):
 ``recache.prime`` fills ``re``'s compile cache from programs stored by earlier runs,
-before typer and our modules compile their patterns.
+before typer and our modules compile their patterns, and ``gcpause.pause`` holds the
+garbage collector back until the first file is done.
 """
 
 from __future__ import annotations
 
 
 def main() -> None:
-    from . import recache
+    from . import gcpause, recache
 
+    gcpause.pause()   # until the first file is done (see gcpause.py)
     recache.prime()
     from .cli import main as cli_main
 

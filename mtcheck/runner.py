@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from . import gcpause
 from .api import FileResult, Linter, iter_files, read_document
 from .config import Config, ConfigError, discover, parse_table, _read_toml
 from .document import Document, Span
@@ -138,6 +139,7 @@ class Runner:
         """Every input of a command, in order: what `fix` and `entities` iterate over."""
         for path, error in self.files(paths):
             yield Input(path, self.config_for(path), error=error) if error else self.read(path)
+            gcpause.settle()
 
     def _cache_key(self, item: Input) -> tuple[Any, str, list] | None:
         cache = self._cache_for(item.config)
@@ -157,6 +159,12 @@ class Runner:
         return result
 
     def lint_one(self, path: str) -> FileResult:
+        try:
+            return self._lint_one(path)
+        finally:
+            gcpause.settle()   # the command's start-up is over once a file is done
+
+    def _lint_one(self, path: str) -> FileResult:
         item = self.read(path)
         if item.doc is None:
             return FileResult(path, error=item.error, notice=item.notice)
@@ -213,6 +221,7 @@ class Runner:
                     misses.append(p)
                 else:
                     finished(self._finish(item, cached))
+                    gcpause.settle()
             todo = misses
         if jobs > 1 and len(todo) >= SERIAL_BELOW:
             for result in self._parallel(todo, jobs):
@@ -270,6 +279,7 @@ class Runner:
             return [fn(self, Input(p, self.config_for(p), error=err) if err else self.read(p)) for p, err in items]
         first = fn(self, self.read(items[0][0]) if not items[0][1] else Input(items[0][0], self.config_for("."),
                                                                                  error=items[0][1]))
+        gcpause.settle()
         _WORKER = self
         gc.freeze()
         try:
