@@ -61,7 +61,10 @@ _TOKEN_SPLIT = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*)")
 #: _TOKEN_SPLIT for pure-ASCII prose (most copy), where ``[^\W\d_]`` is exactly
 #: ``[A-Za-z]``: the explicit class runs ~30% faster than the Unicode category test.
 _TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z]+(?:['-][A-Za-z]+)*)")
-_SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“«(\[]?[A-Z0-9А-ЯЁ])")
+#: A sentence end: terminal punctuation, closing quotes or brackets, then space and a
+#: capital or digit on the same line (lines never hold \r or \n: the whole text can be
+#: scanned at once with the same result as each line on its own).
+_SENT_END_INLINE = re.compile(r"[.!?…]+[\"”’»)\]]*(?=[^\S\r\n]+[\"“«(\[]?[A-Z0-9А-ЯЁ])")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 # An opening quote or bracket, or a colon, dash or ellipsis and a space, then the letter.
 # Written to begin with one character class (the regex engine then skips ahead to the
@@ -231,20 +234,28 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        """Sentence spans of the prose: split at terminal punctuation and at line ends."""
+        """Sentence spans of the prose: split at terminal punctuation and at line ends.
+
+        The candidate ends of the whole text come from one scan (_SENT_END_INLINE: the
+        space after an end never crosses a line break, as in a scan of each line alone);
+        most lines have none and are one sentence from their first to last non-space."""
         out: list[Span] = []
         prose = self.prose
-        for _, ls, le in self.lines():
+        ends = [(m.start(), m.end()) for m in _SENT_END_INLINE.finditer(prose)]
+        k, n_ends = 0, len(ends)
+        for ls, le in zip(self.line_starts, self._line_ends):
             pos = le - len(prose[ls:le].lstrip())   # the first non-space character
             if pos >= le:
                 continue
-            for m in _SENT_END.finditer(prose, pos, le):
-                word = _LAST_WORD.search(prose, pos, m.start())
+            while k < n_ends and ends[k][0] < le:
+                m_start, m_end = ends[k]
+                k += 1
+                word = _LAST_WORD.search(prose, pos, m_start)
                 w = word.group(1).lower().rstrip(".") if word else ""
                 if w in _ABBREV or (len(w) == 1 and w.isalpha()):
                     continue
-                out.append(Span(pos, m.end(), "sentence"))
-                pos = le - len(prose[m.end():le].lstrip())
+                out.append(Span(pos, m_end, "sentence"))
+                pos = le - len(prose[m_end:le].lstrip())
             end = pos + len(prose[pos:le].rstrip())
             if end > pos:
                 out.append(Span(pos, end, "sentence"))
