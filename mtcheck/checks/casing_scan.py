@@ -27,18 +27,38 @@ class Shared:
 
     Never changed once documents use it: building an index installs a new one, and the
     Document memos and heads sets made with an older one are known by identity and
-    remade (the key lengths may have shrunk)."""
+    remade (the key lengths may have shrunk).  The union is made when the first
+    Document needs it, once for all the rules prepared by then (a cold run prepares
+    three), not at each prepare()."""
 
-    def __init__(self, indexes: weakref.WeakSet, watched: frozenset[str],
-                 rare: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, indexes: weakref.WeakSet) -> None:
         self.indexes = indexes
         # the same, as plain weak references (iterating a WeakSet is a Python generator)
         self.refs = [weakref.ref(ix) for ix in indexes]
-        self.watched = watched
+        self.watched: set[str] | None = None   # made by ready()
+        self.indexes_alive: list[Any] = []     # made by ready(): the live indexes
         # function word -> its forms, lower-cased (all ASCII): its tokens are looked at
         # only in a text that holds one of them, lower-cased
-        self.rare = rare
+        self.rare: dict[str, tuple[str, ...]] = {}
         self.length: dict[str, int] = {}
+
+    def live(self) -> list[Any]:
+        return [ix for ix in map(weakref.ref.__call__, self.refs) if ix is not None]
+
+    def ready(self) -> set[str]:
+        """Make ``watched`` and ``rare`` (the function words whose forms, in every
+        index, are all ASCII and which are nobody's surname).  Holds the live indexes
+        until the next index is built (a new Shared)."""
+        live = self.indexes_alive = self.live()
+        named = set().union(*(ix.surnames.keys() for ix in live))
+        for first in FUNCTION_WORDS.difference(named):
+            forms = [f for ix in live if first in ix.by_first for f in ix.by_first[first]]
+            if forms and all(f.form.isascii() for f in forms):
+                self.rare[first] = tuple({f.lower for f in forms})
+        watched = named.union(*(ix.by_first.keys() for ix in live))
+        watched.difference_update(self.rare)
+        self.watched = watched
+        return watched
 
     def n(self, first: str) -> int:
         """The key length of *first*: its shortest form in any live index, or 0 when
@@ -49,16 +69,15 @@ class Shared:
         got = self.length.get(first)
         if got is None:
             forms = []
-            for ref in self.refs:
-                ix = ref()
-                if ix is not None and first in ix.by_first:
+            for ix in self.indexes_alive:
+                if first in ix.by_first:
                     forms.extend(ix.by_first[first])
             got = min(len(f.form) for f in forms) if forms and all(f.form.isascii() for f in forms) else 0
             self.length[first] = got
         return got
 
 
-_SHARED = Shared(weakref.WeakSet(), frozenset(), {})
+_SHARED = Shared(weakref.WeakSet())
 
 #: Function words that begin a few forms ("The Kremlin", "To Lam"): a token scan would
 #: stop at every "the" of an article, so these are looked for as whole forms instead.
@@ -68,21 +87,11 @@ FUNCTION_WORDS: frozenset[str] = frozenset()
 
 def register(index: Any) -> None:
     """Take in a new capitalization index (anything with ``by_first`` and ``surnames``
-    dicts): a new Shared with it.  The watched words only ever grow (words of indexes
-    gone since are harmless: a token too many is looked at, none is missed), except
-    the function words whose forms are all ASCII (``Shared.rare``)."""
+    dicts): a new Shared with it."""
     global _SHARED
     live = weakref.WeakSet(_SHARED.indexes)
     live.add(index)
-    rare: dict[str, tuple[str, ...]] = {}
-    named = set().union(*(ix.surnames.keys() for ix in live))
-    for first in FUNCTION_WORDS.difference(named):
-        forms = [f for ix in live if first in ix.by_first for f in ix.by_first[first]]
-        if forms and all(f.form.isascii() for f in forms):
-            rare[first] = tuple({f.lower for f in forms})
-    new = index.by_first.keys() | index.surnames.keys()
-    watched = _SHARED.watched if new <= _SHARED.watched else _SHARED.watched.union(new)
-    _SHARED = Shared(live, watched.difference(rare), rare)
+    _SHARED = Shared(live)
 
 
 class View:
@@ -104,8 +113,9 @@ def view(doc: Any) -> View:
     if got is not None and got.shared is _SHARED:
         return got
     shared = _SHARED
+    watched = shared.watched if shared.watched is not None else shared.ready()
     lows = doc.token_lows
-    idx = list(compress(range(len(lows)), map(shared.watched.__contains__, lows)))
+    idx = list(compress(range(len(lows)), map(watched.__contains__, lows)))
     if shared.rare:
         # An ASCII form matches where the text lower-cases to it, so it is part of the
         # lower-cased text (str.lower works character by character, but for the Greek
