@@ -10,7 +10,9 @@ characters (n: the shortest form, in any rule, that begins with that word), lowe
 its *key*.  A rule's candidates are then the tokens whose key begins one of its forms
 (one set lookup per token, C-level), which is exact as a pre-test: a form that matches
 at a token begins with that token's key (below), so no candidate is lost; a key that
-begins some other form only costs a look.
+begins some other form only costs a look.  Function words that begin a few forms ("The
+Kremlin", "To Lam") are not scanned for at all unless the lower-cased text holds one of
+those forms: "the" alone is a tenth of an article's tokens.
 """
 
 from __future__ import annotations
