@@ -31,7 +31,7 @@ _LOCALE = 4
 
 #: The engine program of each compiled pattern, kept between runs.
 _PROGRAMS = DiskMemo("regexprog", __file__)
-_MAX_PROGRAMS = 1000   # the built-in rules have a few dozen patterns; users' edits pile up
+_MAX_PROGRAMS = 400   # the built-in rules have a few dozen patterns; users' edits pile up
 
 # Characters regex.escape() escapes (it escapes every whitespace character too)
 _SPECIAL = frozenset("#$&()*+-.?[\\]^{|}~")

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The suite's start-up caches (parsed rules, memos, stored regex programs) live in a
+# directory of its own, shared by every test and subprocess of the session and deleted at
+# its end: never the developer's ~/.cache/mtcheck, which the throw-away patterns of the
+# tests would otherwise fill (and every later run would read them).
+_CACHE_HOME = tempfile.mkdtemp(prefix="mtcheck-tests-cache-")
+# pip follows XDG_CACHE_HOME too: keep its wheel cache (the pre-commit test installs the
+# hook's environment with pip)
+os.environ.setdefault("PIP_CACHE_DIR", str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pip"))
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+atexit.register(shutil.rmtree, _CACHE_HOME, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
