@@ -31,6 +31,11 @@ try:
     recache.prime()
 except ImportError:               # an older checkout (--against)
     pass
+try:
+    from mtcheck import gcpause   # and this
+    gcpause.pause()
+except ImportError:
+    pass
 import typer, mtcheck.cli
 t_typer = time.perf_counter()
 from mtcheck.runner import Runner, RunOptions
