@@ -172,3 +172,15 @@ def test_config_key_names_the_server(server, tmp_path, cli):
     # the flag beats the config key
     r = cli("lint", "--no-cache", "--select", "MT802", "--languagetool", "off", "a.txt", cwd=tmp_path)
     assert "MT802" not in r.stdout.decode() and len(server.rec.checks) == 1
+
+
+def test_score_takes_languagetool_like_lint(server, tmp_path, cli):
+    """`mtcheck score --languagetool URL` counts the MT8xx findings; `off` is silent."""
+    (tmp_path / "a.txt").write_text("The goverment recieved a offer from the ministry.\n", encoding="utf-8")
+    env = {"LTP_PATH": str(tmp_path / "none"), "LTP_JAR_DIR_PATH": ""}
+    on = cli("score", "--format", "json", "--languagetool", server.url, str(tmp_path / "a.txt"), env=env)
+    off = cli("score", "--format", "json", "--languagetool", "off", str(tmp_path / "a.txt"), env=env)
+    assert on.returncode == off.returncode == 0, on.stderr
+    assert "LanguageTool" not in off.stderr.decode() and len(server.rec.checks) == 1
+    score_on, score_off = (json.loads(r.stdout)["files"][0]["score"] for r in (on, off))
+    assert score_on < score_off == 100.0

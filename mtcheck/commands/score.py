@@ -44,6 +44,7 @@ def score_cmd(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs (and references) with this encoding."),
     segments: int = typer.Option(5, "--show", help="In text output, how many of the lowest-scoring segments to show (0: none, -1: all)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for many files (default: all cores); results identical to --jobs 1."),
+    languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx findings the score counts: a server URL, 'local', 'off', or 'auto' (as in `mtcheck lint`)."),
 ) -> None:
     from ..cli import fail, split_list, write_output
     from ..config import ConfigError
@@ -66,7 +67,8 @@ def score_cmd(
         import sys
         stdin_data = sys.stdin.buffer.read()
     try:
-        overrides = {"encoding": encoding, "select": split_list(select), "ignore": split_list(ignore)}
+        overrides = {"encoding": encoding, "select": split_list(select), "ignore": split_list(ignore),
+                     "languagetool": languagetool}
         post = partial(score_post, lines=lines, render_json=(fmt == "json" and ref is None))
         runner = Runner(RunOptions(config_file=config, overrides=overrides, options=options, jobs=jobs,
                                    post=post))
