@@ -7,8 +7,9 @@
     the same file, several runs each (interleaved, so drift hits all tools alike), median
     wall time.  Uses hyperfine when it is installed, else subprocess timing.
 (b) the 1,000-article corpus (bench/newsroom_corpus.py): mtcheck vs proselint (codespell
-    as a reference), articles/s and peak memory.  Peak memory is sampled every 10 ms with
-    psutil and given two ways: the largest single process (RSS), and the sum over the
+    as a reference), articles/s and peak memory.  Peak memory comes from one extra run of
+    each command (sampling slows the run it watches, so timed runs are not sampled),
+    sampled every 10 ms with psutil and given two ways: the largest single process (RSS), and the sum over the
     whole process tree (PSS, so pages shared by forked workers count once): what a
     machine must have free when --jobs starts workers.  wait4's
     ru_maxrss is not used when psutil is there: on Linux it also counts the memory the
@@ -32,7 +33,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -167,13 +168,22 @@ def hyperfine(cmds: dict[str, list[str]], reps: int) -> dict[str, list[float]] |
 
 
 def timed(cmds: dict[str, list[str]], reps: int, sample: bool = False) -> dict[str, list[Run]]:
-    """Each command ``reps`` times, interleaved, after one untimed warm-up run each."""
+    """Each command ``reps`` times, interleaved, after one untimed warm-up run each.
+
+    With *sample*, one more run of each command under the memory sampler gives the
+    memory figures.  No timed run is sampled: psutil reads every process's
+    /proc/PID/smaps every 10 ms on the same two cores, which slowed ``mtcheck lint
+    --jobs 2`` (three processes) by ~24% and proselint (one) by ~5% when they were."""
     for cmd in cmds.values():
         run(cmd)
     out: dict[str, list[Run]] = {k: [] for k in cmds}
     for _ in range(reps):
         for name, cmd in cmds.items():
-            out[name].append(run(cmd, sample=sample))
+            out[name].append(run(cmd))
+    if sample:
+        for name, cmd in cmds.items():
+            mem = run(cmd, sample=True)
+            out[name] = [replace(r, maxrss_mb=mem.maxrss_mb, tree_peak_mb=mem.tree_peak_mb) for r in out[name]]
     return out
 
 
@@ -256,7 +266,10 @@ def corpus_runs(paths: list[Path], reps: int, jobs_list: list[int]) -> list[dict
             for _ in range(reps):
                 # Fill right before timing: rule files edited in between would change the key.
                 run(warm + [str(corpus_dir)])
-                res["mtcheck lint, warm cache"].append(run(warm + [str(corpus_dir)], sample=True))
+                res["mtcheck lint, warm cache"].append(run(warm + [str(corpus_dir)]))
+            mem = run(warm + [str(corpus_dir)], sample=True)   # memory: its own run (see timed)
+            res["mtcheck lint, warm cache"] = [replace(r, maxrss_mb=mem.maxrss_mb, tree_peak_mb=mem.tree_peak_mb)
+                                               for r in res["mtcheck lint, warm cache"]]
     return _rows(res, len(paths))
 
 
@@ -300,7 +313,8 @@ def markdown(m: dict, a: list[dict], b: list[dict], c: list[dict], c_note: str, 
         L.append(f"| {r['tool']} | {r['median_s'] * 1000:.0f} ms | {r['min_s'] * 1000:.0f} ms | {ratio} |")
     prose = next((r for r in b if r["tool"] == "proselint check"), None)
     L += ["", f"**(b) Corpus** — {corpus['articles']:,} articles, {corpus['words']:,} words, "
-          f"{corpus['bytes'] / 1e6:.2f} MB (bench/newsroom_corpus.py), median of {reps[1]} runs", "",
+          f"{corpus['bytes'] / 1e6:.2f} MB (bench/newsroom_corpus.py), median of {reps[1]} runs "
+          "(memory: one more run under a 10 ms sampler, so that sampling slows no timed run)", "",
           "| tool | wall | articles/s | × proselint | peak RSS, largest process | peak PSS, process tree |",
           "|---|---:|---:|---:|---:|---:|"]
     for r in b + c:
