@@ -11,6 +11,7 @@ from typing import Any
 from .. import rxprog
 from ..document import Document
 from ..findings import Finding
+from .literals import FOLDED, PLAIN
 from .prefilter import INLINE_I, CoreNeed, Need, required_core, required_literals
 
 
@@ -40,7 +41,8 @@ class _Pattern:
         # a case-sensitive pattern needs its literals as written ("UN", not "un" in "under")
         self.folded = ignorecase or bool(INLINE_I.search(pattern))
         self.needs = required_literals(pattern, fold=self.folded)
-        self.tests: list[Need | CoreNeed] = [Need(alts) for alts in self.needs or []]
+        index = FOLDED if self.folded else PLAIN
+        self.tests: list[Need | CoreNeed] = [Need(alts, index) for alts in self.needs or []]
         core = None if self.folded or self.needs is None else required_core(pattern)
         if core:
             self.tests.append(CoreNeed(core))
@@ -72,7 +74,7 @@ class _Pattern:
         else:
             text = doc.prose
         for t in self.tests:
-            if not t.found(text):
+            if not t.holds(doc, text):
                 return False
         return True
 

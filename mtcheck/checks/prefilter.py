@@ -32,14 +32,27 @@ class Need:
     many that begin with rarer characters (capitals, quotes) by one scan of a standard
     library regex of them all, which skips to those characters quickly."""
 
-    __slots__ = ("alts", "cost", "one_scan", "_rx", "_uses")
+    __slots__ = ("alts", "alt_set", "index", "cost", "one_scan", "_rx", "_uses")
 
-    def __init__(self, alts: frozenset[str]) -> None:
+    def __init__(self, alts: frozenset[str], index: Any = None) -> None:
         self.alts = tuple(sorted(alts, key=lambda a: (-len(a), a)))
+        self.alt_set = frozenset(alts)
+        #: a literals.LiteralIndex that finds all tests' strings in one pass, once warm
+        self.index = index
+        if index is not None:
+            index.register(alts)
         self._rx: re.Pattern[str] | None = None
         self.one_scan = len(alts) >= 4 and not any(a[0] in _FREQUENT_START for a in alts)
         self.cost = 3 if self.one_scan else len(alts)
         self._uses = 0
+
+    def holds(self, doc: Any, text: str) -> bool:
+        """Does *text* (the article *doc*'s text or its case fold) hold an alternative?"""
+        if self.index is not None:
+            present = self.index.present(doc, text)
+            if present is not None:
+                return not self.alt_set.isdisjoint(present)
+        return self.found(text)
 
     def found(self, text: str) -> bool:
         if self.one_scan:
@@ -65,6 +78,9 @@ class CoreNeed:
         self.cost = _MEMO.get(("core-cost", source), lambda: _core_cost(source))
         self._rx: re.Pattern[str] | None = None
         self._uses = 0
+
+    def holds(self, doc: Any, text: str) -> bool:
+        return self.found(text)
 
     def found(self, text: str) -> bool:
         if self._rx is None:

@@ -1,0 +1,84 @@
+"""The one-pass literal index (checks/literals.py) reports exactly the registered strings
+a text holds, and pattern pre-checks answer the same with it as with substring tests."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtcheck.checks import get_kind, literals
+from mtcheck.checks.literals import LiteralIndex
+from mtcheck.checks.phrases import _Compiled
+from mtcheck.checks.prefilter import COLD_USES
+from mtcheck.document import Document
+from mtcheck.rules import load_rules
+
+_STRINGS = ["in", "said in", "aid", "d i", "…", "...", "..", "”", "«", "Кремль", "ль", "é", "é", "ß", "ss",
+            "İ", "i̇", " ", "  ", "USA", "US", "A"]
+
+
+def _doc(text: str) -> Document:
+    return Document.from_text(text, "a.txt", "text")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_STRINGS + ["x", "S", "said", "\n", "Кр", "емль"]), max_size=30).map("".join))
+def test_present_is_exact(text):
+    index = LiteralIndex("t.present", cold_uses=0)
+    index.register(_STRINGS)
+    assert index.present(_doc(text), text) == {s for s in _STRINGS if s in text}
+
+
+def test_cold_then_warm_and_stale_answers_recomputed():
+    index = LiteralIndex("t.cold", cold_uses=2)
+    index.register(["said", "told"])
+    docs = [_doc(f"He said it {i}.") for i in range(4)]
+    assert [index.present(d, d.prose) for d in docs[:2]] == [None, None]
+    assert index.present(docs[0], docs[0].prose) is None           # a cold article stays cold
+    assert index.present(docs[2], docs[2].prose) == {"said"}
+    index.register(["it"])                                         # a rule prepared later
+    assert index.present(docs[2], docs[2].prose) == {"said", "it"}
+    assert index.present(docs[3], docs[3].prose) == {"said", "it"}
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    """Texts built from the built-in rules' own examples, cut and mixed."""
+    rng = random.Random(seed)
+    pieces = []
+    for rule in load_rules().rules:
+        for key in ("bad", "good"):
+            for e in rule.examples.get(key) or []:
+                pieces.append(e if isinstance(e, str) else str(e))
+    out = []
+    for _ in range(n):
+        parts = rng.sample(pieces, rng.randint(1, 4))
+        text = " ".join(parts)
+        if rng.random() < 0.5:
+            a, b = sorted(rng.sample(range(len(text) + 1), 2))
+            text = text[:a] + rng.choice(["\n", " ", "", "İ", "…"]) + text[b:]
+        out.append(text)
+    return out
+
+
+def test_pattern_prechecks_agree_with_substring_tests(monkeypatch):
+    pats = []
+    for rule in load_rules().rules:
+        if rule.kind in ("existence", "substitution"):
+            state = get_kind(rule.kind).prepare(rule, None)
+            pats += state.patterns if isinstance(state, _Compiled) else [p for p, _ in state]
+    assert sum(1 for p in pats for t in p.tests if getattr(t, "index", None) is not None) > 20
+    texts = _texts(600, 7)
+    # the substring path: indexes that never warm up
+    for name in ("PLAIN", "FOLDED"):
+        monkeypatch.setattr(getattr(literals, name), "_cold_uses", 1 << 62)
+    for t in (t for p in pats for t in p.tests):   # warm: a cold CoreNeed answers "may match"
+        t._uses = COLD_USES
+    plain = [[p.may_match(d) for p in pats] for d in map(_doc, texts)]
+    for name in ("PLAIN", "FOLDED"):
+        monkeypatch.setattr(getattr(literals, name), "_cold_uses", 0)
+        monkeypatch.setattr(getattr(literals, name), "_articles", 0)
+    indexed = [[p.may_match(d) for p in pats] for d in map(_doc, texts)]
+    assert indexed == plain
+    assert 0 < sum(map(sum, plain)) < len(pats) * len(texts)   # the tests do decide something
