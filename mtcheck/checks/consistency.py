@@ -11,7 +11,7 @@ from typing import Any
 
 from ..document import Document
 from ..findings import Finding
-from .phrases import compile_user_regex, run_patterns
+from .phrases import _Pattern, run_patterns
 
 
 class Consistency:
@@ -20,17 +20,22 @@ class Consistency:
         "ignorecase": (bool, False),
     }
 
-    def prepare(self, rule: Any, ctx: Any) -> list[tuple[str, Any]]:
+    def prepare(self, rule: Any, ctx: Any) -> list[tuple[str, _Pattern]]:
         if len(rule.params["styles"]) < 2:
             from ..rules import RuleError
             raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: 'styles' needs at least two styles")
         ic = bool(rule.params.get("ignorecase"))
-        return [(name, compile_user_regex(p, ic, rule)) for name, p in rule.params["styles"].items()]
+        return [(name, _Pattern(p, ic, rule)) for name, p in rule.params["styles"].items()]
 
-    def check(self, doc: Document, rule: Any, styles: list[tuple[str, Any]], ctx: Any) -> list[Finding]:
+    def check(self, doc: Document, rule: Any, styles: list[tuple[str, _Pattern]], ctx: Any) -> list[Finding]:
+        # A finding needs two styles in one article: when the strings a style needs (a
+        # month name, say) leave fewer than two possible, no pattern runs at all.
+        possible = [(name, pat) for name, pat in styles if pat.may_match(doc)]
+        if len(possible) < 2:
+            return []
         hits: dict[str, list[Any]] = {}
-        for name, rx in styles:
-            ms = [m for m in run_patterns(doc, rule, [rx], ctx) if not doc.is_protected(m.start(), m.end())]
+        for name, pat in possible:
+            ms = [m for m in run_patterns(doc, rule, [pat.rx], ctx) if not doc.is_protected(m.start(), m.end())]
             if ms:
                 hits[name] = ms
         if len(hits) < 2:
