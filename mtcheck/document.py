@@ -56,11 +56,16 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 # --- tokens and sentences -----------------------------------------------------------
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_TOKEN_SPLIT = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*)")
+# A token is [^\W\d_]+(?:[-'’][^\W\d_]+)* ; the patterns below say it with possessive
+# repeats (``*+``, ``++``: no backtracking state kept per letter and per hyphen part) and
+# a first letter on its own (the engine then skips gaps by a character-set test).  Same
+# matches: nothing follows the repeats, so the greedy first match is always the one kept
+# (tests compare them with the plain pattern).  ~15% fewer instructions per split.
+_TOKEN = re.compile(r"[^\W\d_][^\W\d_]*+(?:[-'’][^\W\d_]++)*+")
+_TOKEN_SPLIT = re.compile(r"([^\W\d_][^\W\d_]*+(?:[-'’][^\W\d_]++)*+)")
 #: _TOKEN_SPLIT for pure-ASCII prose (most copy), where ``[^\W\d_]`` is exactly
 #: ``[A-Za-z]``: the explicit class runs ~30% faster than the Unicode category test.
-_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z]+(?:['-][A-Za-z]+)*)")
+_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z][A-Za-z]*+(?:['-][A-Za-z]++)*+)")
 #: A sentence end: terminal punctuation, closing quotes or brackets, then space and a
 #: capital or digit on the same line (lines never hold \r or \n: the whole text can be
 #: scanned at once with the same result as each line on its own).
