@@ -12,6 +12,25 @@ from itertools import compress
 from operator import itemgetter, not_
 from typing import Any
 
+
+def capitals(doc: Any) -> list[bool]:
+    """Which tokens of *doc* begin with an upper-case letter, kept in ``doc.memo``.
+
+    In all-ASCII prose a token begins with an ASCII letter (Document's ASCII token
+    pattern), and such a word sorts before "a" exactly when that letter is a capital
+    (A-Z < a-z): one C-level comparison per token instead of taking the first letter
+    and testing its case."""
+    got = doc.memo.get("casing.capital")
+    if got is None:
+        words = doc.token_words
+        if doc.prose.isascii():
+            got = list(map("a".__gt__, words))
+        else:
+            got = list(map(str.isupper, map(itemgetter(0), words)))
+        doc.memo["casing.capital"] = got
+    return got
+
+
 def at_stake(doc: Any, connectors: frozenset[str]) -> tuple[set[str], list[bool], list[int]]:
     """The lower-cased words written with an upper-case initial somewhere in *doc* and
     with another initial elsewhere (a lower-case one, or a caseless letter: a few words
@@ -21,7 +40,7 @@ def at_stake(doc: Any, connectors: frozenset[str]) -> tuple[set[str], list[bool]
     token texts was tried: classifying an article's new words cost more than the maps
     it saved, in a single pass.)"""
     lows = doc.token_lows
-    capital = list(map(str.isupper, map(itemgetter(0), doc.token_words)))
+    capital = capitals(doc)
     stake = set(compress(lows, capital)).intersection(compress(lows, map(not_, capital)))
     if not stake:
         return stake, capital, []
@@ -43,7 +62,7 @@ def mixed_phrases(doc: Any, lowered: list[int], max_words: int,
     when every title was collected)."""
     words, lows = doc.token_words, doc.token_lows
     n_tok = len(words)
-    capital = list(map(str.isupper, map(itemgetter(0), words)))
+    capital = capitals(doc)
     conn = list(map(connectors.__contains__, lows))
     prose, starts, ends = doc.prose, doc.token_starts, doc.token_ends
     initial, headlines = doc.initial_offsets, doc.headline_lines
