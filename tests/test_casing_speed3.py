@@ -3,13 +3,20 @@
 * ``casing_phrases.capitals``: in all-ASCII prose a token's capital initial is read by
   one string comparison (``"a" > word``); it must equal ``word[0].isupper()`` for every
   token, in ASCII and non-ASCII prose alike.
+* ``casing_scan.Shared.present``: the function words ("the", "to", "la" ...) whose forms
+  a lower-cased text holds, searched with one regex per word with many forms (after a
+  few texts) and with contained forms dropped; it must equal "any form, as the
+  gazetteer index lists it, is a substring of the text".
 """
 
 from __future__ import annotations
 
 import random
 
-from mtcheck.checks import casing_phrases
+import pytest
+
+from mtcheck.api import Linter
+from mtcheck.checks import casing_phrases, casing_scan
 from mtcheck.document import Document
 
 WORDS = ("the a to la el al Kremlin kremlin Hague hague white House house just Russia russia "
@@ -50,3 +57,39 @@ def test_capital_initials_equal_the_first_letter_case():
         assert casing_phrases.capitals(doc) == plain, text
         assert doc.memo["casing.capital"] is casing_phrases.capitals(doc)   # made once
     assert 500 < ascii_docs < 1200   # both ways exercised
+
+
+@pytest.fixture(scope="module")
+def shared() -> casing_scan.Shared:
+    linter = Linter()
+    rules = [r for r in linter.ruleset.rules if r.code in ("MT201", "MT202", "MT203")]
+    for r in rules:
+        linter.prepare(r)
+    casing_scan.view(Document.from_text("The Kremlin said."))   # makes the union
+    return casing_scan._SHARED
+
+
+def _plain_present(shared: casing_scan.Shared, low: str) -> set[str]:
+    """Every form of every function word, as the live indexes list it."""
+    got = set()
+    for first in shared.rare:
+        forms = [f.lower for ix in shared.live() if first in ix.by_first for f in ix.by_first[first]]
+        if any(f in low for f in forms):
+            got.add(first)
+    return got
+
+
+def test_function_word_forms_found_as_form_by_form(shared):
+    assert shared.rare.get("the") and len(shared.rare["the"]) >= casing_scan.MANY_FORMS
+    forms = [f.lower for ix in shared.live() for first in shared.rare
+             if first in ix.by_first for f in ix.by_first[first]]
+    texts = [t.lower() for t in _texts(400, seed=5, forms=forms)]
+    shared.rare_rx, shared.texts = None, 0   # the first texts form by form, then regexes
+    ways, sizes = set(), set()
+    for low in texts:
+        plain = _plain_present(shared, low)
+        ways.add(shared.rare_rx is None)
+        assert shared.present(low) == plain, low
+        sizes.add(len(plain))
+    assert ways == {True, False} and any(shared.rare_rx.values())   # the regexes ran
+    assert {0, 1, 2, 3} <= sizes
