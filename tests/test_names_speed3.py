@@ -1,0 +1,68 @@
+"""Round-three shortcuts of the names pre-check (names/precheck.py), each against the
+plain per-token computation it replaces."""
+
+from __future__ import annotations
+
+from mtcheck.api import Linter
+from mtcheck.document import Document
+from mtcheck.names import precheck
+from mtcheck.names.index import name_index
+from mtcheck.names.keys import NameRules
+
+from conftest import DATA
+
+LINTER = Linter()
+GAZ = LINTER.ctx.gazetteer
+RULES = NameRules.from_ruleset(LINTER.ruleset)
+TABLES = name_index(GAZ, RULES)
+
+#: tokens of every shape the batched tests must sort like the per-token ones
+TRICKY = ["the", "said", "von", "bin", "trump", "moscow", "don't", "well-known", "iPhone",
+          "Moscow", "MOSCOW", "Lavrov's", "Jong-un", "ö", "über", "naïve", "ʹa", "x", "I",
+          "kremlin", "Kremlin", "o'brien", "O'Brien", "al", "de", "ibn", "Al-Assad",
+          "trump's", "putin's", "al-assad", "moscow-based", "von-der"]
+
+
+def _texts() -> list[str]:
+    clean = (DATA / "clean_en_sample.txt").read_text(encoding="utf-8")
+    out = [clean[i:i + 900] for i in range(0, len(clean), 450)]
+    out.append(" ".join(TRICKY) + ". " + " ".join(w.lower() for w in TRICKY) + ".")
+    out.append("Officials met Lavrov in Moscow; the von der Leyen aide said Lavrova's trip to "
+               "sergei lavrov's office in st. petersburg was well-known.")
+    return out
+
+
+def _plain_candidates(doc: Document) -> dict:
+    """candidate_spellings as a Python loop over the story's tokens, no memo."""
+    memo = precheck._Memo(TABLES, RULES)
+    out: dict = {}
+    for token in set(doc.token_words):
+        if not precheck._plain_lower(token, TABLES.maybe_name):
+            out.update(precheck._candidates(token, memo))
+    return out
+
+
+def test_tokens_judged_plain_in_one_batch_are_those_the_per_token_test_calls_plain():
+    precheck._MEMO = precheck._Memo()
+    words = sorted(set(TRICKY) | {w.lower() for w in TRICKY} | set(TABLES.maybe_name))
+    doc = Document.from_text(" ".join(words))
+    precheck.candidate_spellings(doc, GAZ, RULES)
+    memo = precheck._MEMO
+    tokens = set(doc.token_words)
+    plain_lower = {t for t in tokens if precheck._plain_lower(t, TABLES.maybe_name)}
+    assert plain_lower <= memo.plain
+    # every other token went through _candidates: plain only where it found nothing
+    assert memo.plain - plain_lower == {t for t in tokens - plain_lower if not precheck._candidates(t, memo)}
+    assert "the" in plain_lower and "von" not in plain_lower and "trump's" not in plain_lower
+    assert "trump's" in memo.found and "Moscow" not in plain_lower and "ö" in plain_lower
+
+
+def test_candidates_equal_the_per_token_loop_from_a_fresh_memo_and_a_warm_one():
+    precheck._MEMO = precheck._Memo()   # fresh: every token is new to the process
+    texts = _texts()
+    for warm in (False, True):          # second round: every token judged already
+        for text in texts:
+            doc = Document.from_text(text)
+            assert precheck.candidate_spellings(doc, GAZ, RULES) == _plain_candidates(doc), (warm, text)
+    memo = precheck._MEMO
+    assert memo.plain.isdisjoint(memo.found) and "the" in memo.plain and "moscow" in str(memo.found)
