@@ -93,3 +93,33 @@ def test_function_word_forms_found_as_form_by_form(shared):
         sizes.add(len(plain))
     assert ways == {True, False} and any(shared.rare_rx.values())   # the regexes ran
     assert {0, 1, 2, 3} <= sizes
+
+
+def test_only_the_kelvin_sign_lower_cases_to_one_ascii_character():
+    """The premise of casing_scan.ascii_lower, over all of Unicode."""
+    import sys
+
+    got = [c for c in range(0x80, sys.maxunicode + 1)
+           if not 0xD800 <= c <= 0xDFFF and len(chr(c).lower()) == 1 and chr(c).lower().isascii()]
+    assert got == [0x212A]
+
+
+def test_ascii_lower_keeps_every_ascii_form_match(shared):
+    """Wherever a slice of the text lower-cases to an ASCII form (with KELVIN SIGN,
+    dotted capital I, sharp s, curly quotes, Greek around), the form is in
+    ascii_lower(text); ASCII text is lowered as str.lower does."""
+    forms = sorted({f for fs in shared.rare.values() for f in fs} | {"ok", "kiss", "is", "i"})
+    rng = random.Random(11)
+    texts = _texts(300, seed=13, forms=forms)
+    texts += [t.replace("k", "\u212a").replace("K", "\u212a") for t in texts[:100]]
+    texts += [t.replace("i", "\u0130", 2).replace(" ", rng.choice(["’", "“", "Σ", "ß"]), 3) for t in texts[:100]]
+    matched = 0
+    for text in texts:
+        low = casing_scan.ascii_lower(text)
+        if text.isascii():
+            assert low == text.lower()
+        for f in forms:
+            if any(text[p:p + len(f)].lower() == f for p in range(len(text) - len(f) + 1)):
+                matched += 1
+                assert f in low, (f, text)
+    assert matched > 500

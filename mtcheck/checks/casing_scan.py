@@ -152,11 +152,7 @@ def view(doc: Any) -> View:
     lows = doc.token_lows
     idx = list(compress(range(len(lows)), map(watched.__contains__, lows)))
     if shared.rare:
-        # An ASCII form matches where the text lower-cases to it, so it is part of the
-        # lower-cased text (str.lower works character by character, but for the Greek
-        # final sigma, which never lower-cases to ASCII).
-        low = doc.prose.lower()
-        present = shared.present(low)
+        present = shared.present(ascii_lower(doc.prose))
         if present:
             idx = sorted(idx + list(compress(range(len(lows)), map(present.__contains__, lows))))
     firsts = list(map(lows.__getitem__, idx))
@@ -168,6 +164,26 @@ def view(doc: Any) -> View:
     keys = list(map(str.lower, map(doc.prose.__getitem__, map(slice, at, upto))))
     got = doc.memo["casing.scan"] = View(shared, idx, firsts, keys)
     return got
+
+
+def ascii_lower(text: str) -> str:
+    """*text* lower-cased, but for the characters that do not lower-case to one ASCII
+    character, which become "?": the rare function words' forms are ASCII, and each
+    holds where the text lower-cases to it, so it is part of this string too.
+
+    Why: lower-casing non-ASCII text goes through the Unicode tables character by
+    character (most copy has a curly quote somewhere), ASCII text is lowered a machine
+    word at a time.  Where a form matches, the text is as long as the form (each
+    character lower-cases to one character, and ASCII letters only come from ASCII
+    letters and the KELVIN SIGN, which becomes "K" first: the only such character, a
+    test checks all of Unicode), so the match is made of ASCII and KELVIN SIGN only.
+    Other characters may give "?" where the full lower case gave something else: no
+    ASCII form matched there."""
+    if text.isascii():
+        return text.lower()
+    if "\u212a" in text:
+        text = text.replace("\u212a", "K")
+    return text.encode("ascii", "replace").decode("ascii").lower()
 
 
 class Heads:
