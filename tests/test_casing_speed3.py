@@ -123,3 +123,32 @@ def test_ascii_lower_keeps_every_ascii_form_match(shared):
                 matched += 1
                 assert f in low, (f, text)
     assert matched > 500
+
+
+def test_view_tokens_and_keys_equal_the_plain_scan(shared):
+    """The View of a Document: the tokens whose lower case is a watched word or a
+    function word one of whose forms the text holds (both ways: a second pass over the
+    tokens in the first texts, one union later), and after each the next n characters
+    lower-cased wherever that tells something (an ASCII key of ASCII text)."""
+    forms = [f.lower for ix in shared.live() for first in shared.rare
+             if first in ix.by_first for f in ix.by_first[first]]
+    texts = _texts(200, seed=17, forms=forms)
+    texts += [t.replace("k", "\u212a") for t in texts[:50]]
+    shared.rare_rx, shared.texts = None, 0
+    ways, function_words = set(), 0
+    for text in texts:
+        doc = Document.from_text(text)
+        ways.add(shared.rare_rx is None)
+        v = casing_scan.view(doc)
+        low = casing_scan.ascii_lower(doc.prose)
+        present = _plain_present(shared, low)
+        lows = doc.token_lows
+        want = [i for i, w in enumerate(lows) if w in shared.watched or w in present]
+        assert v.idx == want, text
+        function_words += sum(lows[i] in present for i in want)
+        for i, key in zip(v.idx, v.keys):
+            start, n = doc.token_starts[i], shared.length[lows[i]]
+            plain = doc.prose[start:start + n].lower()
+            if plain.isascii():
+                assert key == plain, (text, i)
+    assert ways == {True, False} and function_words > 200

@@ -46,9 +46,10 @@ class Shared:
         # per function word, one regex of its forms (None: searched form by form), made
         # after COLD_TEXTS texts: a one-article run does not pay the compiling
         self.rare_rx: dict[str, Any] | None = None
+        self.plus: dict[frozenset[str], set[str]] = {}   # watched | some function words
         self.texts = 0
 
-    def present(self, low: str) -> set[str]:
+    def present(self, low: str) -> frozenset[str]:
         """The function words of ``rare`` one of whose forms *low* holds.
 
         Form by form, each is a scan of the text; a function word with many forms ("the
@@ -65,9 +66,9 @@ class Shared:
                                      if len(forms) >= MANY_FORMS else None
                                      for first, forms in self.rare.items()}
         if rx is None:
-            return {first for first, forms in self.rare.items() if any(f in low for f in forms)}
-        return {first for first, forms in self.rare.items()
-                if (rx[first](low) if rx[first] is not None else any(f in low for f in forms))}
+            return frozenset([first for first, forms in self.rare.items() if any(f in low for f in forms)])
+        return frozenset([first for first, forms in self.rare.items()
+                          if (rx[first](low) if rx[first] is not None else any(f in low for f in forms))])
 
     def live(self) -> list[Any]:
         return [ix for ix in map(weakref.ref.__call__, self.refs) if ix is not None]
@@ -150,18 +151,25 @@ def view(doc: Any) -> View:
     shared = _SHARED
     watched = shared.watched if shared.watched is not None else shared.ready()
     lows = doc.token_lows
+    low = ascii_lower(doc.prose)
+    present = shared.present(low) if shared.rare else None
+    if present and shared.rare_rx is not None:
+        # past the first texts: the union with these function words, made once per
+        # combination (a few); before, a second pass (no ~20 us copy in a one-article run)
+        watched = shared.plus.get(present) or shared.plus.setdefault(present, watched | present)
+        present = None
     idx = list(compress(range(len(lows)), map(watched.__contains__, lows)))
-    if shared.rare:
-        present = shared.present(ascii_lower(doc.prose))
-        if present:
-            idx = sorted(idx + list(compress(range(len(lows)), map(present.__contains__, lows))))
+    if present:
+        idx = sorted(idx + list(compress(range(len(lows)), map(present.__contains__, lows))))
     firsts = list(map(lows.__getitem__, idx))
     length = shared.length
     for first in set(firsts).difference(length):
         shared.n(first)
     at = list(map(doc.token_starts.__getitem__, idx))
     upto = map(add, at, map(length.__getitem__, firsts))
-    keys = list(map(str.lower, map(doc.prose.__getitem__, map(slice, at, upto))))
+    # (the ASCII lower case is as long as the text; a key matters only where an ASCII
+    # form matches, and there it is the text's lower case: see ascii_lower)
+    keys = list(map(low.__getitem__, map(slice, at, upto)))
     got = doc.memo["casing.scan"] = View(shared, idx, firsts, keys)
     return got
 
