@@ -232,6 +232,13 @@ class Document:
         return list(map(str.lower, self._token_table[2]))
 
     @cached_property
+    def token_set(self) -> frozenset[str]:
+        """The distinct token texts, built once per article for every check that asks
+        (building a set of ~250 strings costs about as much as a regex pass over the
+        article; MT104 and the name pre-check both want it).  Frozen: it is shared."""
+        return frozenset(self._token_table[2])
+
+    @cached_property
     def tokens(self) -> list[Span]:
         """Word tokens (letters, with inner hyphens/apostrophes) of the prose."""
         starts, ends, _ = self._token_table
@@ -307,8 +314,8 @@ class Document:
         text and line positions.  A 1,000-article run holds every Document until the
         report is written, and the token views are most of their memory."""
         self.memo.clear()
-        for name in ("_token_table", "token_lows", "tokens", "sentences", "initial_offsets",
-                     "headline_lines"):
+        for name in ("_token_table", "token_lows", "token_set", "tokens", "sentences",
+                     "initial_offsets", "headline_lines"):
             self.__dict__.pop(name, None)
 
 

@@ -65,3 +65,12 @@ def test_token_table_is_the_plain_tokens() -> None:
         want = [(m.start(), m.end(), m.group(0)) for m in PLAIN.finditer(doc.prose)
                 if not doc.is_protected(m.start(), m.end())]
         assert list(zip(doc.token_starts, doc.token_ends, doc.token_words)) == want
+
+
+def test_token_set_is_the_distinct_token_texts_and_is_released() -> None:
+    for text in _texts()[:60] + _samples(ALPHABET, 300, 5):
+        doc = Document.from_text(text)
+        assert doc.token_set == set(doc.token_words)
+        assert isinstance(doc.token_set, frozenset)   # shared by checks: nobody may change it
+        doc.release()
+        assert "token_set" not in doc.__dict__

@@ -149,7 +149,7 @@ class Romanized:
             caps.clear()
             pending.clear()
             waiting.clear()
-        distinct = set(words)
+        distinct = doc.token_set   # (shared with other checks: never changed here)
         # Tokens not judged yet, then of those the capitalized ones already waiting (see
         # below) and the ones never seen.  Each step is a C-level set operation that walks
         # the small left operand and probes the large, growing memo.
