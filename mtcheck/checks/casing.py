@@ -66,6 +66,9 @@ class _State:
         self.surnames = surnames        # lower surname -> (proper surname, canonical full)
         self.full_forms = full_forms    # canonical -> lowered full forms (evidence)
         self.heads_view = None          # casing_scan.Heads, made on first use
+        # first word -> its forms as met by check(), in a plain dict: by_first may be a
+        # _Forms, whose get() is two Python calls per candidate token
+        self.met: dict[str, Any] = {}
         casing_scan.register(self)
 
 
@@ -190,7 +193,7 @@ class Capitalization:
         # Only tokens that start a known form are visited: a C-level membership map over
         # the lower-cased tokens finds the tokens that begin a form's first word, and the
         # heads test (C-level maps again) keeps those followed by the beginning of a form.
-        lows, starts, by_first = doc.token_lows, doc.token_starts, state.by_first
+        lows, starts, by_first, met = doc.token_lows, doc.token_starts, state.by_first, state.met
         out: list[Finding] = []
         prose = doc.prose
         cand, view = casing_scan.candidates(state, doc, _FEW_FORMS)
@@ -199,7 +202,10 @@ class Capitalization:
             start = starts[i]
             if start < covered_until:
                 continue
-            for form in by_first.get(lows[i], ()):
+            forms = met.get(lows[i])
+            if forms is None:
+                forms = met[lows[i]] = by_first.get(lows[i], ())
+            for form in forms:
                 end = start + len(form.form)
                 if prose[start:end].lower() != form.lower:
                     continue
