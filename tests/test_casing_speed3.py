@@ -80,7 +80,7 @@ def _plain_present(shared: casing_scan.Shared, low: str) -> set[str]:
 
 
 def test_function_word_forms_found_as_form_by_form(shared):
-    assert shared.rare.get("the") and len(shared.rare["the"]) >= casing_scan.MANY_FORMS
+    assert len(shared.rare.get("the", ())) > 1 and any(len(fs) == 1 for fs in shared.rare.values())
     forms = [f.lower for ix in shared.live() for first in shared.rare
              if first in ix.by_first for f in ix.by_first[first]]
     texts = [t.lower() for t in _texts(400, seed=5, forms=forms)]

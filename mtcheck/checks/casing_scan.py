@@ -52,7 +52,7 @@ class Shared:
     def present(self, low: str) -> frozenset[str]:
         """The function words of ``rare`` one of whose forms *low* holds.
 
-        Form by form, each is a scan of the text; a function word with many forms ("the
+        Form by form, each is a scan of the text; a function word with several forms ("the
         Kremlin", "the Hague" ...) gets one regex of them all, which skips from one "the "
         to the next (the compiler takes the forms' common beginning out as a literal
         prefix).  Both find the same: a regex of escaped literals joined by "|" matches
@@ -63,12 +63,12 @@ class Shared:
             if self.texts > COLD_TEXTS:
                 import re
                 rx = self.rare_rx = {first: re.compile("|".join(map(re.escape, forms))).search
-                                     if len(forms) >= MANY_FORMS else None
+                                     if len(forms) > 1 else None   # (else one form)
                                      for first, forms in self.rare.items()}
         if rx is None:
             return frozenset([first for first, forms in self.rare.items() if any(f in low for f in forms)])
         return frozenset([first for first, forms in self.rare.items()
-                          if (rx[first](low) if rx[first] is not None else any(f in low for f in forms))])
+                          if (rx[first](low) if rx[first] is not None else forms[0] in low)])
 
     def live(self) -> list[Any]:
         return [ix for ix in map(weakref.ref.__call__, self.refs) if ix is not None]
@@ -109,9 +109,8 @@ class Shared:
 
 
 #: Texts searched form by form before the function words' regexes are compiled (~0.2 ms
-#: at the first text); a function word needs this many forms to get one.
+#: at the first text).
 COLD_TEXTS = 3
-MANY_FORMS = 3
 
 _SHARED = Shared(weakref.WeakSet())
 
