@@ -172,10 +172,7 @@ def _pyproject_table(py: Path) -> Any:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     # Imported here: most runs find no config file, and the parser costs ~6 ms to import.
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
+    import tomllib
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from itertools import accumulate, repeat
@@ -62,13 +61,11 @@ _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 # a first letter on its own (the engine then skips gaps by a character-set test).  Same
 # matches: nothing follows the repeats, so the greedy first match is always the one kept
 # (tests compare them with the plain pattern).  ~15% fewer instructions per split.
-# Possessive repeats are Python 3.11+ syntax: 3.10 gets the plain (same) patterns.
-_P = "+" if sys.version_info >= (3, 11) else ""
-_TOKEN = re.compile(rf"[^\W\d_][^\W\d_]*{_P}(?:[-'’][^\W\d_]+{_P})*{_P}")
-_TOKEN_SPLIT = re.compile(rf"([^\W\d_][^\W\d_]*{_P}(?:[-'’][^\W\d_]+{_P})*{_P})")
+_TOKEN = re.compile(r"[^\W\d_][^\W\d_]*+(?:[-'’][^\W\d_]++)*+")
+_TOKEN_SPLIT = re.compile(r"([^\W\d_][^\W\d_]*+(?:[-'’][^\W\d_]++)*+)")
 #: _TOKEN_SPLIT for pure-ASCII prose (most copy), where ``[^\W\d_]`` is exactly
 #: ``[A-Za-z]``: the explicit class runs ~30% faster than the Unicode category test.
-_TOKEN_SPLIT_ASCII = re.compile(rf"([A-Za-z][A-Za-z]*{_P}(?:['-][A-Za-z]+{_P})*{_P})")
+_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z][A-Za-z]*+(?:['-][A-Za-z]++)*+)")
 #: A sentence end: terminal punctuation, closing quotes or brackets, then space and a
 #: capital or digit on the same line (lines never hold \r or \n: the whole text can be
 #: scanned at once with the same result as each line on its own).
