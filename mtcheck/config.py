@@ -8,7 +8,6 @@ sub-folder.  Keys use the same names as the command-line flags.
 from __future__ import annotations
 
 import fnmatch
-import sys
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
