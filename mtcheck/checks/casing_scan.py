@@ -134,12 +134,13 @@ class View:
 
     __slots__ = ("shared", "idx", "firsts", "keys", "distinct")
 
-    def __init__(self, shared: Shared, idx: list[int], firsts: list[str], keys: list[str]) -> None:
+    def __init__(self, shared: Shared, idx: list[int], firsts: list[str], keys: list[str],
+                 distinct: frozenset[str]) -> None:
         self.shared = shared
         self.idx = idx            # token indices, in text order
         self.firsts = firsts      # their lower-cased texts
         self.keys = keys          # the next n characters from each, lower-cased
-        self.distinct = frozenset(firsts)
+        self.distinct = distinct  # frozenset(firsts)
 
 
 def view(doc: Any) -> View:
@@ -162,14 +163,15 @@ def view(doc: Any) -> View:
         idx = sorted(idx + list(compress(range(len(lows)), map(present.__contains__, lows))))
     firsts = list(map(lows.__getitem__, idx))
     length = shared.length
-    for first in set(firsts).difference(length):
+    distinct = frozenset(firsts)
+    for first in distinct.difference(length):
         shared.n(first)
     at = list(map(doc.token_starts.__getitem__, idx))
     upto = map(add, at, map(length.__getitem__, firsts))
     # (the ASCII lower case is as long as the text; a key matters only where an ASCII
     # form matches, and there it is the text's lower case: see ascii_lower)
     keys = list(map(low.__getitem__, map(slice, at, upto)))
-    got = doc.memo["casing.scan"] = View(shared, idx, firsts, keys)
+    got = doc.memo["casing.scan"] = View(shared, idx, firsts, keys, distinct)
     return got
 
 
