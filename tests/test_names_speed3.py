@@ -66,3 +66,16 @@ def test_candidates_equal_the_per_token_loop_from_a_fresh_memo_and_a_warm_one():
             assert precheck.candidate_spellings(doc, GAZ, RULES) == _plain_candidates(doc), (warm, text)
     memo = precheck._MEMO
     assert memo.plain.isdisjoint(memo.found) and "the" in memo.plain and "moscow" in str(memo.found)
+
+
+def test_word_zipf_is_the_lexicon_number():
+    """word_zipf keeps lexicon.zipf after its first call instead of importing it per call."""
+    from mtcheck import lexicon
+    from mtcheck.names import mentions
+
+    words = TRICKY + ["The", "President", "Zzyzxq", "don’t", "Don't", "Moscow", "moscow"]
+    mentions.word_zipf.cache_clear()
+    mentions._ZIPF = None   # as in a fresh process
+    assert [mentions.word_zipf(w) for w in words] == [lexicon.zipf(w) for w in words]
+    assert mentions._ZIPF is lexicon.zipf
+    assert mentions.word_zipf("The") > 5 and mentions.word_zipf("Zzyzxq") == 0.0

@@ -108,13 +108,25 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
+#: lexicon.zipf once imported (on first use: importing this module stays free of the
+#: lexicon).  Kept here because a function-level ``from ..lexicon import zipf`` runs the
+#: import machinery on every call (~1.8 us), and word_zipf is called for each name word
+#: new to the process (~3 a story).
+_ZIPF = None
+
+
+def _load_zipf():
+    global _ZIPF
+    from ..lexicon import zipf
+    _ZIPF = zipf
+    return zipf
+
+
 @lru_cache(maxsize=1 << 15)
 def word_zipf(word: str) -> float:
     """lexicon.zipf, memoized: the names analysis asks about the same capitalized words
     in story after story."""
-    from ..lexicon import zipf
-
-    return zipf(word)
+    return (_ZIPF or _load_zipf())(word)
 
 
 @lru_cache(maxsize=1 << 15)
