@@ -1,5 +1,7 @@
-"""Round-three shortcuts of the names pre-check (names/precheck.py), each against the
-plain per-token computation it replaces."""
+"""The names pre-check (names/precheck.py) and word_zipf against the plain computations
+they stand for: candidate_spellings (memoized per token, gathered with set operations)
+equals a Python loop over the story's tokens with no memo, from a fresh and a warm memo;
+word_zipf is lexicon.zipf."""
 
 from __future__ import annotations
 
@@ -37,24 +39,10 @@ def _plain_candidates(doc: Document) -> dict:
     memo = precheck._Memo(TABLES, RULES)
     out: dict = {}
     for token in set(doc.token_words):
-        if not precheck._plain_lower(token, TABLES.maybe_name):
+        # a lower-case word of letters only in no name-index table is never a name word
+        if not (token.islower() and token not in TABLES.maybe_name and token.isalpha()):
             out.update(precheck._candidates(token, memo))
     return out
-
-
-def test_tokens_judged_plain_in_one_batch_are_those_the_per_token_test_calls_plain():
-    precheck._MEMO = precheck._Memo()
-    words = sorted(set(TRICKY) | {w.lower() for w in TRICKY} | set(TABLES.maybe_name))
-    doc = Document.from_text(" ".join(words))
-    precheck.candidate_spellings(doc, GAZ, RULES)
-    memo = precheck._MEMO
-    tokens = set(doc.token_words)
-    plain_lower = {t for t in tokens if precheck._plain_lower(t, TABLES.maybe_name)}
-    assert plain_lower <= memo.plain
-    # every other token went through _candidates: plain only where it found nothing
-    assert memo.plain - plain_lower == {t for t in tokens - plain_lower if not precheck._candidates(t, memo)}
-    assert "the" in plain_lower and "von" not in plain_lower and "trump's" not in plain_lower
-    assert "trump's" in memo.found and "Moscow" not in plain_lower and "ö" in plain_lower
 
 
 def test_candidates_equal_the_per_token_loop_from_a_fresh_memo_and_a_warm_one():

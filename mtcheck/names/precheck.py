@@ -85,28 +85,18 @@ def candidate_spellings(doc: Any, gazetteer: Any, rules: Any) -> dict[str, Marks
     rest = set(doc.token_words).difference(plain)
     new = rest.difference(found)
     if new:   # tokens new to the process
-        # a plain lower-case word (letters only, no name-index word) is never part of a
-        # mention: most new tokens, judged in C-level passes (filter, set difference)
-        # instead of a Python test per token (= _plain_lower, which the tests compare)
-        lower = set(filter(str.isalpha, filter(str.islower, new))).difference(memo.tables.maybe_name)
-        if lower:
-            plain.update(lower)
-            rest.difference_update(lower)
-            new.difference_update(lower)
+        maybe = memo.tables.maybe_name
         for token in new:
-            got = _candidates(token, memo)
+            # a plain lower-case word is never part of a mention (most new tokens)
+            got = None
+            if not (token.islower() and token not in maybe and token.isalpha()):
+                got = _candidates(token, memo)
             if got:
                 found[token] = got
             else:
                 plain.add(token)
                 rest.discard(token)
     return dict(chain.from_iterable(map(found.__getitem__, rest)))
-
-
-def _plain_lower(token: str, maybe_name: Any) -> bool:
-    """The per-token form of candidate_spellings' batched test: a lower-case word of
-    letters only that no name-index table holds (never a piece of a mention)."""
-    return token.islower() and token not in maybe_name and token.isalpha()
 
 
 def may_have_groups(doc: Any, gazetteer: Any, rules: Any) -> bool:
