@@ -82,10 +82,12 @@ def candidate_spellings(doc: Any, gazetteer: Any, rules: Any) -> dict[str, Marks
     *doc* (a superset: see the module docstring)."""
     memo = _memo(gazetteer, rules)
     plain, found = memo.plain, memo.found
-    rest = set(doc.token_words).difference(plain)
+    # the story's distinct tokens: a set shared with other checks (MT104), never changed
+    rest = doc.token_set.difference(plain)
     new = rest.difference(found)
     if new:   # tokens new to the process
         maybe = memo.tables.maybe_name
+        now_plain = []
         for token in new:
             # a plain lower-case word is never part of a mention (most new tokens)
             got = None
@@ -95,7 +97,9 @@ def candidate_spellings(doc: Any, gazetteer: Any, rules: Any) -> dict[str, Marks
                 found[token] = got
             else:
                 plain.add(token)
-                rest.discard(token)
+                now_plain.append(token)
+        if now_plain:
+            rest = rest.difference(now_plain)
     return dict(chain.from_iterable(map(found.__getitem__, rest)))
 
 
