@@ -50,6 +50,15 @@ class DiskMemo:
                 atexit.register(self.flush)
         return value
 
+    def put(self, key: Hashable, value: Any) -> None:
+        """Store *value* under *key*, replacing what was there (an answer gone stale)."""
+        data = self._load()
+        data[key] = value
+        if not self._dirty and self._path is not None:
+            self._dirty = True
+            import atexit
+            atexit.register(self.flush)
+
     # -- disk ---------------------------------------------------------------------------
     def _load(self) -> dict[Hashable, Any]:
         if self._data is not None:

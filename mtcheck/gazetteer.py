@@ -39,11 +39,26 @@ class Gazetteer:
 
     def __init__(self, entries: list[Entry] | None = None, acronyms: frozenset[str] = frozenset(),
                  sources: list[tuple[Any, dict]] | None = None) -> None:
-        self.entries: list[Entry] = [] if entries is None else entries
-        self.acronyms = acronyms
         #: (path, parsed document) of every file the entries came from, in order:
         #: identifies this gazetteer for caches of tables derived from it (``fingerprint``)
         self.sources: list[tuple[Any, dict]] = [] if sources is None else sources
+        # Given no entries but sources, both are read from the sources on first use:
+        # building the ~1,600 built-in entries costs ~2.5 ms, and a one-article run whose
+        # name and casing tables come from the disk caches never needs them.
+        self._entries: list[Entry] | None = entries if entries is not None or sources else []
+        self._acronyms: frozenset[str] | None = acronyms if not sources else None
+
+    @property
+    def entries(self) -> list[Entry]:
+        if self._entries is None:
+            self._entries = self._read_entries()
+        return self._entries
+
+    @property
+    def acronyms(self) -> frozenset[str]:
+        if self._acronyms is None:
+            self._acronyms = frozenset(str(a) for _path, doc in self.sources for a in doc.get("acronyms") or ())
+        return self._acronyms
 
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, Gazetteer)
@@ -56,10 +71,11 @@ class Gazetteer:
 
     @classmethod
     def from_data(cls, docs: Iterable[tuple[Any, dict]]) -> "Gazetteer":
+        return cls(sources=list(docs))
+
+    def _read_entries(self) -> list[Entry]:
         entries: list[Entry] = []
-        acronyms: set[str] = set()
-        docs = list(docs)
-        for _path, doc in docs:
+        for _path, doc in self.sources:
             for section in SECTIONS:
                 for item in doc.get(section) or []:
                     if isinstance(item, str):
@@ -72,8 +88,7 @@ class Gazetteer:
                         tuple(map(str, aliases)) if aliases else (),
                         item.get("cyrillic"), item.get("note"),
                     ))
-            acronyms.update(str(a) for a in doc.get("acronyms") or ())
-        return cls(entries=entries, acronyms=frozenset(acronyms), sources=list(docs))
+        return entries
 
     @classmethod
     def from_ruleset(cls, ruleset: Any, extra_files: tuple[str, ...] = ()) -> "Gazetteer":
@@ -93,16 +108,24 @@ class Gazetteer:
     def name_words(self) -> frozenset[str]:
         """Every word of every known name form (for "is this token a known name?").
 
-        Kept on disk for a gazetteer read from files (keyed by their fingerprint): it
-        takes ~1.5 ms to build, in every one-article run that meets a candidate word."""
-        key = self.fingerprint()
-        if key is None:
+        Kept on disk for a gazetteer read from files: it takes ~1.5 ms to build, in
+        every one-article run that meets a candidate word.  One entry per set of source
+        files, holding their fingerprint: an edited file replaces its entry instead of
+        adding one (the memo file is read whole by every run)."""
+        fingerprint = self.fingerprint()
+        if fingerprint is None:
             return self._name_words()
         from .diskmemo import DiskMemo
         global _MEMO
         if _MEMO is None:
             _MEMO = DiskMemo("gazetteer", __file__)
-        return _MEMO.get(("name_words", key), self._name_words)
+        key = ("name_words", tuple(str(path) for path, _ in self.sources))
+        stored = _MEMO._load().get(key)
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == fingerprint:
+            return stored[1]
+        words = self._name_words()
+        _MEMO.put(key, (fingerprint, words))
+        return words
 
     def _name_words(self) -> frozenset[str]:
         entries = self.entries

@@ -31,3 +31,18 @@ def test_in_memory_gazetteer_is_computed(monkeypatch):
     monkeypatch.setattr(gz, "_MEMO", None)
     g = gz.Gazetteer([gz.Entry("Anna Karenina", "people")])
     assert g.name_words == {"Anna", "Karenina"} and gz._MEMO is None
+
+
+def test_an_edited_file_replaces_its_entry(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("MTCHECK_NO_RULE_CACHE", raising=False)
+    f = tmp_path / "names.yml"
+    for i in range(5):
+        monkeypatch.setattr(gz, "_MEMO", None)
+        f.write_text(f"kind: gazetteer\npeople:\n  - name: Ivan Petrov{i}\n", encoding="utf-8")
+        os.utime(f, ns=(i + 1, i + 1))
+        assert gz.Gazetteer.from_ruleset(None, (str(f),)).name_words == {"Ivan", f"Petrov{i}"}
+        gz._MEMO.flush()
+    monkeypatch.setattr(gz, "_MEMO", None)
+    gz.Gazetteer.from_ruleset(None, (str(f),)).name_words
+    assert len(gz._MEMO._load()) == 1
