@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
+from typing import Any, Callable
 
 from .diskmemo import DiskMemo
 
@@ -78,14 +78,15 @@ def _record() -> None:
     _MEMO.flush()
 
 
-def _program(pattern: Any, flags: int) -> tuple | None:
-    """The arguments ``re`` hands ``_sre.compile`` for *pattern*, as plain marshal-able
-    values, or None."""
-    compiler = re._compiler  # type: ignore[attr-defined]
-    real = compiler._sre
+def engine_calls(owner: Any, attr: str, run: Callable[[], Any]) -> list[tuple]:
+    """The argument tuples ``owner.<attr>.compile`` receives while *run* runs: what a
+    regex compiler (``re``'s, or the ``regex`` module's) hands its C engine.  The engine
+    module is swapped for a recorder that passes every call through, and put back;
+    exceptions from *run* propagate."""
+    real = getattr(owner, attr)
     seen: list[tuple] = []
 
-    class _Spy:
+    class _Recorder:
         def __getattr__(self, name: str) -> Any:
             return getattr(real, name)
 
@@ -93,13 +94,22 @@ def _program(pattern: Any, flags: int) -> tuple | None:
             seen.append(args)
             return real.compile(*args)
 
-    compiler._sre = _Spy()
+    setattr(owner, attr, _Recorder())
     try:
-        compiler.compile(pattern, flags)
+        run()
+    finally:
+        setattr(owner, attr, real)
+    return seen
+
+
+def _program(pattern: Any, flags: int) -> tuple | None:
+    """The arguments ``re`` hands ``_sre.compile`` for *pattern*, as plain marshal-able
+    values, or None."""
+    compiler = re._compiler  # type: ignore[attr-defined]
+    try:
+        seen = engine_calls(compiler, "_sre", lambda: compiler.compile(pattern, flags))
     except Exception:  # noqa: BLE001 - whatever failed will fail again uncached
         return None
-    finally:
-        compiler._sre = real
     if len(seen) != 1 or len(seen[0]) != 6:
         return None
     pat, final_flags, code, groups, groupindex, indexgroup = seen[0]

@@ -150,22 +150,9 @@ def _program(pattern: str, flags: int) -> tuple | None:
     from regex import _main
     if (regex.IGNORECASE, regex.MULTILINE, regex.LOCALE) != (IGNORECASE, MULTILINE, _LOCALE):
         return None   # pragma: no cover - a regex whose flag values differ: never store
-    real = _main._regex
-    seen: list[tuple] = []
-
-    class _Spy:
-        def __getattr__(self, name: str) -> Any:
-            return getattr(real, name)
-
-        def compile(self, *args: Any) -> Any:
-            seen.append(args)
-            return real.compile(*args)
-
-    _main._regex = _Spy()
-    try:
-        regex.compile(pattern, flags, cache_pattern=False)   # raises regex.error for a bad pattern
-    finally:
-        _main._regex = real
+    from .recache import engine_calls
+    # regex.compile raises regex.error for a bad pattern (and nothing is stored)
+    seen = engine_calls(_main, "_regex", lambda: regex.compile(pattern, flags, cache_pattern=False))
     if len(seen) != 1 or len(seen[0]) != 11:
         return None
     args = tuple(int(a) if isinstance(a, int) else a for a in seen[0])   # RegexFlag -> int
