@@ -115,8 +115,8 @@ def parse_table(table: dict[str, Any], where: str, base: Config | None = None,
 
 
 #: [tool.mtcheck] of pyproject.toml files, by path, size and mtime (see _pyproject_table)
-_PYPROJECT = DiskMemo("pyproject", __file__)
-_MAX_PYPROJECTS = 200
+# bounded: every edit (and every test's temp folder) is a new key
+_PYPROJECT = DiskMemo("pyproject", __file__, limit=200)
 
 
 @lru_cache(maxsize=256)
@@ -162,9 +162,6 @@ def _pyproject_table(py: Path) -> Any:
         return (table,)
 
     key = ("pyproject", str(py), st.st_size, st.st_mtime_ns)
-    known = _PYPROJECT._load()
-    if key not in known and len(known) >= _MAX_PYPROJECTS:
-        return _mtcheck_table(py)   # bounded: every edit (and every test's temp folder) is a new key
     got = _PYPROJECT.get(key, compute)
     return _mtcheck_table(py) if got is None else got[0]
 

@@ -29,11 +29,17 @@ KEEP = 8  # files of one kind kept in the cache directory (older versions are pr
 
 
 class DiskMemo:
-    """``memo.get(key, compute)``: the stored answer, or ``compute()`` remembered."""
+    """``memo.get(key, compute)``: the stored answer, or ``compute()`` remembered.
 
-    def __init__(self, name: str, *code_files: str) -> None:
+    With *limit*, at most that many answers are kept: once full, a new key's answer is
+    computed and not stored (keys that pile up, such as every edit of a user's pattern
+    or every test's temporary pyproject.toml, must not make the file every run reads
+    grow without end)."""
+
+    def __init__(self, name: str, *code_files: str, limit: int | None = None) -> None:
         self.name = name
         self.code_files = code_files
+        self.limit = limit
         self._data: dict[Hashable, Any] | None = None
         self._dirty = False
         self._path: Path | None = None
@@ -43,12 +49,14 @@ class DiskMemo:
         data = self._load()
         value = data.get(key, _MISSING)
         if value is _MISSING:
-            value = data[key] = compute()
-            if not self._dirty and self._path is not None:
-                self._dirty = True
-                import atexit
-                atexit.register(self.flush)
+            value = compute()
+            if self.limit is None or len(data) < self.limit:
+                self.put(key, value)
         return value
+
+    def peek(self, key: Hashable, default: Any = None) -> Any:
+        """The stored answer for *key*, or *default* (nothing is computed)."""
+        return self._load().get(key, default)
 
     def put(self, key: Hashable, value: Any) -> None:
         """Store *value* under *key*, replacing what was there (an answer gone stale)."""

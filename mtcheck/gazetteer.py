@@ -120,7 +120,7 @@ class Gazetteer:
         if _MEMO is None:
             _MEMO = DiskMemo("gazetteer", __file__)
         key = ("name_words", tuple(str(path) for path, _ in self.sources))
-        stored = _MEMO._load().get(key)
+        stored = _MEMO.peek(key)
         if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == fingerprint:
             return stored[1]
         words = self._name_words()

@@ -38,8 +38,7 @@ def prime() -> None:
     patterns this run compiles when it exits."""
     if not _supported():
         return
-    known = _MEMO._load()
-    programs = known.get("programs")
+    programs = _MEMO.peek("programs")
     if isinstance(programs, dict):
         import _sre
         cache = re._cache  # type: ignore[attr-defined]
@@ -63,8 +62,7 @@ def _record() -> None:
            and k[0] in (str, bytes)]
     if not new:
         return
-    data = _MEMO._load()
-    programs = dict(data.get("programs") or {})
+    programs = dict(_MEMO.peek("programs") or {})
     for key in new:
         if len(programs) >= _MAX:
             break
@@ -72,9 +70,7 @@ def _record() -> None:
         if args is not None:
             programs[(key[1], int(key[2]))] = args
     # one entry holds them all: the memo file is read and written as a whole anyway
-    data["programs"] = programs
-    _MEMO._data = data
-    _MEMO._dirty = True
+    _MEMO.put("programs", programs)
     _MEMO.flush()
 
 

@@ -30,8 +30,8 @@ MULTILINE = 8
 _LOCALE = 4
 
 #: The engine program of each compiled pattern, kept between runs.
-_PROGRAMS = DiskMemo("regexprog", __file__)
-_MAX_PROGRAMS = 400   # the built-in rules have a few dozen patterns; users' edits pile up
+# bounded: the built-in rules have a few dozen patterns; users' edits pile up
+_PROGRAMS = DiskMemo("regexprog", __file__, limit=400)
 
 # Characters regex.escape() escapes (it escapes every whitespace character too)
 _SPECIAL = frozenset("#$&()*+-.?[\\]^{|}~")
@@ -52,15 +52,12 @@ def compile(pattern: str, flags: int = 0) -> Any:  # noqa: A001 - mirrors regex.
     """``regex.compile(pattern, flags)``, from the stored program when there is one."""
     install = _installation()
     if install is not None:
-        key = ("prog", install, pattern, int(flags))
-        known = _PROGRAMS._load()
-        if key in known or len(known) < _MAX_PROGRAMS:
-            args = _PROGRAMS.get(key, lambda: _program(pattern, flags))
-            if args is not None:
-                try:
-                    return engine().compile(*args)
-                except Exception:  # pragma: no cover - a stored program this engine rejects
-                    pass
+        args = _PROGRAMS.get(("prog", install, pattern, int(flags)), lambda: _program(pattern, flags))
+        if args is not None:
+            try:
+                return engine().compile(*args)
+            except Exception:  # pragma: no cover - a stored program this engine rejects
+                pass
     import regex
     return regex.compile(pattern, flags)
 
