@@ -15,65 +15,15 @@ import random
 import re
 import unicodedata
 
-import pytest
-
 from mtcheck.gazetteer import Gazetteer
 from mtcheck.names import index as name_index_mod
 from mtcheck.names import matching
 from mtcheck.names.index import build, name_index
 from mtcheck.names.keys import NameRules
-from mtcheck.names.matching import Spelling, cluster_spellings, may_cluster
+from mtcheck.names.matching import Spelling, cluster_spellings
 from mtcheck.rules import load_rules
 
 RULES = NameRules.builtin()
-
-
-# -- may_cluster: "False" must mean "every spelling is its own cluster" -----------------------
-def _random_keys(rng: random.Random) -> list[str]:
-    """A story's worth of surname keys: shared stems with case endings, near misses,
-    one-letter changes, and unrelated words."""
-    stems = ["".join(rng.choice("bdgklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
-             for _ in range(4)]
-    endings = ["", "a", "i", "o", "u", "e", "oi", "ai", "om", "im", "ogo", "omu", "ia", "iu", "ei", "aia",
-               "ov", "ev", "in", "ski"]
-    keys = set()
-    for _ in range(rng.randint(2, 7)):
-        k = rng.choice(stems) + rng.choice(endings)
-        if rng.random() < 0.3 and len(k) > 3:   # a one-letter change, as fuzzy matching sees
-            i = rng.randrange(1, len(k) - 1)
-            k = k[:i] + rng.choice("aeiouklmnrst") + k[i + 1:]
-        keys.add(k)
-    return sorted(keys)
-
-
-def test_may_cluster_false_means_only_singletons():
-    rng = random.Random(6)
-    checked = skipped = 0
-    for _ in range(4000):
-        keys = _random_keys(rng)
-        spellings = [Spelling(k.capitalize(), k, 1 + (i % 2), 0.0, False, i) for i, k in enumerate(keys)]
-        clusters = cluster_spellings(spellings, RULES)
-        if not may_cluster(keys, RULES):
-            skipped += 1
-            assert all(len(c.members) == 1 for c in clusters), keys
-        checked += 1
-    assert skipped > 300 and checked - skipped > 300   # both branches exercised
-
-
-@pytest.mark.parametrize("keys", [
-    ["morozkina", "morozkinoi"],           # case ending on a stem with a nominative
-    ["sorokin", "sorokina"],               # masculine/feminine
-    ["kronstadt", "kronshtadt"],           # fuzzy
-    ["dmitri", "dmitri"],                  # one key, two spellings
-])
-def test_may_cluster_true_where_clustering_links(keys):
-    assert may_cluster(keys, RULES)
-    spellings = [Spelling(k, k, 1, 0.0, False, i) for i, k in enumerate(keys)]
-    assert len(cluster_spellings(spellings, RULES)) == 1
-
-
-def test_may_cluster_false_for_unrelated_names():
-    assert not may_cluster([RULES.key(w) for w in ("Peskov", "Moscow", "Lavrov", "Kremlin")], RULES)
 
 
 # -- the fuzzy pass: rejecting before scoring gives the links scoring everything gives -------

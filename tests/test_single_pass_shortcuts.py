@@ -170,62 +170,6 @@ def test_names_pre_check_never_hides_a_group():
     assert skipped > 10 and grouped > 10   # both sides exercised
 
 
-def _may_cluster_plain(keys, rules, fuzzy_cutoff):
-    """may_cluster before its prefix test: every key's readings are computed."""
-    from collections import defaultdict
-
-    from mtcheck.names.matching import FUZZY_MIN_LEN
-
-    if len(keys) < 2:
-        return False
-    if len(set(keys)) < len(keys):
-        return True
-    nominative, oblique, ends = defaultdict(set), defaultdict(set), defaultdict(list)
-    for k in keys:
-        noms, splits = rules.readings(k)
-        for stem, _e in noms:
-            nominative[stem].add(k)
-        for stem, _e, _soft in splits:
-            oblique[stem].add(k)
-        if len(k) >= FUZZY_MIN_LEN and " " not in k:
-            ends[(k[0], k[-1])].append(k)
-    for stem, obl in oblique.items():
-        nom = nominative.get(stem)
-        if nom and len(nom | obl) >= 2:
-            return True
-    for block in ends.values():
-        for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                if abs(len(a) - len(b)) > 2 or a.startswith(b) or b.startswith(a):
-                    continue
-                least = abs(len(a) - len(b)) or 2
-                if 100.0 * (1.0 - least / (len(a) + len(b))) >= fuzzy_cutoff - 1e-6:
-                    return True
-    return False
-
-
-@given(st.lists(st.sampled_from(["moroz", "morozk", "kuzn", "kuzne", "zakh", "abram", "pist", "bel"]), min_size=1,
-                max_size=6),
-       st.lists(st.sampled_from(["", "a", "oi", "u", "ym", "ogo", "e", "ina", "in", "ov", "ova", "iy", "y",
-                                 "ich", "ean", "eanu", "om", "ami"]), min_size=6, max_size=6))
-@settings(max_examples=400, deadline=None)
-def test_may_cluster_prefix_test_equals_reading_every_key(stems, endings):
-    """may_cluster reads stems only for keys whose first min_stem letters recur; on
-    keys made of shared stems and case endings it answers like reading every key."""
-    from mtcheck.api import Linter
-    from mtcheck.names.keys import NameRules
-    from mtcheck.names.matching import FUZZY_CUTOFF, may_cluster
-
-    rules = _RULES.get("r")
-    if rules is None:
-        rules = _RULES["r"] = NameRules.from_ruleset(Linter().ruleset)
-    keys = list(dict.fromkeys(s + e for s, e in zip(stems, endings)))
-    assert may_cluster(keys, rules) == _may_cluster_plain(keys, rules, FUZZY_CUTOFF)
-
-
-_RULES: dict = {}
-
-
 def _case_texts() -> list[str]:
     import random
 

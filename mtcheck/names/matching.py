@@ -22,7 +22,7 @@ reached only through a fuzzy or garbled-ending link is a guess (``Cluster.link_t
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from .keys import NameRules
 from .mentions import Record, _tuplegetter
 
@@ -107,60 +107,13 @@ class _UF:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def may_cluster(keys: list[str], rules: NameRules, fuzzy_cutoff: float = FUZZY_CUTOFF) -> bool:
-    """False when no two of *keys* can end up in one cluster (most stories), so that the
-    caller can skip clustering.  Necessary conditions of each kind of evidence, cheapest
-    first: two equal keys; a stem that one key has as a nominative and another as a case
-    form (a garbled ending needs such a pair first); two long keys with the same first
-    and last letter, lengths at most 2 apart, neither a prefix of the other, whose
-    lengths allow a fuzz.ratio of *fuzzy_cutoff* at all.
-    """
-    if len(keys) < 2:
-        return False
-    if len(set(keys)) < len(keys):
-        return True
-    nominative: dict[str, set[str]] = defaultdict(set)
-    oblique: dict[str, set[str]] = defaultdict(set)
-    ends: dict[tuple[str, str], list[str]] = defaultdict(list)
-    # A stem shared by two (distinct) keys is a prefix of both at least min_stem long, so
-    # only keys whose first min_stem characters recur can form a stem pair: the others'
-    # readings (most of the cost, for words new to the process) are not needed.
-    m = rules.min_stem
-    heads = Counter(k[:m] for k in keys if len(k) >= m)
-    for k in keys:
-        if len(k) >= m and heads[k[:m]] > 1:
-            noms, splits = rules.readings(k)
-            for stem, _e in noms:
-                nominative[stem].add(k)
-            for stem, _e, _soft in splits:
-                oblique[stem].add(k)
-        if len(k) >= FUZZY_MIN_LEN and " " not in k:
-            ends[(k[0], k[-1])].append(k)
-    for stem, obl in oblique.items():
-        nom = nominative.get(stem)
-        if nom and len(nom | obl) >= 2:
-            return True
-    for block in ends.values():
-        for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                if abs(len(a) - len(b)) > 2 or a.startswith(b) or b.startswith(a):
-                    continue
-                # fuzz.ratio is 100 * (1 - indel distance / total length); the distance
-                # is at least the length difference, and 2 for distinct equal-length keys
-                least = abs(len(a) - len(b)) or 2
-                if 100.0 * (1.0 - least / (len(a) + len(b))) >= fuzzy_cutoff - 1e-6:
-                    return True
-    return False
-
-
 def may_link(spellings: list[tuple[str, float]], rules: NameRules,
              fuzzy_cutoff: float = FUZZY_CUTOFF) -> bool:
     """False when :func:`cluster_spellings` would put every one of *spellings* (key,
     Zipf of the spelling) in a cluster of its own: the conditions under which it links
     two keys, minus what needs more than keys and Zipf values.
 
-    Tighter than :func:`may_cluster` (which looks at keys alone), so that fewer stories
-    without a variant are clustered at all: a case form counts only on a key rarer than
+    So that stories without a variant are not clustered at all: a case form counts only on a key rarer than
     MAX_OBLIQUE_ZIPF and against another key's nominative (a soft ending only against a
     nominative in -i), as cluster_spellings links them (a garbled ending needs such a
     link first); a fuzzy pair needs one key rarer than MAX_OBLIQUE_ZIPF, one last letter,

@@ -155,7 +155,7 @@ _OFFSETS: dict[tuple[int, float], tuple[int, ...]] = {}
 
 def _fuzzy_offsets(n: int, cutoff: float) -> tuple[int, ...]:
     """The other lengths (as n + d) a key of length *n* can have and still pass the fuzzy
-    cutoff: fuzz.ratio is at most 100 * (1 - |d| / (2n + d)) (may_cluster's bound)."""
+    cutoff: fuzz.ratio is at most 100 * (1 - |d| / (2n + d)) (a bound on the indel distance)."""
     got = _OFFSETS.get((n, cutoff))
     if got is None:
         got = _OFFSETS[(n, cutoff)] = tuple(
