@@ -14,7 +14,6 @@ import re
 import shutil
 import tempfile
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings

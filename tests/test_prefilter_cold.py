@@ -11,7 +11,6 @@ import pytest
 from mtcheck.api import Linter
 from mtcheck.checks import prefilter
 from mtcheck.checks.prefilter import CoreNeed, Need
-from mtcheck.document import Document
 
 
 def _example_texts(linter: Linter) -> list[str]:
