@@ -2,6 +2,7 @@
 
     python bench/single_pass.py              # median of 3 runs, a fresh process each
     python bench/single_pass.py --runs 1 --profile bench/out/single_pass.prof
+    python bench/single_pass.py --cpu --worker   # what one of two --jobs 2 workers does
 
 Why not profile_lint.py: that re-lints warm, so every per-process memo (lexicon and
 n-gram lookups, name keys) is already filled and per-rule times come out 2-3x too low.
@@ -10,6 +11,10 @@ as the parent of a parallel run does), freezes the collector as forked workers d
 reads, lints and releases each of the other articles once; every rule's prepare+check is
 timed on its own.  "read" is reading, decoding and building the Document; "other" is
 suppressions, dedupe and sorting.
+
+``--worker`` lints only the ~500 articles one worker of a ``--jobs 2`` run gets.  Each
+worker fills its own memos, so it meets more words for the first time per article than
+a serial run does over all 999: its per-article cost is higher on a quiet machine too.
 """
 
 from __future__ import annotations
@@ -27,7 +32,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def one_run(profile: str | None, cpu: bool = False) -> dict[str, float]:
+def worker_share(paths: list[str], chunk: int = 32) -> list[str]:
+    """The articles one of two ``--jobs 2`` workers lints: every other chunk of *chunk*
+    (the pool hands chunks out in turn; which worker gets which varies, the count not)."""
+    return [p for i, p in enumerate(paths) if (i // chunk) % 2 == 0]
+
+
+def one_run(profile: str | None, cpu: bool = False, worker: bool = False) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from mtcheck.api import _dedupe
     from mtcheck.checks import KIND_NEEDS, get_kind
@@ -38,6 +49,7 @@ def one_run(profile: str | None, cpu: bool = False) -> dict[str, float]:
     paths = sorted(glob(str(ROOT / "bench/out/corpus/*.txt")))
     runner.lint_one(paths[0])
     gc.freeze()  # as in the forked workers of a parallel run
+    todo = worker_share(paths[1:]) if worker else paths[1:]
     times: dict[str, float] = {}
     # CPU time of this process (--cpu) is less disturbed by other load on the machine
     # than wall time, at ~0.5 us more per reading.
@@ -48,7 +60,7 @@ def one_run(profile: str | None, cpu: bool = False) -> dict[str, float]:
         prof = cProfile.Profile()
         prof.enable()
     t_all = clock()
-    for p in paths[1:]:
+    for p in todo:
         t0 = clock()
         item = runner.read(p)
         times["read"] = times.get("read", 0.0) + clock() - t0
@@ -74,7 +86,7 @@ def one_run(profile: str | None, cpu: bool = False) -> dict[str, float]:
     if prof is not None:
         prof.disable()
         prof.dump_stats(profile)
-    n = len(paths) - 1
+    n = len(todo)
     return {k: 1e3 * v / n for k, v in times.items()}
 
 
@@ -85,19 +97,25 @@ def main() -> None:
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--top", type=int, default=12, help="rules listed by cost")
     ap.add_argument("--cpu", action="store_true", help="CPU time of the process instead of wall time")
+    ap.add_argument("--worker", action="store_true",
+                    help="lint only one --jobs 2 worker's share (every other chunk of 32), cold, "
+                         "as that worker does: its per-process memos start empty")
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(one_run(args.profile, args.cpu)))
+        print(json.dumps(one_run(args.profile, args.cpu, args.worker)))
         return
     runs = []
     for _ in range(args.runs):
         cmd = [sys.executable, __file__, "--child"] + (["--profile", args.profile] if args.profile else []) \
-            + (["--cpu"] if args.cpu else [])
+            + (["--cpu"] if args.cpu else []) + (["--worker"] if args.worker else [])
         out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT).stdout
         runs.append(json.loads(out.strip().splitlines()[-1]))
     keys = sorted(runs[0], key=lambda k: -statistics.median(r.get(k, 0.0) for r in runs))
-    print(f"{'CPU' if args.cpu else 'wall'} ms per article, single pass over {len(glob(str(ROOT / 'bench/out/corpus/*.txt'))) - 1} "
-          f"articles, median of {len(runs)} fresh processes")
+    n = len(glob(str(ROOT / 'bench/out/corpus/*.txt'))) - 1
+    if args.worker:
+        n = len(worker_share(list(range(n))))
+    print(f"{'CPU' if args.cpu else 'wall'} ms per article, single pass over {n} "
+          f"articles{' (one worker' + chr(39) + 's share)' if args.worker else ''}, median of {len(runs)} fresh processes")
     rest = 0.0
     shown = 0
     for k in keys:
