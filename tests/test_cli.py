@@ -237,6 +237,48 @@ def test_bad_user_regex_is_reported(tmp_path, cli):
     assert r.returncode == 2 and "bad regular expression" in r.stderr.decode()
 
 
+BALANCE_RULE = """\
+rules:
+  - code: XY201
+    name: house-brackets
+    category: punctuation
+    severity: warning
+    kind: balance
+    pairs: ["()"]
+    ignore: [":)"]
+    message: "unbalanced bracket"
+    why: A stray bracket is a cut sentence.
+    examples:
+      bad: ["He left (early."]
+      good: ["He left (early).", "Nice :)"]
+"""
+
+
+def test_balance_ignore_skips_only_the_listed_sequences(tmp_path, cli):
+    rules = tmp_path / "house"
+    rules.mkdir()
+    (rules / "b.yml").write_text(BALANCE_RULE)
+    (tmp_path / "a.txt").write_text("Nice :) and (kind :-) staff.\n")
+    r = cli("lint", "--format", "json", "--rules-dir", str(rules), "--select", "XY", str(tmp_path / "a.txt"))
+    f = _json(r)["files"][0]["findings"]
+    # ":)" is skipped; ":-)" is not listed, so its ")" closes the "(" and nothing is left open
+    assert f == []
+    (tmp_path / "a.txt").write_text("Nice :) and (kind :) staff.\n")
+    r = cli("lint", "--format", "json", "--rules-dir", str(rules), "--select", "XY", str(tmp_path / "a.txt"))
+    f = _json(r)["files"][0]["findings"]
+    assert [(x["rule"], x["column"], x["message"]) for x in f] == [("XY201", 13, "opening '(' is never closed")]
+
+
+def test_balance_ignore_without_a_mark_is_a_rule_error(tmp_path, cli):
+    rules = tmp_path / "house"
+    rules.mkdir()
+    (rules / "b.yml").write_text(BALANCE_RULE.replace('ignore: [":)"]', 'ignore: [":D"]'))
+    (tmp_path / "a.txt").write_text("text\n")
+    r = cli("lint", "--rules-dir", str(rules), str(tmp_path / "a.txt"))
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "b.yml:" in err and "':D'" in err and "Traceback" not in err, err
+
+
 def test_rules_command(cli):
     out = cli("rules").stdout.decode()
     assert "MT201" in out and "casing" in out and "MT301" in out

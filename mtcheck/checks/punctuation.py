@@ -5,6 +5,10 @@ copy with one sentence per line is judged as a whole.  News convention lets a qu
 run over several paragraphs: each paragraph re-opens the quote and only the last one
 closes it, so an opening mark at the start of a line while a quotation is already open
 is a continuation, not a new quote.
+
+Some marks are not brackets at all: the mouth of an emoticon (":)", ";-(") opens or
+closes nothing.  A rule lists such sequences under ``ignore``; a mark inside one of them
+is not counted.
 """
 
 from __future__ import annotations
@@ -32,18 +36,28 @@ class Balance:
     PARAMS = {
         "pairs": (list, True),          # e.g. ["()", "[]", "“”", "«»"]
         "straight": (list, False),      # symmetric marks, e.g. ['"']
+        "ignore": (list, False),        # sequences whose marks are not brackets, e.g. [":)"]
     }
 
-    def prepare(self, rule: Any, ctx: Any) -> tuple[list[str], list[str]]:
+    def prepare(self, rule: Any, ctx: Any) -> tuple[list[str], list[str], tuple[str, ...]]:
+        from ..rules import RuleError
+
         pairs = [str(p) for p in rule.params["pairs"]]
         bad = [p for p in pairs if len(p) != 2]
         if bad:
-            from ..rules import RuleError
             raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: each pair is two characters, got {bad}")
-        return pairs, [str(s) for s in rule.params.get("straight") or []]
+        straight = [str(s) for s in rule.params.get("straight") or []]
+        ignore = tuple(str(s) for s in rule.params.get("ignore") or [])
+        marks = "".join(pairs) + "".join(straight)
+        useless = [s for s in ignore if not any(c in marks for c in s)]
+        if useless:
+            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: 'ignore' entries must contain one of the "
+                            f"rule's marks ({marks}); these contain none: {useless}")
+        return pairs, straight, ignore
 
-    def check(self, doc: Document, rule: Any, state: tuple[list[str], list[str]], ctx: Any) -> list[Finding]:
-        pairs, straight = state
+    def check(self, doc: Document, rule: Any, state: tuple[list[str], list[str], tuple[str, ...]],
+              ctx: Any) -> list[Finding]:
+        pairs, straight, ignore = state
         prose = doc.prose
         # Most articles hold none of the rarer marks: skip those pairs before splitting blocks.
         pairs = [(op, cl) for op, cl in pairs if op in prose or cl in prose]
@@ -51,20 +65,24 @@ class Balance:
         out: list[Finding] = []
         if not pairs and not straight:
             return out
+        skip = _ignored(prose, ignore)
         for block in blocks(doc):
             for op, cl in pairs:
-                out.extend(self._pair(doc, rule, block, op, cl))
+                out.extend(self._pair(doc, rule, block, op, cl, skip))
             for mark in straight:
-                out.extend(self._straight(doc, rule, block, mark))
+                out.extend(self._straight(doc, rule, block, mark, skip))
         return out
 
-    def _pair(self, doc: Document, rule: Any, block: list[tuple[int, int]], op: str, cl: str) -> list[Finding]:
+    def _pair(self, doc: Document, rule: Any, block: list[tuple[int, int]], op: str, cl: str,
+              skip: frozenset[int]) -> list[Finding]:
         prose, out, stack = doc.prose, [], []
         quote = op in "“«"
         marks = _marks(op + cl)
         # one scan of the whole block: its lines are consecutive and hold no mark between them
         for m in marks.finditer(prose, block[0][0], block[-1][1]):  # only the marks
             i, c = m.start(), m.group()
+            if i in skip:
+                continue
             if c == op:
                 if quote and stack and _first_on_line(doc, i):
                     continue  # a quotation continued into a new paragraph
@@ -79,13 +97,14 @@ class Balance:
                 out.append(rule.finding(i, i + 1, op, message=f"opening '{op}' is never closed"))
         return out
 
-    def _straight(self, doc: Document, rule: Any, block: list[tuple[int, int]], mark: str) -> list[Finding]:
+    def _straight(self, doc: Document, rule: Any, block: list[tuple[int, int]], mark: str,
+                  skip: frozenset[int]) -> list[Finding]:
         prose = doc.prose
         open_at: int | None = None
         end = block[-1][1]
         here = prose.find(mark, block[0][0], end)
         while here >= 0:
-            if not doc.is_protected(here, here + 1):
+            if here not in skip and not doc.is_protected(here, here + 1):
                 if open_at is not None and _first_on_line(doc, here):
                     pass  # continuation of a multi-paragraph quotation
                 else:
@@ -94,6 +113,18 @@ class Balance:
         if open_at is None:
             return []
         return [rule.finding(open_at, open_at + 1, mark, message=f"this {mark} quotation is never closed")]
+
+
+def _ignored(prose: str, ignore: tuple[str, ...]) -> frozenset[int]:
+    """Offsets of the characters of every occurrence of an *ignore* sequence in *prose*
+    (empty, after one substring test per sequence, in most articles)."""
+    out: set[int] = set()
+    for seq in ignore:
+        at = prose.find(seq)
+        while at >= 0:
+            out.update(range(at, at + len(seq)))
+            at = prose.find(seq, at + 1)
+    return frozenset(out)
 
 
 _MARKS: dict[str, re.Pattern[str]] = {}
