@@ -253,9 +253,16 @@ class Capitalization:
             return False
         if form.section in PERSONAL:
             return True
+        from ..commonwords import is_common_word
         if form.section in PLACES and len(fw) == 1:
-            from ..commonwords import is_common_word
             return not is_common_word(fw[0])   # "china", "turkey" are also common words
+        if any(x in ("C", "I") for seg in segments for x in seg) and any(
+                _is_cap(c) and _is_lower(w) and not is_common_word(w)
+                for c, w in zip(form_words, fw) if c.lower() not in CONNECTORS):
+            # A lower-cased word that is only a name ("State duma", "Gazprom neft") in a
+            # name whose other words keep their capitals: no house style writes that.
+            # (A generic noun may be lower case: "Republican party", "Central bank".)
+            return True
         # multi-word places judged like institutions: "new York" is wrong, but "the port
         # of Spain" is a port in Spain, not Port of Spain
         return _mixed_institution(segments)
