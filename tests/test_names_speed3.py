@@ -36,7 +36,7 @@ def _texts() -> list[str]:
 
 def _plain_candidates(doc: Document) -> dict:
     """candidate_spellings as a Python loop over the story's tokens, no memo."""
-    memo = precheck._Memo(TABLES, RULES)
+    memo = precheck._Memo(TABLES, RULES, GAZ)
     out: dict = {}
     for token in set(doc.token_words):
         # a lower-case word of letters only in no name-index table is never a name word

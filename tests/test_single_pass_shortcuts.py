@@ -146,6 +146,15 @@ def _name_texts() -> list[str]:
         parts = [f"{rng.choice(given)} {w} said on Monday that talks went well." for w in words]
         text = " ".join(parts)
         texts.append(rng.choice([text, text.upper(), text.lower(), text]))
+    # one-word gazetteer entries and their aliases (clusters._alias_links), words of
+    # multi-word aliases, and hyphenated and possessive forms of them
+    places = ["Kiev", "Kyiv", "Kharkov", "Kharkiv", "Odessa", "Odesa", "Lvov", "Lviv", "Nikolaev",
+              "Mykolaiv", "Zaporozhye", "Zaporizhzhia", "Rosgvardia", "Russian National Guard",
+              "Zaporozhye NPP", "Kyiv-based", "Kiev's", "Moscow"]
+    for _ in range(80):
+        picks = [rng.choice(places) for _ in range(rng.randint(2, 4))]
+        text = " ".join(f"Officials in {p} said on Monday that talks went well." for p in picks)
+        texts.append(rng.choice([text, text, text.upper()]))
     return texts
 
 

@@ -157,14 +157,18 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
     keys = [rules.key(lw) for lw in lowers]
     zipfs = [zipf(lw) for lw in lowers]
     cluster_of: dict[str, int] = {}
-    if not may_link(list(zip(keys, zipfs)), rules):
+    aliases = _alias_links(lowers, by_lower)
+    if not aliases and not may_link(list(zip(keys, zipfs)), rules):
         # most stories: no two spellings could be one name, every spelling is its own
         cluster_of = {lw: i for i, lw in enumerate(lowers)}
     else:
         spellings = [Spelling(_display([o.text for o in by_lower[lw]]), keys[i], len(by_lower[lw]),
                               zipfs[i], any(o.text in known_words for o in by_lower[lw]), i)
                      for i, lw in enumerate(lowers)]
-        for ci, c in enumerate(cluster_spellings(spellings, rules)):
+        clusters = cluster_spellings(spellings, rules)
+        if aliases:
+            clusters = _merge_aliases(clusters, aliases)
+        for ci, c in enumerate(clusters):
             for i in c.members:
                 cluster_of[lowers[i]] = ci
             if len(c.members) > 1:
@@ -187,6 +191,58 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
     groups = [g for g in groups if g.flags]
     groups.sort(key=lambda g: min(o.start for o in g.occurrences))
     return DocNames(mentions=mentions, groups=groups, words=dict(counts))
+
+
+def _alias_links(lowers: list[str], by_lower: dict[str, list[Occurrence]]) -> list[tuple[int, int]]:
+    """Pairs of spellings (indexes into *lowers*) that the gazetteer resolves to one
+    single-word entry: "Kiev" and "Kyiv", "Kharkov" and "Kharkiv".  Their keys are too far
+    apart for romanization or fuzzy matching, but the gazetteer lists one as an alias of
+    the other, so a story that writes both writes one name two ways.  Only occurrences
+    whose gazetteer spelling is the entry's whole name count: the words of a multi-word
+    alias ("Russian National Guard") are not variants of a one-word one ("Rosgvardia")."""
+    first: dict[str, int] = {}
+    pairs: list[tuple[int, int]] = []
+    for i, lw in enumerate(lowers):
+        for entry in {o.entry for o in by_lower[lw] if o.target is not None and o.target == o.entry}:
+            j = first.setdefault(entry, i)
+            if j != i:
+                pairs.append((j, i))
+    return pairs
+
+
+def _merge_aliases(clusters: list[Cluster], pairs: list[tuple[int, int]]) -> list[Cluster]:
+    """*clusters* with those joined that hold the two spellings of an alias pair."""
+    where = {m: ci for ci, c in enumerate(clusters) for m in c.members}
+    parent = list(range(len(clusters)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(where[a]), find(where[b])
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    if all(find(ci) == ci for ci in range(len(clusters))):
+        return clusters
+    merged: dict[int, Cluster] = {}
+    for ci, c in enumerate(clusters):
+        root = find(ci)
+        if root not in merged:
+            merged[root] = c
+            continue
+        into = merged[root]
+        into.members = sorted(into.members + c.members)
+        into.edges = into.edges + c.edges
+        into.oblique |= c.oblique
+        into.endings.update(c.endings)
+        into.gender_ambiguous = into.gender_ambiguous or c.gender_ambiguous
+    for a, b in pairs:
+        root = merged[find(where[a])]
+        root.edges.append((a, b, "romanization"))   # another romanization, per the gazetteer
+    return [merged[r] for r in sorted(merged)]
 
 
 def _plan(texts: tuple[str, ...], tables: NameIndex, gazetteer: Any,

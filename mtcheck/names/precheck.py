@@ -25,7 +25,10 @@ values alone.  It asks only whether some pair exists, so False over a superset o
 compared words is False over the words themselves.  may_link itself is reached only
 when two spellings share a mark (precomputed per token: the key, the stems of its
 readings, first and last letters with lengths that can pass the fuzzy cutoff): in most
-stories none do, and the test ends in a few set operations.
+stories none do, and the test ends in a few set operations.  One more mark is the
+gazetteer entry a token's key is a full form of: analyze joins two spellings of one
+one-word entry ("Kiev", "Kyiv") whatever their keys, so a shared entry mark answers
+"maybe" without may_link.
 """
 
 from __future__ import annotations
@@ -42,14 +45,15 @@ from .mentions import COMMON_ZIPF, MIN_GIVEN_LEN, _pieces, word_zipf
 class _Memo:
     """Per-process answers per token, valid for one name index and one set of rules."""
 
-    __slots__ = ("tables", "rules", "plain", "found", "cutoff")
+    __slots__ = ("tables", "rules", "plain", "found", "cutoff", "gazetteer")
     #: tokens remembered; a long run starts over past this (the bench corpus's 1,000
     #: stories hold ~8,200 plain tokens and ~2,100 with candidates, ~0.6 kB each)
     MAX_PLAIN, MAX_FOUND = 1 << 18, 1 << 14
 
-    def __init__(self, tables: Any = None, rules: Any = None) -> None:
+    def __init__(self, tables: Any = None, rules: Any = None, gazetteer: Any = None) -> None:
         self.tables = tables
         self.rules = rules
+        self.gazetteer = gazetteer
         self.plain: set[str] = set()             # tokens with no candidate
         self.found: dict[str, tuple] = {}        # token -> ((lower, Marks), ...)
         self.cutoff = FUZZY_CUTOFF
@@ -57,7 +61,8 @@ class _Memo:
 
 #: What may_link needs to know of one spelling: (key, Zipf, own marks, probes).  Two
 #: spellings can be linked only if they share an own mark (the key, a nominative stem of
-#: each, or one first and last letter and one length) or a probe of one is an own mark of the
+#: each, one first and last letter and one length, or a gazetteer entry whose full form
+#: the key is) or a probe of one is an own mark of the
 #: other: a case ending of a rare key on a stem that is the other's nominative ("n" +
 #: stem; "i" + stem for a soft ending, which needs a nominative in -i), or one first and
 #: last letter and a length 1 or 2 apart at which fuzz.ratio can pass the cutoff.
@@ -73,7 +78,7 @@ def _memo(gazetteer: Any, rules: Any) -> _Memo:
     memo = _MEMO
     if (memo.tables is not tables or memo.rules is not rules or len(memo.plain) > _Memo.MAX_PLAIN
             or len(memo.found) > _Memo.MAX_FOUND):
-        memo = _MEMO = _Memo(tables, rules)
+        memo = _MEMO = _Memo(tables, rules, gazetteer)
     return memo
 
 
@@ -111,6 +116,8 @@ def may_have_groups(doc: Any, gazetteer: Any, rules: Any) -> bool:
     entries = lows.values()
     if _no_shared_mark(entries):
         return False
+    if _shared_alias(entries):
+        return True   # two spellings of one gazetteer entry (clusters._alias_links)
     return may_link([e[:2] for e in entries], rules)
 
 
@@ -122,10 +129,24 @@ def _no_shared_mark(entries: Any) -> bool:
     return len(owned) == len(own) and owned.isdisjoint(chain.from_iterable(map(_PROBES, entries)))
 
 
-def _marks(key: str, zipf: float, rules: Any, cutoff: float) -> Marks:
+def _shared_alias(entries: Any) -> bool:
+    """Do two spellings carry one gazetteer-entry mark ("e" + the entry's name)?"""
+    seen: set[str] = set()
+    for e in entries:
+        for mark in _OWN(e):
+            if mark[0] == "e":
+                if mark in seen:
+                    return True
+                seen.add(mark)
+    return False
+
+
+def _marks(key: str, zipf: float, rules: Any, cutoff: float, alias: str | None = None) -> Marks:
     """The marks of one spelling (see Marks): what each kind of link in may_link needs.
     (Computed once per token of the process: kept lean.)"""
     own = ["k" + key]   # two spellings with one key
+    if alias is not None:
+        own.append("e" + alias)   # two spellings the gazetteer resolves to one entry
     probes: list[str] = []
     rare = zipf < MAX_OBLIQUE_ZIPF
     n = len(key)
@@ -177,5 +198,7 @@ def _candidates(token: str, memo: _Memo) -> tuple[tuple[str, Marks], ...]:
         if (zipf >= COMMON_ZIPF and text not in tables.person_place
                 and not tables.fold_words.issuperset(key.split(" "))):
             continue   # a common English word no gazetteer form can resolve
-        out.append((low, _marks(key, zipf, rules, memo.cutoff)))
+        i = tables.folded.get(key) if memo.gazetteer is not None else None
+        alias = None if i is None else memo.gazetteer.entries[i].name
+        out.append((low, _marks(key, zipf, rules, memo.cutoff, alias)))
     return tuple(out)
