@@ -22,7 +22,7 @@ from typing import Any
 from ..document import Document
 from .index import NameIndex, name_index
 from .keys import NameRules
-from .matching import STRENGTH, Cluster, Spelling, cluster_spellings, may_link
+from .matching import STRENGTH, Cluster, Spelling, _UF, cluster_spellings, may_link
 from .mentions import (COMMON_ZIPF, MIN_GIVEN_LEN, MIN_WORD_LEN, Mention, Record, _tuplegetter, extract_mentions,
                        word_zipf)
 
@@ -213,23 +213,14 @@ def _alias_links(lowers: list[str], by_lower: dict[str, list[Occurrence]]) -> li
 def _merge_aliases(clusters: list[Cluster], pairs: list[tuple[int, int]]) -> list[Cluster]:
     """*clusters* with those joined that hold the two spellings of an alias pair."""
     where = {m: ci for ci, c in enumerate(clusters) for m in c.members}
-    parent = list(range(len(clusters)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = _UF(len(clusters))
     for a, b in pairs:
-        ra, rb = find(where[a]), find(where[b])
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    if all(find(ci) == ci for ci in range(len(clusters))):
+        uf.union(where[a], where[b])
+    if all(uf.find(ci) == ci for ci in range(len(clusters))):
         return clusters
     merged: dict[int, Cluster] = {}
     for ci, c in enumerate(clusters):
-        root = find(ci)
+        root = uf.find(ci)
         if root not in merged:
             merged[root] = c
             continue
@@ -240,7 +231,7 @@ def _merge_aliases(clusters: list[Cluster], pairs: list[tuple[int, int]]) -> lis
         into.endings.update(c.endings)
         into.gender_ambiguous = into.gender_ambiguous or c.gender_ambiguous
     for a, b in pairs:
-        root = merged[find(where[a])]
+        root = merged[uf.find(where[a])]
         root.edges.append((a, b, "romanization"))   # another romanization, per the gazetteer
     return [merged[r] for r in sorted(merged)]
 
