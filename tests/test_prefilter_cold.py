@@ -50,3 +50,16 @@ def test_findings_do_not_depend_on_the_cold_start(monkeypatch, cold):
         rule._state = None     # fresh pre-check objects under this setting
     got = [[(f.rule, f.start, f.end) for f in linter.lint_text(t)] for t in texts]
     assert got == expected
+
+
+@pytest.mark.parametrize("pattern", [
+    r"^[ \t]*\K(?:read also|see also)\b[^\n]*",
+    r"(?P<q>[”\"]),\K[ \t]*[–—-][ \t]+said\b",
+])
+def test_keep_is_read_as_its_pattern_without_it(pattern):
+    """\\K moves where a match is reported, not whether the text holds one: the
+    pre-check needs the same literals and core as the pattern without it (the standard
+    library's parser, which reads them, does not know \\K)."""
+    plain = pattern.replace("\\K", "")
+    assert prefilter.required_literals(pattern) == prefilter.required_literals(plain) != []
+    assert prefilter.required_core(pattern) == prefilter.required_core(plain)

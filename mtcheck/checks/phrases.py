@@ -25,9 +25,6 @@ class _Compiled:
         self.patterns, self.replace = patterns, replace
 
 
-LINE_START = "^[ \\t]*\\K"   # the start of a line-anchored rule pattern
-
-
 class _Pattern:
     """A user pattern, compiled on first use, with the literal strings a match needs.
 
@@ -43,14 +40,10 @@ class _Pattern:
         self.pattern, self.ignorecase, self.rule = pattern, ignorecase, rule
         # a case-sensitive pattern needs its literals as written ("UN", not "un" in "under")
         self.folded = ignorecase or bool(INLINE_I.search(pattern))
-        # "^[ \t]*\K" (a line start, then the match proper) needs no literal and is not
-        # standard-library syntax: the needs are those of the rest.  (The look-behind it
-        # replaces, "(?<=^[ \t]*)", is tried at every position of the article.)
-        analysed = pattern[len(LINE_START):] if pattern.startswith(LINE_START) else pattern
-        self.needs = required_literals(analysed, fold=self.folded)
+        self.needs = required_literals(pattern, fold=self.folded)
         index = FOLDED if self.folded else PLAIN
         self.tests: list[Need | CoreNeed] = [Need(alts, index) for alts in self.needs or []]
-        core = None if self.folded or self.needs is None else required_core(analysed)
+        core = None if self.folded or self.needs is None else required_core(pattern)
         if core:
             self.tests.append(CoreNeed(core))
         self.tests.sort(key=lambda t: t.cost)

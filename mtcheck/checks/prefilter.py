@@ -290,10 +290,19 @@ def _class_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     return frozenset(chars) if len(chars) <= _MAX_CLASS else None
 
 
+#: ``\K`` not itself escaped: regex's "keep", which the standard library lacks
+_KEEP = re.compile(r"(?<!\\)((?:\\\\)*)\\K")
+
+
 @lru_cache(maxsize=512)
 def _parsed(pattern: str) -> Any:
-    """The standard library's parse of *pattern*, or None when it may read it differently
-    from the ``regex`` module (or cannot read it)."""
+    r"""The standard library's parse of *pattern*, or None when it may read it differently
+    from the ``regex`` module (or cannot read it).
+
+    ``\K`` ("keep": the reported match starts there, as in a line-anchored rule's
+    ``^[ \t]*\K...``) moves where a match is reported, not whether the text holds one,
+    so it is dropped first: the literals and the core of the rest are still needed."""
+    pattern = _KEEP.sub(r"\1", pattern)
     if _NOT_PLAIN.search(pattern):
         return None
     try:
