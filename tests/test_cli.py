@@ -197,10 +197,16 @@ rules:
 """
 
 
-def test_user_rule_directory(tmp_path, cli):
+def _house(tmp_path, text: str, name: str = "style.yml"):
+    """A user rule directory holding one rule file."""
     rules = tmp_path / "house"
     rules.mkdir()
-    (rules / "style.yml").write_text(USER_RULE)
+    (rules / name).write_text(text)
+    return rules
+
+
+def test_user_rule_directory(tmp_path, cli):
+    rules = _house(tmp_path, USER_RULE)
     (tmp_path / "a.txt").write_text("The delegation arrived in Kiev on Monday.\n")
     r = cli("lint", "--format", "json", "--rules-dir", str(rules), "--select", "XY", str(tmp_path / "a.txt"))
     f = _json(r)["files"][0]["findings"]
@@ -216,9 +222,7 @@ def test_user_rule_directory(tmp_path, cli):
     (USER_RULE + "  - [unclosed\n", 16, "invalid YAML"),
 ])
 def test_bad_rule_file_reports_path_and_line(tmp_path, cli, broken, line, words):
-    rules = tmp_path / "house"
-    rules.mkdir()
-    (rules / "style.yml").write_text(broken)
+    rules = _house(tmp_path, broken)
     (tmp_path / "a.txt").write_text("text\n")
     r = cli("lint", "--rules-dir", str(rules), str(tmp_path / "a.txt"))
     assert r.returncode == 2
@@ -228,10 +232,8 @@ def test_bad_rule_file_reports_path_and_line(tmp_path, cli, broken, line, words)
 
 
 def test_bad_user_regex_is_reported(tmp_path, cli):
-    rules = tmp_path / "house"
-    rules.mkdir()
-    (rules / "style.yml").write_text(USER_RULE.replace('kind: substitution\n    swap: {"Kiev": "Kyiv"}',
-                                                       'kind: existence\n    pattern: "(unclosed"'))
+    rules = _house(tmp_path, USER_RULE.replace('kind: substitution\n    swap: {"Kiev": "Kyiv"}',
+                                               'kind: existence\n    pattern: "(unclosed"'))
     (tmp_path / "a.txt").write_text("text\n")
     r = cli("lint", "--rules-dir", str(rules), str(tmp_path / "a.txt"))
     assert r.returncode == 2 and "bad regular expression" in r.stderr.decode()
@@ -255,9 +257,7 @@ rules:
 
 
 def test_balance_ignore_skips_only_the_listed_sequences(tmp_path, cli):
-    rules = tmp_path / "house"
-    rules.mkdir()
-    (rules / "b.yml").write_text(BALANCE_RULE)
+    rules = _house(tmp_path, BALANCE_RULE, "b.yml")
     (tmp_path / "a.txt").write_text("Nice :) and (kind :-) staff.\n")
     r = cli("lint", "--format", "json", "--rules-dir", str(rules), "--select", "XY", str(tmp_path / "a.txt"))
     f = _json(r)["files"][0]["findings"]
@@ -270,9 +270,7 @@ def test_balance_ignore_skips_only_the_listed_sequences(tmp_path, cli):
 
 
 def test_balance_ignore_without_a_mark_is_a_rule_error(tmp_path, cli):
-    rules = tmp_path / "house"
-    rules.mkdir()
-    (rules / "b.yml").write_text(BALANCE_RULE.replace('ignore: [":)"]', 'ignore: [":D"]'))
+    rules = _house(tmp_path, BALANCE_RULE.replace('ignore: [":)"]', 'ignore: [":D"]'), "b.yml")
     (tmp_path / "a.txt").write_text("text\n")
     r = cli("lint", "--rules-dir", str(rules), str(tmp_path / "a.txt"))
     err = r.stderr.decode()
