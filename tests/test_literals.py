@@ -82,3 +82,20 @@ def test_pattern_prechecks_agree_with_substring_tests(monkeypatch):
     indexed = [[p.may_match(d) for p in pats] for d in map(_doc, texts)]
     assert indexed == plain
     assert 0 < sum(map(sum, plain)) < len(pats) * len(texts)   # the tests do decide something
+
+
+def test_requires_lists_answer_as_substring_tests_cold_and_warm(monkeypatch):
+    """A rule's `requires:` strings go through the same index: the answer is still
+    "does the text hold one of them", before and after the index warms up."""
+    from mtcheck.checks.phrases import _Filters
+
+    rules = [r for r in load_rules().rules if r.params.get("requires")]
+    assert len(rules) >= 3
+    texts = _texts(300, 11) + ["said ,", "( x )", "a,, b", "Plain text."]
+    expected = [[any(s in t for s in r.params["requires"]) for r in rules] for t in texts]
+    monkeypatch.setattr(literals.PLAIN, "_cold_uses", 1 << 62)
+    assert [[_Filters.applies(_doc(t), r) for r in rules] for t in texts] == expected
+    monkeypatch.setattr(literals.PLAIN, "_cold_uses", 0)
+    monkeypatch.setattr(literals.PLAIN, "_articles", 0)
+    assert [[_Filters.applies(_doc(t), r) for r in rules] for t in texts] == expected
+    assert 0 < sum(map(sum, expected)) < len(rules) * len(texts)

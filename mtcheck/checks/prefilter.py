@@ -109,6 +109,18 @@ _NOT_PLAIN = re.compile(r"\[:\^?[A-Za-z]+:\]|\[\[|\{\s*[^\d\s,}]|\(\?[^:=!<>P#)(
 INLINE_I = re.compile(r"\(\?[a-zA-Z-]*i")   # (?i), (?i:...), (?ai) ...
 # single characters nearly every article holds: a need made of them skips nothing
 _COMMON = frozenset(" \t\r\n,.-'abcdefghijklmnopqrstuvwxyz0123456789")
+# The same for strings: English's most frequent words (as substrings, "in" and "on" are
+# in nearly every text) and ", ".  A need with one of them as an alternative holds in
+# 80-99% of articles; in the one-pass index it only adds matches to collect (~165 per
+# article, half the index's cost), so it is not kept (a looser pre-check: never a
+# different answer).
+_UBIQUITOUS = frozenset("the of and to in on at or for with that by is it as was a an ,".split())
+
+
+def _weak(lit: str) -> bool:
+    """Does nearly every article hold *lit*, so that a need offering it filters nothing?"""
+    low = lit.lower()
+    return low in _COMMON or low.strip(" ") in _UBIQUITOUS
 
 
 #: Answers of the two analyses below, kept between runs: they depend only on the pattern
@@ -136,7 +148,7 @@ def _required_literals(pattern: str, fold: bool) -> list[frozenset[str]] | None:
     if tree is None:
         return None
     needs = {frozenset(x.casefold() if fold else x for x in alts) for alts in _needs(list(tree))}
-    needs = {alts for alts in needs if alts and all(alts) and not any(lit.lower() in _COMMON for lit in alts)}
+    needs = {alts for alts in needs if alts and all(alts) and not any(map(_weak, alts))}
     needs = {a for a in needs if not any(b < a for b in needs)}   # a subset need implies this one
     # the most selective first (longest shortest literal, then fewest alternatives)
     return sorted(needs, key=lambda a: (-min(map(len, a)), len(a), sorted(a)))[:_MAX_NEEDS]
@@ -213,7 +225,8 @@ def _needs(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
         elif op is _sre.BRANCH:
             union: set[str] = set()
             for alt in av[1]:
-                got = _needs(list(alt))
+                # each alternative's most selective need that is not always met
+                got = [a for a in _needs(list(alt)) if a and all(a) and not any(map(_weak, a))]
                 if not got:
                     break
                 union |= max(got, key=lambda a: (min(map(len, a)), -len(a)))
