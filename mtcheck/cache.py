@@ -9,7 +9,6 @@ to delete.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from functools import lru_cache
@@ -25,6 +24,8 @@ DEFAULT_DIR = ".mtcheck_cache"
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Version plus size/mtime of the package's own files: a code change invalidates."""
+    import hashlib  # here: --jobs runs import this module for finding_to_dict only (~8 ms)
+
     h = hashlib.sha256(__version__.encode())
     pkg = Path(__file__).resolve().parent
     for path in sorted(pkg.rglob("*")):
@@ -35,6 +36,8 @@ def code_fingerprint() -> str:
 
 
 def files_fingerprint(paths: list[Path]) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     for p in sorted(paths):
         try:
@@ -73,6 +76,8 @@ class Cache:
         self._ready = True
 
     def key(self, data: bytes, path: str, rules: str = "") -> str:
+        import hashlib
+
         h = hashlib.sha256(self.context.encode())
         h.update(Path(path).suffix.lower().encode())  # the format depends on the extension
         h.update(rules.encode() + b"\0")             # per-file ignores change the rule set
