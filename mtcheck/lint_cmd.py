@@ -40,6 +40,9 @@ def lint(
     score: bool = typer.Option(False, "--score", help="Also give each article's fluency score (text: after the findings; json: a 'score' field per file)."),
     source: Optional[str] = typer.Option(None, "--source", help="Russian original (a file, or a directory paired by file name): enables the source-mismatch checks (MT9xx)."),
     languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx rules: a server URL (http://localhost:8081), 'local', 'off', or 'auto' (default: $MTCHECK_LANGUAGETOOL_URL, else a local install, else skip with one notice)."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes in place first, then report what is left (as `mtcheck fix --write`, then lint)."),
+    diff: bool = typer.Option(False, "--diff", help="Only print the fixes as a unified diff and change nothing; exit 1 if there is any (as `mtcheck fix`)."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff: also the unsafe fixes (approximate name matches; review them)."),
 ) -> None:
     from .cli import fail, split_list, use_color, write_output
     from .config import ConfigError
@@ -93,6 +96,20 @@ def lint(
         if unknown:
             raise fail(f"no rule matches {', '.join(map(repr, unknown))} (see `mtcheck rules`)")
         file_paths = [p for p in paths if p != "-"]
+        if fix or diff:
+            if fix and diff:
+                raise fail("--fix changes the files and --diff only shows the changes: give one of the two")
+            if stdin_text is not None:
+                raise fail("--fix and --diff work on files; for standard input use `mtcheck fix -`")
+            from .commands.fix import run_fixes
+            tally = run_fixes(runner, file_paths, write=fix, unsafe=unsafe_fixes)
+            if diff or tally.errors:
+                for notice in runner.notices:
+                    typer.echo(f"mtcheck: {notice}", err=True)
+                typer.echo(tally.summary(False if diff else True), err=True)
+                raise typer.Exit(2 if tally.errors else (1 if tally.changed_files else 0))
+            if tally.changed_files:
+                typer.echo(tally.summary(True), err=True)
         results = _run_with_progress(runner, file_paths, progress, fmt) if file_paths else []
         if stdin_text is not None:
             results.append(runner.lint_stdin(stdin_text))

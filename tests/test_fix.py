@@ -105,6 +105,54 @@ def test_fix_stdin_to_stdout(cli):
     assert r.returncode == 1
 
 
+def test_lint_fix_and_diff_do_what_fix_does(tmp_path, cli):
+    """ruff's spellings: `lint --diff` prints what `fix` would change, `lint --fix`
+    changes it and then reports only what is left."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    for d in (a, b):
+        shutil.copyfile(SEED, d / "story.txt")
+    off = ("--languagetool", "off")
+
+    shown = cli("lint", "--diff", *off, str(a / "story.txt"))
+    assert shown.returncode == 1
+    assert (a / "story.txt").read_bytes() == SEED.read_bytes()
+    assert shown.stdout == cli("fix", *off, str(a / "story.txt")).stdout
+    assert shown.stdout == cli("fix", "--diff", *off, str(a / "story.txt")).stdout
+    assert b"\n+++ " in shown.stdout and b"Found" not in shown.stdout
+
+    fixed = cli("lint", "--fix", *off, str(a / "story.txt"))
+    cli("fix", "--write", *off, str(b / "story.txt"))
+    assert (a / "story.txt").read_bytes() == (b / "story.txt").read_bytes() != SEED.read_bytes()
+    assert b"fixed " in fixed.stderr
+    # what it reports is what a plain lint of the fixed file reports
+    left = cli("lint", *off, str(b / "story.txt"))
+    assert fixed.stdout.replace(bytes(a), bytes(b)) == left.stdout
+    assert fixed.returncode == left.returncode == 1
+    assert b"Butinai" not in fixed.stdout and b"Butynol" in (a / "story.txt").read_bytes()   # unsafe: kept
+
+    # nothing left to fix: --diff exits 0 and prints nothing
+    again = cli("lint", "--diff", *off, str(a / "story.txt"))
+    assert again.returncode == 0 and again.stdout == b""
+    # --unsafe-fixes adds the approximate name match, as `fix --unsafe` does
+    shutil.copyfile(SEED, b / "story.txt")
+    unsafe = cli("lint", "--diff", "--unsafe-fixes", *off, str(b / "story.txt"))
+    assert unsafe.returncode == 1 and unsafe.stdout == cli("fix", "--unsafe", *off, str(b / "story.txt")).stdout
+    assert any(line.startswith(b"-") and b"Butynol" in line for line in unsafe.stdout.splitlines())
+
+
+def test_fix_flag_conflicts_are_usage_errors(tmp_path, cli):
+    f = tmp_path / "a.txt"
+    f.write_text("Lawyers for Donald trump appealed.\n", encoding="utf-8")
+    for args in (("lint", "--fix", "--diff"), ("fix", "--diff", "--write")):
+        r = cli(*args, "--languagetool", "off", str(f))
+        assert r.returncode == 2 and b"give one of the two" in r.stderr
+    r = cli("lint", "--fix", "--languagetool", "off", "-", stdin=b"Donald trump spoke.\n")
+    assert r.returncode == 2 and b"mtcheck fix -" in r.stderr
+    assert f.read_text(encoding="utf-8") == "Lawyers for Donald trump appealed.\n"
+
+
 def test_pre_commit_hook_is_declared(root):
     import yaml
     hooks = {h["id"]: h for h in yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text())}

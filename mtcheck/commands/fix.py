@@ -28,6 +28,7 @@ def fix_cmd(
     paths: List[str] = typer.Argument(..., help="Files or directories to fix ('-' reads standard input).",
                                       show_default=False),
     write: bool = typer.Option(False, "--write", "-w", help="Edit the files in place instead of printing a diff."),
+    diff: bool = typer.Option(False, "--diff", help="Print a unified diff and change nothing (the default; as ruff's --diff)."),
     unsafe: bool = typer.Option(False, "--unsafe", help="Also apply unsafe fixes (review the diff first)."),
     select: Optional[List[str]] = typer.Option(None, "--select", "-s", help="Only these rules (as in lint)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", "-i", help="Skip these rules (as in lint)."),
@@ -42,73 +43,98 @@ def fix_cmd(
 ) -> None:
     from ..cli import fail, split_list
     from ..config import ConfigError
-    from ..document import format_for_path
-    from ..fix import fix_text, unified_diff
     from ..rules import RuleError, check_selectors
     from ..runner import RunOptions, Runner
-    from ..source import InputError, decode_bytes, write_atomic
+    from ..source import InputError
 
+    if diff and write:
+        raise fail("--diff prints the changes and --write makes them: give one of the two")
     overrides = {
         "select": split_list(select), "ignore": split_list(ignore), "encoding": encoding,
         "max_file_size": max_file_size, "entities": tuple(entities) if entities else None,
         "rule_dirs": tuple(rules_dir) if rules_dir else None, "languagetool": languagetool,
         "extensions": tuple(e if e.startswith(".") else "." + e for e in split_list(extensions) or ()) or None,
     }
-    errors = changed_files = fixes = 0
     try:
         runner = Runner(RunOptions(config_file=config, overrides=overrides))
         cfg0 = runner.config_for(".")
         unknown = check_selectors(list(cfg0.select) + list(cfg0.ignore), runner.all_rules())
         if unknown:
             raise fail(f"no rule matches {', '.join(map(repr, unknown))} (see `mtcheck rules`)")
-
-        if "-" in paths:
-            src = decode_bytes(sys.stdin.buffer.read(), "<stdin>", cfg0.encoding)
-            linter = runner.linter_for(cfg0)
-            res = fix_text(linter, src.text, "<stdin>", linter.rules_for(cfg0), unsafe, "text")
-            sys.stdout.buffer.write(src.encode(res.text))
-            sys.stdout.flush()
-            changed_files += res.changed
-            fixes += len(res.applied)
-
-        for item in runner.inputs([p for p in paths if p != "-"]):
-            path, cfg, src = item.path, item.config, item.source
-            if item.error:
-                typer.echo(f"mtcheck: error: {path}: {item.error}", err=True)
-                errors += 1
-                continue
-            if item.notice:
-                typer.echo(f"mtcheck: {path}: {item.notice}", err=True)
-                continue
-            linter = runner.linter_for(cfg)
-            res = fix_text(linter, src.text, path, linter.rules_for(cfg, path), unsafe, format_for_path(path))
-            if not res.stable:
-                typer.echo(f"mtcheck: {path}: fixes did not settle after {res.passes} rounds", err=True)
-            if not res.changed:
-                continue
-            changed_files += 1
-            fixes += len(res.applied)
-            if write:
-                try:
-                    write_atomic(path, src.encode(res.text))
-                except (OSError, UnicodeEncodeError) as exc:
-                    typer.echo(f"mtcheck: error: {path}: cannot write: {exc}", err=True)
-                    errors += 1
-            else:
-                sys.stdout.write(unified_diff(path, src.text, res.text))
+        tally = run_fixes(runner, paths, write=write, unsafe=unsafe)
     except (ConfigError, RuleError, InputError) as exc:
         raise fail(str(exc)) from None
 
-    sys.stdout.flush()  # the diff before the summary, also when both go to one terminal
     for notice in runner.notices:
         typer.echo(f"mtcheck: {notice}", err=True)
     if not quiet:
-        verb = "fixed" if write or "-" in paths else "would fix"
-        typer.echo(f"mtcheck: {verb} {fixes} problem{'s' * (fixes != 1)} in {changed_files} "
-                   f"file{'s' * (changed_files != 1)}", err=True)
-    if errors:
+        typer.echo(tally.summary(write or "-" in paths), err=True)
+    if tally.errors:
         raise typer.Exit(2)
-    raise typer.Exit(1 if changed_files else 0)
+    raise typer.Exit(1 if tally.changed_files else 0)
+
+
+class Tally:
+    """What a fixing pass did: files changed, fixes applied, inputs that failed."""
+
+    __slots__ = ("changed_files", "fixes", "errors")
+
+    def __init__(self) -> None:
+        self.changed_files = self.fixes = self.errors = 0
+
+    def summary(self, done: bool) -> str:
+        verb = "fixed" if done else "would fix"
+        return (f"mtcheck: {verb} {self.fixes} problem{'s' * (self.fixes != 1)} in {self.changed_files} "
+                f"file{'s' * (self.changed_files != 1)}")
+
+
+def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool) -> Tally:
+    """Fix every input of *paths* under its own config: in place with *write*, else print
+    a unified diff; '-' is standard input, fixed onto standard output.  Problems with
+    single inputs are reported on stderr and counted; config and rule errors raise.
+    Shared by ``mtcheck fix`` and ``mtcheck lint --fix/--diff``."""
+    from ..document import format_for_path
+    from ..fix import fix_text, unified_diff
+    from ..source import decode_bytes, write_atomic
+
+    tally = Tally()
+    if "-" in paths:
+        cfg0 = runner.config_for(".")
+        src = decode_bytes(sys.stdin.buffer.read(), "<stdin>", cfg0.encoding)
+        linter = runner.linter_for(cfg0)
+        res = fix_text(linter, src.text, "<stdin>", linter.rules_for(cfg0), unsafe, "text")
+        sys.stdout.buffer.write(src.encode(res.text))
+        sys.stdout.flush()
+        tally.changed_files += res.changed
+        tally.fixes += len(res.applied)
+
+    for item in runner.inputs([p for p in paths if p != "-"]):
+        path, cfg, src = item.path, item.config, item.source
+        if item.error:
+            typer.echo(f"mtcheck: error: {path}: {item.error}", err=True)
+            tally.errors += 1
+            continue
+        if item.notice:
+            typer.echo(f"mtcheck: {path}: {item.notice}", err=True)
+            continue
+        linter = runner.linter_for(cfg)
+        res = fix_text(linter, src.text, path, linter.rules_for(cfg, path), unsafe, format_for_path(path))
+        if not res.stable:
+            typer.echo(f"mtcheck: {path}: fixes did not settle after {res.passes} rounds", err=True)
+        if not res.changed:
+            continue
+        tally.changed_files += 1
+        tally.fixes += len(res.applied)
+        if write:
+            try:
+                write_atomic(path, src.encode(res.text))
+            except (OSError, UnicodeEncodeError) as exc:
+                typer.echo(f"mtcheck: error: {path}: cannot write: {exc}", err=True)
+                tally.errors += 1
+        else:
+            sys.stdout.write(unified_diff(path, src.text, res.text))
+    sys.stdout.flush()  # the diff before the summary, also when both go to one terminal
+    return tally
 
 
 def register(app: typer.Typer) -> None:
