@@ -9,6 +9,7 @@ order, reporting and cross-file work stay in the parent process.
 from __future__ import annotations
 
 import os
+from collections import deque
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -197,15 +198,26 @@ class Runner:
     def lint_all(self, paths: Iterable[str], progress: Callable[[int], None] | None = None,
                  files: list[tuple[str, str | None]] | None = None) -> list[FileResult]:
         """Lint every input; *files* is ``self.files(paths)`` when the caller walked it already."""
+        return list(self.iter_all(paths, progress, files))
+
+    def iter_all(self, paths: Iterable[str], progress: Callable[[int], None] | None = None,
+                 files: list[tuple[str, str | None]] | None = None) -> Iterator[FileResult]:
+        """Every input's result in input order, each as soon as it and all before it are
+        done: a caller that writes and drops them (``score --format json``) holds a few
+        results at a time, not a whole run's."""
         items = files if files is not None else self.files(paths)
         todo = [p for p, err in items if not err]
         jobs = self.opts.jobs or os.cpu_count() or 1
-        done: dict[str, FileResult] = {}
+        ready: dict[str, list[FileResult]] = {}   # done, not yet handed out (a path may be given twice)
+        pending = deque(items)
 
-        def finished(result: FileResult) -> None:
-            done[result.path] = result
+        def finished(result: FileResult) -> Iterator[FileResult]:
+            ready.setdefault(result.path, []).append(result)
             if progress:
                 progress(1)
+            while pending and (pending[0][1] or pending[0][0] in ready):
+                p, err = pending.popleft()
+                yield FileResult(p, error=err) if err else self._take(ready, p)
 
         if self.opts.use_cache:
             # Serve unchanged files from the cache here, so a warm run starts no workers.
@@ -213,23 +225,33 @@ class Runner:
             for p in todo:
                 item = self.read(p)
                 if item.doc is None:
-                    finished(FileResult(p, error=item.error, notice=item.notice))
+                    yield from finished(FileResult(p, error=item.error, notice=item.notice))
                     continue
                 keyed = self._cache_key(item)
                 cached = keyed[0].get(keyed[1]) if keyed else None
                 if cached is None:
                     misses.append(p)
                 else:
-                    finished(self._finish(item, cached))
+                    yield from finished(self._finish(item, cached))
                     gcpause.settle()
             todo = misses
         if jobs > 1 and len(todo) >= SERIAL_BELOW:
             for result in self._parallel(todo, jobs):
-                finished(result)
+                yield from finished(result)
         else:
             for p in todo:
-                finished(self.lint_one(p))
-        return [FileResult(p, error=err) if err else done[p] for p, err in items]
+                yield from finished(self.lint_one(p))
+        while pending:   # inputs that could not be read, after the last result
+            p, err = pending.popleft()
+            yield FileResult(p, error=err) if err else self._take(ready, p)
+
+    @staticmethod
+    def _take(ready: dict[str, list[FileResult]], path: str) -> FileResult:
+        got = ready[path]
+        result = got.pop(0)
+        if not got:
+            del ready[path]
+        return result
 
     def _parallel(self, paths: list[str], jobs: int):
         """Lint the first file here, then fork workers that inherit everything it loaded.

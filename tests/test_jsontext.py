@@ -88,3 +88,41 @@ def test_entries_rendered_where_linted_give_the_same_report(tmp_path):
     assert all(r.extra is None for r in plain)
     assert all(r.extra is not None for r in post if r.doc is not None)
     assert render_json(post) == render_json(plain)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(values, max_size=5), st.integers(0, 3))
+def test_items_from_an_iterator_are_written_as_the_same_list(items, depth):
+    """`Items` (a report's entries made while it is written) renders as the list would,
+    empty included, at any depth where chunks() opens containers."""
+    from mtcheck.report.jsontext import Items
+
+    w = Writer()
+    doc = {"version": 1, "files": Items(iter(items)), "after": [1]}
+    assert "".join(w.chunks(doc, 0, stream_depth=max(2, depth))) == _reference(
+        {"version": 1, "files": items, "after": [1]})
+
+
+def test_score_json_stream_reads_lazily_and_stops_cleanly_on_errors(tmp_path):
+    """`score --format json` writes each entry as its file is done: the stream is valid
+    JSON with an unreadable input among the files (exit 2), and a bad rule file is an
+    error before any output, not a report cut off halfway."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "a.txt").write_text("Donald trump spoke in Moscow on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes("Москва, 21 июля.".encode("cp1251"))   # not UTF-8: an input error
+    (tmp_path / "c.txt").write_text("The weather was mild.\n", encoding="utf-8")
+    args = [sys.executable, "-m", "mtcheck.cli", "score", "--format", "json", "--languagetool", "off"]
+    r = subprocess.run(args + [str(tmp_path)], cwd=root, capture_output=True, timeout=300)
+    assert r.returncode == 2 and b"b.txt" in r.stderr
+    data = json.loads(r.stdout)
+    assert [Path(f["path"]).name for f in data["files"]] == ["a.txt", "c.txt"]
+
+    sub = tmp_path / "desk"
+    sub.mkdir()
+    (sub / "d.txt").write_text("Text.\n", encoding="utf-8")
+    (sub / ".mtcheck.toml").write_text("select = [\n", encoding="utf-8")   # broken TOML
+    r = subprocess.run(args + [str(tmp_path)], cwd=root, capture_output=True, timeout=300)
+    assert r.returncode == 2 and r.stdout == b"" and b".mtcheck.toml" in r.stderr

@@ -77,3 +77,30 @@ def test_entities_jobs_2_is_byte_identical_to_jobs_1(corpus, cli):
     two = cli("entities", "--format", "json", "--all", "--jobs", "2", str(corpus))
     assert one.returncode == two.returncode == 0
     assert one.stdout == two.stdout and len(one.stdout) > 100
+
+
+def test_iter_all_yields_in_input_order_as_results_come(tmp_path):
+    """Runner.iter_all: the results of lint_all, in the same order (a path given twice,
+    unreadable inputs in place), and the first one handed out before the last file is
+    linted, so that a caller can write and drop each."""
+    from mtcheck.runner import RunOptions, Runner
+
+    for i in range(5):
+        (tmp_path / f"s{i}.txt").write_text(f"Story {i}: Donald trump spoke.\n", encoding="utf-8")
+    paths = [str(tmp_path / "s3.txt"), str(tmp_path / "missing.txt"), str(tmp_path),
+             str(tmp_path / "s3.txt")]
+    runner = Runner(RunOptions(overrides={"languagetool": "off"}))
+    listed = runner.lint_all(paths)
+    linted = []
+    real = runner.lint_one
+    runner.lint_one = lambda p: (linted.append(p), real(p))[1]
+    stream = runner.iter_all(paths)
+    first = next(stream)
+    assert first.path.endswith("s3.txt") and len(linted) == 1
+    rest = list(stream)
+    got = [first, *rest]
+    assert [(r.path, r.error, [f.rule for f in r.findings]) for r in got] == \
+        [(r.path, r.error, [f.rule for f in r.findings]) for r in listed]
+    assert [r.path.rsplit("/", 1)[-1] for r in got] == \
+        ["s3.txt", "missing.txt", "s0.txt", "s1.txt", "s2.txt", "s3.txt", "s4.txt", "s3.txt"]
+    assert got[1].error and len(linted) == 7

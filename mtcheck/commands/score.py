@@ -73,60 +73,97 @@ def score_cmd(
         runner = Runner(RunOptions(config_file=config, overrides=overrides, options=options, jobs=jobs,
                                    post=post))
         file_paths = [p for p in paths if p != "-"]
-        results = runner.lint_all(file_paths) if file_paths else []
-        if stdin_data is not None:
-            results.append(runner.lint_stdin(stdin_data))
+        items = runner.files(file_paths) if file_paths else []
+        _settle(runner, items)
+        stream = runner.iter_all(file_paths, files=items)
+        first = next(stream, None)   # the first file: what is left to load loads now
     except (ConfigError, RuleError) as exc:
         raise fail(str(exc)) from None
+    results = itertools.chain([first] if first is not None else [], stream,
+                              (runner.lint_stdin(d) for d in ([stdin_data] if stdin_data is not None else [])))
+
+    tally = {"errors": 0, "below": False}
+
+    def entries():
+        """Each readable input's report entry, in input order, as its result comes."""
+        for r in results:
+            if r.error or r.doc is None:
+                if r.error:
+                    tally["errors"] += 1
+                    typer.echo(f"mtcheck: error: {r.path}: {r.error}", err=True)
+                yield r, None, None   # (the HTML report lists unreadable inputs too)
+                continue
+            if r.extra is not None:   # scored where it was linted (a worker, with --jobs)
+                (res, raw), r.extra = r.extra, None
+                res.doc, res.findings = r.doc, list(r.findings)
+            else:                     # standard input
+                res, raw = score_document(r.doc, r.findings, lines=lines), None
+            entry: dict[str, Any] = {"path": r.path, "result": res}
+            if ref is not None:
+                try:
+                    entry["reference"] = _reference(r.path, r.doc.text, ref, encoding)
+                except _RefError as exc:
+                    tally["errors"] += 1
+                    typer.echo(f"mtcheck: error: {r.path}: {exc}", err=True)
+            if minimum is not None and res.score < minimum:
+                tally["below"] = True
+            yield r, entry, raw
+
+    if fmt == "json":
+        # Streamed: each article's entry is rendered (in its worker, with --jobs), written
+        # and dropped as its turn comes; the JSON of 1,000 scored articles is ~40 MB.
+        from ..report.jsontext import Items, Raw, Writer
+        writer = Writer()
+
+        def rendered():
+            for r, entry, raw in entries():
+                if entry is not None:
+                    r.doc.release()
+                    yield raw if raw is not None else Raw(writer.value(_file_json(entry), 2))
+
+        text = itertools.chain(writer.chunks(_json(Items(rendered()), minimum)), ["\n"])
+        try:
+            write_output(text, output)
+        except (ConfigError, RuleError) as exc:   # settled above: only an unforeseen case
+            raise fail(str(exc)) from None
+        _notices(runner)
+    else:
+        results_list, files = [], []
+        for r, entry, _raw in entries():
+            results_list.append(r)
+            if entry is not None:
+                files.append(entry)
+        _notices(runner)
+        if fmt == "html":
+            from ..report.html import render_html
+            text = render_html(results_list, title="mtcheck fluency report",
+                               scores={f["path"]: f["result"] for f in files})
+        else:
+            text = _text(files, minimum, segments, lines)
+        write_output(text, output)
+    if tally["errors"]:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if tally["below"] else 0)
+
+
+def _settle(runner: Any, items: list[tuple[str, str | None]]) -> None:
+    """Resolve every input's config and prepare its rules before any output: a bad
+    config or rule file is then an error message, not a report cut off halfway."""
+    seen = set()
+    for path, err in items:
+        if err:
+            continue
+        cfg = runner.config_for(path)
+        linter = runner.linter_for(cfg)
+        if id(linter) not in seen:
+            seen.add(id(linter))
+            for rule in linter.rules_for(cfg):
+                linter.prepare(rule)
+
+
+def _notices(runner: Any) -> None:
     for notice in runner.notices:
         typer.echo(f"mtcheck: {notice}", err=True)
-
-    files: list[dict[str, Any]] = []
-    errors = 0
-    below = False
-    if fmt == "json":
-        from ..report.jsontext import Raw, Writer
-        writer = Writer()
-    for r in results:
-        if r.error or r.doc is None:
-            if r.error:
-                errors += 1
-                typer.echo(f"mtcheck: error: {r.path}: {r.error}", err=True)
-            continue
-        if r.extra is not None:   # scored where it was linted (a worker, with --jobs)
-            (res, raw), r.extra = r.extra, None
-            res.doc, res.findings = r.doc, list(r.findings)
-        else:                     # standard input
-            res, raw = score_document(r.doc, r.findings, lines=lines), None
-        entry: dict[str, Any] = {"path": r.path, "result": res}
-        if ref is not None:
-            try:
-                entry["reference"] = _reference(r.path, r.doc.text, ref, encoding)
-            except _RefError as exc:
-                errors += 1
-                typer.echo(f"mtcheck: error: {r.path}: {exc}", err=True)
-        if minimum is not None and res.score < minimum:
-            below = True
-        if fmt == "json":
-            # Rendered now and dropped: the JSON of 1,000 scored articles is ~40 MB of
-            # small dicts, which need not all be alive at once.
-            files.append({"json": raw if raw is not None else Raw(writer.value(_file_json(entry), 2))})
-            r.doc.release()
-        else:
-            files.append(entry)
-
-    if fmt == "json":
-        text = itertools.chain(writer.chunks(_json(files, minimum)), ["\n"])
-    elif fmt == "html":
-        from ..report.html import render_html
-        text = render_html(results, title="mtcheck fluency report",
-                           scores={f["path"]: f["result"] for f in files})
-    else:
-        text = _text(files, minimum, segments, lines)
-    write_output(text, output)
-    if errors:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if below else 0)
 
 
 class _RefError(Exception):
@@ -151,12 +188,12 @@ def _reference(path: str, text: str, ref: str, encoding: str | None):
     return {"path": str(ref_path), "metrics": out}
 
 
-def _json(files: list[dict[str, Any]], minimum: float | None) -> dict[str, Any]:
+def _json(files: Any, minimum: float | None) -> dict[str, Any]:
     from ..score import MIN_WORDS, SEVERITY_FACTOR, WEIGHTS
 
     return {
         "version": JSON_VERSION,
-        "files": [f["json"] if "json" in f else _file_json(f) for f in files],
+        "files": files,
         "weights": {k: {"weight": w.weight, "cap": w.cap, "why": w.why} for k, w in WEIGHTS.items()},
         "severity_factor": SEVERITY_FACTOR,
         "min_words": MIN_WORDS,

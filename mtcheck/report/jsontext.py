@@ -15,7 +15,7 @@ import json
 from json.encoder import encode_basestring  # the C implementation when available
 from typing import Any, Iterator
 
-__all__ = ["dumps", "Raw", "Writer"]
+__all__ = ["dumps", "Items", "Raw", "Writer"]
 
 _INF = float("inf")
 _MEMO_SIZE = 4096
@@ -34,6 +34,17 @@ def _float(x: float) -> str:
 class Raw(str):
     """Text already rendered (by :meth:`Writer.value` at the depth where it goes):
     emitted as is, so a caller can render a big list item by item and drop each item."""
+
+
+class Items:
+    """A list whose items come from an iterator while the report is written (only
+    :meth:`Writer.chunks` takes one): a report of thousands of entries made as each file
+    is done never holds them all.  Written exactly as the same items in a list."""
+
+    __slots__ = ("_it",)
+
+    def __init__(self, items: Any) -> None:
+        self._it = iter(items)
 
 
 class Writer:
@@ -93,6 +104,15 @@ class Writer:
         """The same text as :meth:`value`, in pieces: containers above *stream_depth* are
         opened item by item, so a report of thousands of pre-rendered (:class:`Raw`)
         entries is written out without ever being joined into one string."""
+        if type(o) is Items:
+            inner = "\n" + "  " * (depth + 1)
+            first = True
+            for v in o._it:
+                yield ("[" if first else ",") + inner
+                first = False
+                yield from self.chunks(v, depth + 1, stream_depth)
+            yield "[]" if first else "\n" + "  " * depth + "]"
+            return
         if depth >= stream_depth or not isinstance(o, (dict, list, tuple)) or not o:
             yield self.value(o, depth)
             return
