@@ -116,3 +116,16 @@ def test_ignored_rules_do_not_count():
     assert full["components"]["casing"]["penalty"] > 0
     assert no_casing["components"]["casing"]["penalty"] == 0
     assert no_casing["score"] == pytest.approx(full["score"] + full["components"]["casing"]["penalty"], abs=0.2)
+
+
+def test_text_report_of_many_files_is_each_file_s_report_in_turn(tmp_path):
+    """The text report is written file by file as results come: it must equal the
+    single-file reports one after another (and an empty run prints one empty line)."""
+    paths = [str(SPUTNIK), str(TASS), str(CLEAN)]
+    together = run_cli("score", "--languagetool", "off", *paths)
+    alone = [run_cli("score", "--languagetool", "off", p) for p in paths]
+    assert together.stdout == b"".join(r.stdout for r in alone)
+    assert together.stdout.count(b"/100 (") == 3
+    empty = tmp_path / "none"
+    empty.mkdir()
+    assert run_cli("score", "--languagetool", "off", str(empty)).stdout == b"\n"

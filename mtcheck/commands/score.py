@@ -127,20 +127,30 @@ def score_cmd(
         except (ConfigError, RuleError) as exc:   # settled above: only an unforeseen case
             raise fail(str(exc)) from None
         _notices(runner)
-    else:
+    elif fmt == "text":
+        # Streamed too: each article's lines are independent of the others'.
+        def pieces():
+            empty = True
+            for r, entry, _raw in entries():
+                if entry is not None:
+                    empty = False
+                    yield _text([entry], minimum, segments, lines)
+                    r.doc.release()
+            if empty:
+                yield _text([], minimum, segments, lines)
+
+        write_output(pieces(), output)
+        _notices(runner)
+    else:   # html: one page laid out from the whole run
         results_list, files = [], []
         for r, entry, _raw in entries():
             results_list.append(r)
             if entry is not None:
                 files.append(entry)
         _notices(runner)
-        if fmt == "html":
-            from ..report.html import render_html
-            text = render_html(results_list, title="mtcheck fluency report",
-                               scores={f["path"]: f["result"] for f in files})
-        else:
-            text = _text(files, minimum, segments, lines)
-        write_output(text, output)
+        from ..report.html import render_html
+        write_output(render_html(results_list, title="mtcheck fluency report",
+                                 scores={f["path"]: f["result"] for f in files}), output)
     if tally["errors"]:
         raise typer.Exit(2)
     raise typer.Exit(1 if tally["below"] else 0)
