@@ -10,7 +10,7 @@ import os
 import sys
 from importlib import import_module
 from pathlib import Path
-from typing import Callable, Iterable, List, Optional
+from typing import Any, Callable, Iterable, List, Optional
 
 import typer
 
@@ -40,6 +40,13 @@ app = typer.Typer(
 def fail(message: str, code: int = 2) -> "typer.Exit":
     typer.echo(f"mtcheck: error: {message}", err=True)
     return typer.Exit(code)
+
+
+def print_notices(runner: Any) -> None:
+    """What a run had to tell the user (LanguageTool unreachable, a rule timed out), once
+    each, on stderr."""
+    for notice in runner.notices:
+        typer.echo(f"mtcheck: {notice}", err=True)
 
 
 def split_list(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:

@@ -44,7 +44,7 @@ def lint(
     diff: bool = typer.Option(False, "--diff", help="Only print the fixes as a unified diff and change nothing; exit 1 if there is any (as `mtcheck fix`)."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff: also the unsafe fixes (approximate name matches; review them)."),
 ) -> None:
-    from .cli import fail, split_list, use_color, write_output
+    from .cli import fail, print_notices, split_list, use_color, write_output
     from .config import ConfigError
     from .report import FORMATS, render
     from .rules import RuleError, check_selectors
@@ -104,9 +104,8 @@ def lint(
             from .commands.fix import run_fixes
             tally = run_fixes(runner, file_paths, write=fix, unsafe=unsafe_fixes)
             if diff or tally.errors:
-                for notice in runner.notices:
-                    typer.echo(f"mtcheck: {notice}", err=True)
-                typer.echo(tally.summary(False if diff else True), err=True)
+                print_notices(runner)
+                typer.echo(tally.summary(not diff), err=True)
                 raise typer.Exit(2 if tally.errors else (1 if tally.changed_files else 0))
             if tally.changed_files:
                 typer.echo(tally.summary(True), err=True)
@@ -116,8 +115,7 @@ def lint(
     except (ConfigError, RuleError, BaselineError) as exc:
         raise fail(str(exc)) from None
 
-    for notice in runner.notices:
-        typer.echo(f"mtcheck: {notice}", err=True)
+    print_notices(runner)
 
     if write_baseline is not None:
         data = Baseline.build([(r.path, r.doc, r.findings) for r in results if r.doc is not None])

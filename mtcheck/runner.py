@@ -93,6 +93,21 @@ class Runner:
             self._linters[key] = Linter(cfg, self.opts.options)
         return self._linters[key]
 
+    def settle(self, items: list[tuple[str, str | None]]) -> None:
+        """Resolve the config of every input of *items* (``self.files(...)``) and prepare
+        its rules, raising ConfigError or RuleError now: a command that writes its report
+        while files are linted (``score``) then fails before any output, not halfway."""
+        seen: set[int] = set()
+        for path, err in items:
+            if err:
+                continue
+            cfg = self.config_for(path)
+            linter = self.linter_for(cfg)
+            if id(linter) not in seen:
+                seen.add(id(linter))
+                for rule in linter.rules_for(cfg):
+                    linter.prepare(rule)
+
     def files(self, paths: Iterable[str]) -> list[tuple[str, str | None]]:
         cwd_cfg = self.config_for(".")
         return list(iter_files(paths, cwd_cfg))

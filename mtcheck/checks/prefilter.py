@@ -123,6 +123,11 @@ def _weak(lit: str) -> bool:
     return low in _COMMON or low.strip(" ") in _UBIQUITOUS
 
 
+def _useful(alts: frozenset[str]) -> bool:
+    """A need worth testing: some alternatives, none empty, none that nearly every article holds."""
+    return bool(alts) and all(alts) and not any(map(_weak, alts))
+
+
 #: Answers of the two analyses below, kept between runs: they depend only on the pattern
 #: and this file's code, and reading every built-in pattern costs ~10 ms per start.
 _MEMO = DiskMemo("prefilter", __file__)
@@ -148,7 +153,7 @@ def _required_literals(pattern: str, fold: bool) -> list[frozenset[str]] | None:
     if tree is None:
         return None
     needs = {frozenset(x.casefold() if fold else x for x in alts) for alts in _needs(list(tree))}
-    needs = {alts for alts in needs if alts and all(alts) and not any(map(_weak, alts))}
+    needs = set(filter(_useful, needs))
     needs = {a for a in needs if not any(b < a for b in needs)}   # a subset need implies this one
     # the most selective first (longest shortest literal, then fewest alternatives)
     return sorted(needs, key=lambda a: (-min(map(len, a)), len(a), sorted(a)))[:_MAX_NEEDS]
@@ -226,7 +231,7 @@ def _needs(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
             union: set[str] = set()
             for alt in av[1]:
                 # each alternative's most selective need that is not always met
-                got = [a for a in _needs(list(alt)) if a and all(a) and not any(map(_weak, a))]
+                got = list(filter(_useful, _needs(list(alt))))
                 if not got:
                     break
                 union |= max(got, key=lambda a: (min(map(len, a)), -len(a)))

@@ -41,7 +41,7 @@ def fix_cmd(
     languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx rules: a server URL, 'local', 'off' or 'auto' (as in lint)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary on standard error."),
 ) -> None:
-    from ..cli import fail, split_list
+    from ..cli import fail, print_notices, split_list
     from ..config import ConfigError
     from ..rules import RuleError, check_selectors
     from ..runner import RunOptions, Runner
@@ -65,8 +65,7 @@ def fix_cmd(
     except (ConfigError, RuleError, InputError) as exc:
         raise fail(str(exc)) from None
 
-    for notice in runner.notices:
-        typer.echo(f"mtcheck: {notice}", err=True)
+    print_notices(runner)
     if not quiet:
         typer.echo(tally.summary(write or "-" in paths), err=True)
     if tally.errors:

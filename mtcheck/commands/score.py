@@ -46,7 +46,7 @@ def score_cmd(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for many files (default: all cores); results identical to --jobs 1."),
     languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx findings the score counts: a server URL, 'local', 'off', or 'auto' (as in `mtcheck lint`)."),
 ) -> None:
-    from ..cli import fail, split_list, write_output
+    from ..cli import fail, print_notices, split_list, write_output
     from ..config import ConfigError
     from ..rules import RuleError
     from ..runner import RunOptions, Runner
@@ -74,7 +74,7 @@ def score_cmd(
                                    post=post))
         file_paths = [p for p in paths if p != "-"]
         items = runner.files(file_paths) if file_paths else []
-        _settle(runner, items)
+        runner.settle(items)   # config and rule errors now, before any output
         stream = runner.iter_all(file_paths, files=items)
         first = next(stream, None)   # the first file: what is left to load loads now
     except (ConfigError, RuleError) as exc:
@@ -126,7 +126,7 @@ def score_cmd(
             write_output(text, output)
         except (ConfigError, RuleError) as exc:   # settled above: only an unforeseen case
             raise fail(str(exc)) from None
-        _notices(runner)
+        print_notices(runner)
     elif fmt == "text":
         # Streamed too: each article's lines are independent of the others'.
         def pieces():
@@ -140,40 +140,20 @@ def score_cmd(
                 yield _text([], minimum, segments, lines)
 
         write_output(pieces(), output)
-        _notices(runner)
+        print_notices(runner)
     else:   # html: one page laid out from the whole run
         results_list, files = [], []
         for r, entry, _raw in entries():
             results_list.append(r)
             if entry is not None:
                 files.append(entry)
-        _notices(runner)
+        print_notices(runner)
         from ..report.html import render_html
         write_output(render_html(results_list, title="mtcheck fluency report",
                                  scores={f["path"]: f["result"] for f in files}), output)
     if tally["errors"]:
         raise typer.Exit(2)
     raise typer.Exit(1 if tally["below"] else 0)
-
-
-def _settle(runner: Any, items: list[tuple[str, str | None]]) -> None:
-    """Resolve every input's config and prepare its rules before any output: a bad
-    config or rule file is then an error message, not a report cut off halfway."""
-    seen = set()
-    for path, err in items:
-        if err:
-            continue
-        cfg = runner.config_for(path)
-        linter = runner.linter_for(cfg)
-        if id(linter) not in seen:
-            seen.add(id(linter))
-            for rule in linter.rules_for(cfg):
-                linter.prepare(rule)
-
-
-def _notices(runner: Any) -> None:
-    for notice in runner.notices:
-        typer.echo(f"mtcheck: {notice}", err=True)
 
 
 class _RefError(Exception):

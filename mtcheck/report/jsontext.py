@@ -104,29 +104,24 @@ class Writer:
         """The same text as :meth:`value`, in pieces: containers above *stream_depth* are
         opened item by item, so a report of thousands of pre-rendered (:class:`Raw`)
         entries is written out without ever being joined into one string."""
-        if type(o) is Items:
-            inner = "\n" + "  " * (depth + 1)
-            first = True
-            for v in o._it:
-                yield ("[" if first else ",") + inner
-                first = False
-                yield from self.chunks(v, depth + 1, stream_depth)
-            yield "[]" if first else "\n" + "  " * depth + "]"
-            return
-        if depth >= stream_depth or not isinstance(o, (dict, list, tuple)) or not o:
+        if type(o) is Items:   # streamed at any depth: value() cannot take one
+            items, brackets = ((None, v) for v in o._it), "[]"
+        elif depth < stream_depth and isinstance(o, dict):
+            items, brackets = o.items(), "{}"
+        elif depth < stream_depth and isinstance(o, (list, tuple)):
+            items, brackets = ((None, v) for v in o), "[]"
+        else:
             yield self.value(o, depth)
             return
         inner = "\n" + "  " * (depth + 1)
-        items = o.items() if isinstance(o, dict) else ((None, v) for v in o)
-        yield "{" if isinstance(o, dict) else "["
         first = True
         for k, v in items:
             if k is not None and not isinstance(k, str):
                 raise _Unsupported("non-string key")
-            yield ("" if first else ",") + inner + ("" if k is None else encode_basestring(k) + ": ")
+            yield (brackets[0] if first else ",") + inner + ("" if k is None else encode_basestring(k) + ": ")
             first = False
             yield from self.chunks(v, depth + 1, stream_depth)
-        yield "\n" + "  " * depth + ("}" if isinstance(o, dict) else "]")
+        yield brackets if first else "\n" + "  " * depth + brackets[1]   # empty: "{}", "[]"
 
 
 class _Unsupported(Exception):
