@@ -11,12 +11,38 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import partial
 from itertools import accumulate, repeat
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 FORMATS = ("text", "markdown", "html")
+
+
+class cached_property:  # noqa: N801 - a drop-in for functools.cached_property
+    """``functools.cached_property`` without its lock: computed on first access, then
+    stored in the instance ``__dict__``, which shadows this (non-data) descriptor.
+
+    Why: on Python 3.11 the standard one takes an ``RLock`` around every first access,
+    and a Document builds eight or so views per article, each on its first access, in
+    a corpus run that is thousands of lock round trips for nothing.  A Document is
+    not shared between threads while its views are built; if two threads did race, each
+    would compute the same value from the same text.
+    """
+
+    def __init__(self, func: Any) -> None:
+        self.func = func
+        self.attrname = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attrname = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.attrname] = self.func(instance)
+        return value
 
 _EXT_FORMAT = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
