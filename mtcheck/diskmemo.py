@@ -31,15 +31,23 @@ KEEP = 8  # files of one kind kept in the cache directory (older versions are pr
 class DiskMemo:
     """``memo.get(key, compute)``: the stored answer, or ``compute()`` remembered.
 
-    With *limit*, at most that many answers are kept: once full, a new key's answer is
-    computed and not stored (keys that pile up, such as every edit of a user's pattern
-    or every test's temporary pyproject.toml, must not make the file every run reads
-    grow without end)."""
+    With *limit*, at most that many answers are kept: storing one more drops the oldest
+    (keys that pile up, such as every edit of a user's pattern or every test's temporary
+    pyproject.toml, must not make the file every run reads grow without end, and once
+    full the memo must still learn the answers a run needs now; a dropped answer is only
+    recomputed).  Marshal keeps a dict's order, so "oldest" holds across runs.
 
-    def __init__(self, name: str, *code_files: str, limit: int | None = None) -> None:
+    *salt* names what else the answers are valid for (one installation of a library,
+    one set of data files): each salt gets a file of its own, so a run reads only the
+    answers it can use.  Answers for other installations or checkouts sharing the cache
+    directory would otherwise sit in the same file, which every run reads whole; the
+    pruning of old files (KEEP per kind) bounds how many salts are kept."""
+
+    def __init__(self, name: str, *code_files: str, limit: int | None = None, salt: str = "") -> None:
         self.name = name
         self.code_files = code_files
         self.limit = limit
+        self.salt = salt
         self._data: dict[Hashable, Any] | None = None
         self._dirty = False
         self._path: Path | None = None
@@ -50,8 +58,7 @@ class DiskMemo:
         value = data.get(key, _MISSING)
         if value is _MISSING:
             value = compute()
-            if self.limit is None or len(data) < self.limit:
-                self.put(key, value)
+            self.put(key, value)
         return value
 
     def peek(self, key: Hashable, default: Any = None) -> Any:
@@ -61,6 +68,9 @@ class DiskMemo:
     def put(self, key: Hashable, value: Any) -> None:
         """Store *value* under *key*, replacing what was there (an answer gone stale)."""
         data = self._load()
+        if self.limit is not None and key not in data:
+            while data and len(data) >= self.limit:
+                del data[next(iter(data))]   # the oldest answer makes room
         data[key] = value
         if not self._dirty and self._path is not None:
             self._dirty = True
@@ -72,7 +82,7 @@ class DiskMemo:
         if self._data is not None:
             return self._data
         self._data = {}
-        self._path = _memo_path(self.name, self.code_files)
+        self._path = _memo_path(self.name, self.code_files, self.salt)
         if self._path is not None and self._path.is_file():
             import marshal
             try:
@@ -96,13 +106,14 @@ class DiskMemo:
             self._dirty = False
 
 
-def _memo_path(name: str, code_files: tuple[str, ...]) -> Path | None:
+def _memo_path(name: str, code_files: tuple[str, ...], salt: str = "") -> Path | None:
     base = cache_dir()
     if base is None:
         return None
     from . import __version__
     try:
-        key = checksum(f"{__version__}|{sys.version}".encode(), *(Path(f).read_bytes() for f in code_files))
+        key = checksum(f"{__version__}|{sys.version}".encode(), *(Path(f).read_bytes() for f in code_files),
+                       *((b"salt:" + salt.encode("utf-8", "surrogatepass"),) if salt else ()))
     except OSError:
         return None
     return base / f"{name}-{key}.marshal"

@@ -29,9 +29,11 @@ IGNORECASE = 2
 MULTILINE = 8
 _LOCALE = 4
 
-#: The engine program of each compiled pattern, kept between runs.
-# bounded: the built-in rules have a few dozen patterns; users' edits pile up
-_PROGRAMS = DiskMemo("regexprog", __file__, limit=400)
+#: The engine program of each compiled pattern, kept between runs, in a file per
+#: installation of ``regex`` (made on first use: see _programs).  Bounded: the built-in
+#: rules have a few dozen patterns; users' edits pile up.
+_PROGRAMS: DiskMemo | None = None
+_LIMIT = 400
 
 # Characters regex.escape() escapes (it escapes every whitespace character too)
 _SPECIAL = frozenset("#$&()*+-.?[\\]^{|}~")
@@ -52,7 +54,7 @@ def compile(pattern: str, flags: int = 0) -> Any:  # noqa: A001 - mirrors regex.
     """``regex.compile(pattern, flags)``, from the stored program when there is one."""
     install = _installation()
     if install is not None:
-        args = _PROGRAMS.get(("prog", install, pattern, int(flags)), lambda: _program(pattern, flags))
+        args = _programs(install).get(("prog", pattern, int(flags)), lambda: _program(pattern, flags))
         if args is not None:
             try:
                 return engine().compile(*args)
@@ -124,6 +126,20 @@ def _files() -> tuple[str, str, str]:
         raise ImportError("regex engine")
     return (os.path.join(folder, engines[0]), os.path.join(folder, "_regex_core.py"),
             os.path.join(folder, "_main.py"))
+
+
+def _programs(install: tuple) -> DiskMemo:
+    """The memo of stored programs for this installation of ``regex``.
+
+    Why a file per installation: every virtual environment (every fresh checkout's, every
+    CI run's) installs ``regex`` anew, and with the installation only in the key each one
+    added its few dozen programs to one shared file, which every run reads whole: 12
+    installations had made it 480 kB (~2 ms to read) and brought it near its bound, past
+    which new patterns would no longer have been stored."""
+    global _PROGRAMS
+    if _PROGRAMS is None:
+        _PROGRAMS = DiskMemo("regexprog", __file__, limit=_LIMIT, salt=repr(install))
+    return _PROGRAMS
 
 
 def _installation() -> tuple | None:

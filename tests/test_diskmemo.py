@@ -89,3 +89,46 @@ def test_rule_prefilter_answers_are_the_same_from_the_memo(tmp_path):
     assert cold.returncode == 0, cold.stderr
     assert cold.stdout == warm.stdout == off.stdout
     assert "said in" in cold.stdout
+
+
+BOUNDED = """
+    import sys
+    from mtcheck.diskmemo import DiskMemo
+    memo = DiskMemo("testmemo", {code!r}, limit=3, salt={salt!r})
+    computed = []
+    for key in {keys!r}:
+        memo.get(key, lambda: computed.append(key) or key.upper())
+    print(" ".join(computed) or "-", "|", " ".join(memo._load()))
+"""
+
+
+def test_a_full_memo_drops_its_oldest_answers_and_still_learns(tmp_path):
+    """With a limit, a new answer pushes out the oldest one (in this run or stored by an
+    earlier one), so the file stays bounded and the answers a run needs now are kept."""
+    code_file = tmp_path / "analysis.py"
+    code_file.write_text("VERSION = 1\n")
+    env = _env(tmp_path)
+
+    def run(keys):
+        out = _run(BOUNDED.format(code=str(code_file), salt="", keys=keys), env)
+        assert out.returncode == 0, out.stderr
+        computed, stored = out.stdout.split("|")
+        return computed.split(), stored.split()
+
+    assert run(["a", "b", "c", "d"]) == (["a", "b", "c", "d"], ["b", "c", "d"])
+    assert run(["d", "e"]) == (["e"], ["c", "d", "e"])      # d was stored, e pushes out b
+    assert run(["e", "a"]) == (["a"], ["d", "e", "a"])      # a was dropped: computed again
+
+
+def test_each_salt_has_a_file_of_its_own(tmp_path):
+    """Answers valid for one installation or one set of data files (the salt) live in
+    their own file: a run reads only those, however many others share the directory."""
+    code_file = tmp_path / "analysis.py"
+    code_file.write_text("VERSION = 1\n")
+    env = _env(tmp_path)
+    for salt, keys in (("install-1", ["a", "b"]), ("install-2", ["c"]), ("install-1", ["a", "x"])):
+        out = _run(BOUNDED.format(code=str(code_file), salt=salt, keys=keys), env)
+        assert out.returncode == 0, out.stderr
+    assert out.stdout.split("|")[0].split() == ["x"]            # a was on install-1's file
+    assert out.stdout.split("|")[1].split() == ["a", "b", "x"]  # and c is not in it
+    assert len(list((tmp_path / "cache" / "mtcheck").glob("testmemo-*.marshal"))) == 2

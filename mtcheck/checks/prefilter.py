@@ -130,7 +130,9 @@ def _useful(alts: frozenset[str]) -> bool:
 
 #: Answers of the two analyses below, kept between runs: they depend only on the pattern
 #: and this file's code, and reading every built-in pattern costs ~10 ms per start.
-_MEMO = DiskMemo("prefilter", __file__)
+#: Bounded (the oldest answers make room): the built-in rules need ~80, and every edit
+#: of a user's pattern adds its own.
+_MEMO = DiskMemo("prefilter", __file__, limit=2000)
 
 
 def required_literals(pattern: str, fold: bool = True) -> list[frozenset[str]] | None:
