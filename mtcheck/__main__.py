@@ -11,10 +11,14 @@ from __future__ import annotations
 
 
 def main() -> None:
+    import sys
+
     from . import gcpause, recache
+    from .commands import NAMES
 
     gcpause.pause()   # until the first file is done (see gcpause.py)
-    recache.prime()
+    word = sys.argv[1] if len(sys.argv) > 1 else ""
+    recache.prime(word if word in NAMES else "")
     from .cli import main as cli_main
 
     cli_main()

@@ -22,8 +22,10 @@ from typing import Any, Callable
 
 from .diskmemo import DiskMemo
 
-_MEMO = DiskMemo("recache", __file__)
-_MAX = 400                # patterns stored; a run needs ~70
+#: made by prime(): a memo file per sub-command, since each compiles its own patterns
+#: (``lint`` ~105; ``--help`` adds ~80 of rich's) and every run primes all it finds
+_MEMO: DiskMemo | None = None
+_MAX = 400                # patterns stored; a run needs ~100
 _primed: set = set()
 
 
@@ -33,11 +35,18 @@ def _supported() -> bool:
             and compiler is not None and hasattr(compiler, "_sre") and hasattr(compiler, "compile"))
 
 
-def prime() -> None:
-    """Fill ``re``'s compile cache from the programs earlier runs stored, and store the
-    patterns this run compiles when it exits."""
+def prime(command: str = "") -> None:
+    """Fill ``re``'s compile cache from the programs earlier runs of *command* (the
+    sub-command's name, "" for anything else) stored, and store the patterns this run
+    compiles when it exits.
+
+    Why per command: priming costs ~10 µs a pattern whether the run uses it or not, and
+    one shared set grew with every command ever run (a single ``--help`` nearly doubled
+    what each later ``lint`` primed)."""
+    global _MEMO
     if not _supported():
         return
+    _MEMO = DiskMemo("recache", __file__, salt=command)
     programs = _MEMO.peek("programs")
     if isinstance(programs, dict):
         import _sre
@@ -56,7 +65,7 @@ def prime() -> None:
 def _record() -> None:
     """Store the programs of patterns compiled in this run but not primed."""
     cache = getattr(re, "_cache", None)
-    if not isinstance(cache, dict):
+    if not isinstance(cache, dict) or _MEMO is None:
         return
     new = [k for k in list(cache) if k not in _primed and isinstance(k, tuple) and len(k) == 3
            and k[0] in (str, bytes)]

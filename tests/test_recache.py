@@ -79,3 +79,28 @@ def test_importing_the_cli_does_not_prime(tmp_path):
     code = "import mtcheck.cli, mtcheck.recache as r; print(len(r._primed))"
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
     assert out.stdout.strip() == "0" and not list(tmp_path.glob("**/recache-*"))
+
+
+def test_each_command_primes_only_its_own_patterns(tmp_path):
+    """The patterns a --help compiles (rich's) go to a file of their own: a later lint
+    primes what lint runs compile, not everything any command ever did."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    env.pop("MTCHECK_NO_RULE_CACHE", None)
+    lint = ["lint", "--no-cache", "--languagetool", "off", "seeds"]
+    _run(lint, env)
+    _run(["--help"], env)
+    _run(["lint", "--help"], env)
+    files = {f: marshal.loads(f.read_bytes())["programs"] for f in (tmp_path / "mtcheck").glob("recache-*.marshal")}
+    assert len(files) == 2   # lint's, and the one for anything that is not a command name
+    sizes = sorted(map(len, files.values()))
+    code = ("import sys\nfrom mtcheck import recache\nrecache.prime(sys.argv[1])\n"
+            "print(len(recache._primed))\n")
+    primed = subprocess.run([sys.executable, "-c", code, "lint"], env=env, cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    assert int(primed) in sizes and int(primed) < sum(sizes)
+
+
+def test_command_names_match_the_cli():
+    from mtcheck import cli
+    from mtcheck.commands import NAMES
+    assert set(NAMES) == set(cli._COMMANDS)
