@@ -45,6 +45,11 @@ def one_run(profile: str | None, cpu: bool = False, worker: bool = False) -> dic
     from mtcheck.runner import RunOptions, Runner
     from mtcheck.suppress import apply_suppressions
 
+    try:   # what the command does at start (mtcheck/__main__.py), where the checkout has it
+        from mtcheck import rxtimeout
+        rxtimeout.use_alarm()
+    except ImportError:
+        pass
     runner = Runner(RunOptions(use_cache=False, overrides={"languagetool": "off"}))
     paths = sorted(glob(str(ROOT / "bench/out/corpus/*.txt")))
     runner.lint_one(paths[0])

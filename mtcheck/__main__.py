@@ -3,8 +3,9 @@
 A separate entry from :mod:`mtcheck.cli` so that start-up work only the real command
 wants happens here and never in a process that merely imports the CLI (tests, tools):
 ``recache.prime`` fills ``re``'s compile cache from programs stored by earlier runs,
-before typer and our modules compile their patterns, and ``gcpause.pause`` holds the
-garbage collector back until the first file is done.
+before typer and our modules compile their patterns, ``gcpause.pause`` holds the
+garbage collector back until the first file is done, and ``rxtimeout.use_alarm`` lets
+rule regexes be timed by SIGALRM (the process's own signal) instead of by ``regex``.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from __future__ import annotations
 def main() -> None:
     import sys
 
-    from . import gcpause, recache
+    from . import gcpause, recache, rxtimeout
     from .commands import NAMES
 
     gcpause.pause()   # until the first file is done (see gcpause.py)
+    rxtimeout.use_alarm()   # rule regexes timed by SIGALRM, not by regex's clock reads
     word = sys.argv[1] if len(sys.argv) > 1 else ""
     recache.prime(word if word in NAMES else "")
     from .cli import main as cli_main

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import rxprog
+from .. import rxprog, rxtimeout
 from ..document import Document
 from ..findings import Finding
 from .literals import FOLDED, PLAIN
@@ -122,15 +122,18 @@ def _tokens_pattern(tokens: list[str]) -> str:
 
 def run_patterns(doc: Document, rule: Any, patterns: list[Any], ctx: Any, *,
                  text: str | None = None):
-    """Yield matches of *patterns* over the prose, stopping a rule that times out."""
+    """Yield matches of *patterns* over the prose, stopping a rule that times out (a
+    pattern's matches are all found before the first is yielded, so one that times out
+    yields none: see rxtimeout)."""
     source = doc.prose if text is None else text
     for rx in patterns:
         try:
-            yield from rx.finditer(source, timeout=ctx.regex_timeout)
+            found = rxtimeout.findall(rx, source, ctx.regex_timeout)
         except TimeoutError:
             ctx.notice(f"{rule.path}:{rule.line}: rule {rule.code} timed out on {doc.path} after "
                        f"{ctx.regex_timeout}s and was skipped there; simplify its pattern")
             return
+        yield from found
 
 
 def match_case(template: str, found: str) -> str:
