@@ -76,10 +76,12 @@ class Runner:
             self._explicit = replace(parse_table(table, str(path), root=path.parent.resolve()), source=str(path))
         self.baseline = Baseline.load(opts.baseline) if opts.baseline else None
 
-    def config_for(self, path: str) -> Config:
+    def config_for(self, path: str, *, is_file: bool = False) -> Config:
         """The effective config of *path*; computed once per directory (a 1,000-file run
-        would otherwise resolve every path and rebuild the same Config 1,000 times)."""
-        directory = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
+        would otherwise resolve every path and rebuild the same Config 1,000 times).
+        *is_file*: the caller knows *path* names a file (one found by ``files``), which
+        spares a ``stat`` per file (~2.5 µs)."""
+        directory = (os.path.dirname(path) or ".") if is_file or not os.path.isdir(path) else path
         cfg = self._configs.get(directory)
         if cfg is None:
             base = self._explicit if self._explicit is not None else discover(directory)
@@ -101,7 +103,7 @@ class Runner:
         for path, err in items:
             if err:
                 continue
-            cfg = self.config_for(path)
+            cfg = self.config_for(path, is_file=True)
             linter = self.linter_for(cfg)
             if id(linter) not in seen:
                 seen.add(id(linter))
@@ -142,7 +144,7 @@ class Runner:
 
     def read(self, path: str) -> Input:
         """One file read and modelled under its own config, or the reason it cannot be."""
-        cfg = self.config_for(path)
+        cfg = self.config_for(path, is_file=True)
         try:
             src, doc = read_document(path, cfg)
         except SkipFile as exc:

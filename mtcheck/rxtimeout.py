@@ -39,7 +39,7 @@ _alarm = False       # use_alarm() succeeded: searches in the main thread use th
 _main_ident: int | None = None
 _armed = False       # a search is running under the timer now ...
 _deadline = 0.0      # ... and must be done by this time.monotonic()
-_ticking: tuple[int, float] | None = None   # (pid, interval) of the running timer
+_ticking: float | None = None   # the interval of this process's timer, once started
 _monotonic = time.monotonic
 
 
@@ -59,6 +59,8 @@ def use_alarm() -> bool:
         return False   # the program uses SIGALRM itself
     signal.signal(signal.SIGALRM, _on_alarm)
     _main_ident = threading.get_ident()
+    if not _alarm and hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_forked)
     _alarm = True
     return True
 
@@ -70,8 +72,15 @@ def _start_ticking(seconds: float) -> bool:
         return False
     interval = max(0.001, min(TICK, seconds / 4))
     signal.setitimer(signal.ITIMER_REAL, interval, interval)
-    _ticking = (os.getpid(), interval)
+    _ticking = interval
     return True
+
+
+def _forked() -> None:
+    """In a forked child: no timer runs (fork does not copy timers), nor any search."""
+    global _ticking, _armed
+    _ticking = None
+    _armed = False
 
 
 def findall(rx: Any, text: str, seconds: float) -> list[Any]:
@@ -80,9 +89,7 @@ def findall(rx: Any, text: str, seconds: float) -> list[Any]:
     global _armed, _deadline
     if not _alarm or threading.get_ident() != _main_ident:
         return list(rx.finditer(text, timeout=seconds))
-    ticking = _ticking
-    if (ticking is None or ticking[0] != os.getpid() or ticking[1] > seconds / 4 + 1e-9) \
-            and not _start_ticking(seconds):
+    if (_ticking is None or _ticking > seconds / 4 + 1e-9) and not _start_ticking(seconds):
         return list(rx.finditer(text, timeout=seconds))
     _deadline = _monotonic() + seconds
     _armed = True
