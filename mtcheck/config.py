@@ -41,6 +41,8 @@ class Config:
     source: str | None = None   # where this config came from, for `mtcheck config`
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
+        if not self.per_file_ignores:
+            return self.ignore   # (most configs: no Path object per linted file)
         extra: list[str] = []
         posix = Path(path).as_posix()
         for pattern, codes in self.per_file_ignores:

@@ -161,9 +161,9 @@ class Runner:
 
     def _cache_key(self, item: Input) -> tuple[Any, str, list] | None:
         cache = self._cache_for(item.config)
-        rules = self.linter_for(item.config).rules_for(item.config, item.path)
         if cache is None:
             return None
+        rules = self.linter_for(item.config).rules_for(item.config, item.path)
         src = item.source
         return cache, cache.key(src.encode(src.text), item.path, ",".join(r.code for r in rules)), rules
 
