@@ -213,3 +213,19 @@ def test_required_core_is_a_stretch_both_engines_read_alike():
     assert required_core(r"(?:\w+)+ of \w+") is None          # only a plain string: the literal needs test it
     assert required_core(r"(?:a[b-d]+)+x") is None             # nested repeats: no stdlib scan without a timeout
     assert required_core(r"[[:alpha:]]+-[A-Z]{2}") is None     # read differently by the two engines
+
+
+def _ignored_reference(prose: str, ignore: tuple[str, ...]) -> frozenset[int]:
+    """MT405's ignored offsets by definition: every character of every occurrence."""
+    return frozenset(i for seq in ignore if seq for at in range(len(prose))
+                     if prose.startswith(seq, at) for i in range(at, at + len(seq)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=":;=()-'[]\"a ", max_size=40),
+       st.lists(st.text(alphabet=":;=()-'[]a", max_size=4), max_size=6))
+def test_balance_ignored_offsets_are_every_occurrence(prose, ignore):
+    """The scan per first character (punctuation._ignored) finds every occurrence of
+    every sequence, overlapping ones and sequences that share a beginning included."""
+    from mtcheck.checks.punctuation import _ignored
+    assert _ignored(prose, tuple(ignore)) == _ignored_reference(prose, tuple(ignore))
