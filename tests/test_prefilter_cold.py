@@ -63,3 +63,29 @@ def test_keep_is_read_as_its_pattern_without_it(pattern):
     plain = pattern.replace("\\K", "")
     assert prefilter.required_literals(pattern) == prefilter.required_literals(plain) != []
     assert prefilter.required_core(pattern) == prefilter.required_core(plain)
+
+
+def test_a_core_scan_that_rules_nothing_out_is_retired(monkeypatch):
+    """A core scan that almost never fails over its first articles stops scanning
+    ("may match", always sound); one that does rule articles out keeps scanning."""
+    idle = CoreNeed(r"said")
+    useful = CoreNeed(r"\-(?:(?:[A-Z]){2,})")
+    idle._uses = useful._uses = prefilter.COLD_USES   # compiled from the first text
+    assert all(idle.found("he said so") for _ in range(prefilter.RETIRE_AFTER))
+    assert idle.found("nothing here") is True          # retired
+    assert not any(useful.found("no capitals here") for _ in range(prefilter.RETIRE_AFTER))
+    assert useful.found("no capitals here") is False and useful.found("Kim Jong-UN") is True
+
+
+@pytest.mark.parametrize("after,below", [(1, 1), (2, 1_000_000)])
+def test_findings_do_not_depend_on_retiring_core_scans(monkeypatch, after, below):
+    texts = _example_texts(Linter())
+    expected = [[(f.rule, f.start, f.end) for f in Linter().lint_text(t)] for t in texts]
+    monkeypatch.setattr(prefilter, "COLD_USES", 0)
+    monkeypatch.setattr(prefilter, "RETIRE_AFTER", after)
+    monkeypatch.setattr(prefilter, "RETIRE_BELOW", below)
+    linter = Linter()
+    for rule in linter.ruleset.rules:
+        rule._state = None
+    got = [[(f.rule, f.start, f.end) for f in linter.lint_text(t)] for t in texts * 3]
+    assert got == expected * 3

@@ -25,6 +25,9 @@ _FREQUENT_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 \t\n,.-'")
 # one costs 0.1-0.5 ms, more than the scan saves on a few articles: a one-article run
 # (pre-commit, an editor) should not pay it, a 1,000-article run compiles after these.
 COLD_USES = 8
+#: A core scan is retired when, over its first RETIRE_AFTER articles, it ruled out
+#: fewer than one in RETIRE_BELOW (see CoreNeed).
+RETIRE_AFTER, RETIRE_BELOW = 64, 20
 
 
 class Need:
@@ -69,28 +72,45 @@ class CoreNeed:
     """A stretch of the pattern that the standard library matches exactly as ``regex``
     does (literals, explicit classes, groups and repeats of those): an article without
     a match of it cannot match the pattern.  One fast scan, compiled once COLD_USES
-    articles have asked (until then it answers "may match")."""
+    articles have asked (until then it answers "may match").
 
-    __slots__ = ("source", "cost", "_rx", "_uses")
+    A scan that has failed in almost none of the first RETIRE_AFTER articles it saw is
+    retired (it answers "may match" from then on): it runs after the pattern's literal
+    needs, which often say the same already (the month names of a date pattern, the
+    verbs of an attribution), and then costs 2-5 µs an article for nothing."""
+
+    __slots__ = ("source", "cost", "_rx", "_uses", "_seen", "_failed")
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.cost = _MEMO.get(("core-cost", source), lambda: _core_cost(source))
         self._rx: re.Pattern[str] | None = None
         self._uses = 0
+        self._seen = 0      # articles scanned ...
+        self._failed = 0    # ... and those the scan ruled out
 
     def holds(self, doc: Any, text: str) -> bool:
         return self.found(text)
 
     def found(self, text: str) -> bool:
-        if self._rx is None:
+        rx = self._rx
+        if rx is None:
             if self._uses < COLD_USES:
                 # Not tested yet: "may match" is always a sound answer (the pattern itself
                 # then decides), and cheaper than compiling this scan for a few articles.
                 self._uses += 1
                 return True
-            self._rx = re.compile(self.source)
-        return self._rx.search(text) is not None
+            rx = self._rx = re.compile(self.source)
+        seen = self._seen
+        if seen >= RETIRE_AFTER:
+            if self._failed * RETIRE_BELOW < seen:
+                return True   # retired: it rules out fewer than 1 in RETIRE_BELOW articles
+        else:
+            self._seen = seen + 1
+        if rx.search(text) is None:
+            self._failed += 1
+            return False
+        return True
 
 
 def _core_cost(source: str) -> int:
