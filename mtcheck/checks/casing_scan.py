@@ -43,32 +43,39 @@ class Shared:
         # only in a text that holds one of them, lower-cased
         self.rare: dict[str, tuple[str, ...]] = {}
         self.length: dict[str, int] = {}
-        # per function word, one regex of its forms (None: searched form by form), made
-        # after COLD_TEXTS texts: a one-article run does not pay the compiling
-        self.rare_rx: dict[str, Any] | None = None
+        # an Aho-Corasick automaton of all their forms, and each form's function word,
+        # made after COLD_TEXTS texts: a one-article run does not pay the building
+        self.rare_ac: tuple[Any, dict[str, str]] | None = None
         self.plus: dict[frozenset[str], set[str]] = {}   # watched | some function words
         self.texts = 0
 
     def present(self, low: str) -> frozenset[str]:
         """The function words of ``rare`` one of whose forms *low* holds.
 
-        Form by form, each is a scan of the text; a function word with several forms ("the
-        Kremlin", "the Hague" ...) gets one regex of them all, which skips from one "the "
-        to the next (the compiler takes the forms' common beginning out as a literal
-        prefix).  Both find the same: a regex of escaped literals joined by "|" matches
-        where one of them occurs."""
-        rx = self.rare_rx
-        if rx is None:
+        For a process's first texts, form by form (each a substring test); after
+        COLD_TEXTS texts, one Aho-Corasick pass finds every form at once (2.6 µs per
+        article, against 7.3 for a scan per function word: "the", "to", "al", "el",
+        "a", "la").  Both find the same: the automaton reports every occurrence of every
+        form, overlapping ones included."""
+        ac = self.rare_ac
+        if ac is None:
             self.texts += 1
-            if self.texts > COLD_TEXTS:
-                import re
-                rx = self.rare_rx = {first: re.compile("|".join(map(re.escape, forms))).search
-                                     if len(forms) > 1 else None   # (else one form)
-                                     for first, forms in self.rare.items()}
-        if rx is None:
-            return frozenset([first for first, forms in self.rare.items() if any(f in low for f in forms)])
-        return frozenset([first for first, forms in self.rare.items()
-                          if (rx[first](low) if rx[first] is not None else forms[0] in low)])
+            if self.texts <= COLD_TEXTS or not self._build_ac():
+                return frozenset([first for first, forms in self.rare.items() if any(f in low for f in forms)])
+            ac = self.rare_ac
+        automaton, first_of = ac
+        found = automaton.find_matches_as_strings(low, overlapping=True)
+        return frozenset(map(first_of.__getitem__, found)) if found else frozenset()
+
+    def _build_ac(self) -> bool:
+        try:
+            from ahocorasick_rs import AhoCorasick
+        except ImportError:   # pragma: no cover - a declared dependency; substring tests then
+            self.texts = -(1 << 62)
+            return False
+        first_of = {form: first for first, forms in self.rare.items() for form in forms}
+        self.rare_ac = (AhoCorasick(sorted(first_of)), first_of)
+        return True
 
     def live(self) -> list[Any]:
         return [ix for ix in map(weakref.ref.__call__, self.refs) if ix is not None]
@@ -108,8 +115,7 @@ class Shared:
         return got
 
 
-#: Texts searched form by form before the function words' regexes are compiled (~0.2 ms
-#: at the first text).
+#: Texts searched form by form before the function words' automaton is built.
 COLD_TEXTS = 3
 
 _SHARED = Shared(weakref.WeakSet())
@@ -153,7 +159,7 @@ def view(doc: Any) -> View:
     lows = doc.token_lows
     low = ascii_lower(doc.prose)
     present = shared.present(low) if shared.rare else None
-    if present and shared.rare_rx is not None:
+    if present and shared.rare_ac is not None:
         # past the first texts: the union with these function words, made once per
         # combination (a few); before, a second pass (no ~20 us copy in a one-article run)
         watched = shared.plus.get(present) or shared.plus.setdefault(present, watched | present)
