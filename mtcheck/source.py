@@ -102,10 +102,13 @@ def read_source(path: str | Path, encoding: str | None = None,
         else:
             chunks = []
             while True:   # until end of file (it may have changed since fstat)
-                chunk = os.read(fd, max(st.st_size + 1, 1 << 16) if not chunks else 1 << 16)
+                want = max(st.st_size + 1, 1 << 16) if not chunks else 1 << 16
+                chunk = os.read(fd, want)
                 if not chunk:
                     break
                 chunks.append(chunk)
+                if len(chunk) < want:
+                    break   # a short read of a regular file is its end: no read to learn that
             data = b"".join(chunks)
     except OSError:
         data = None

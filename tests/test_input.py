@@ -150,3 +150,13 @@ def test_read_source_bytes_and_errors(tmp_path):
         locked.chmod(0)
         with pytest.raises(InputError, match="permission denied"):
             read_source(locked)
+
+
+@pytest.mark.parametrize("size", [0, 1, 65_535, 65_536, 65_537, 300_001])
+def test_files_are_read_whole_whatever_their_size(tmp_path, size):
+    """read_source stops at a short read (the end of a regular file) and reads on in
+    64 KB chunks otherwise: every size around the chunk boundary comes back whole."""
+    text = ("Moscow said on Monday. " * (size // 23 + 1))[:size]
+    p = tmp_path / "a.txt"
+    p.write_text(text, encoding="utf-8")
+    assert read_source(p, max_size=0).text == text
