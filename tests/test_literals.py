@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from mtcheck.checks import get_kind, literals
 from mtcheck.checks.literals import LiteralIndex
 from mtcheck.checks.phrases import _Compiled
-from mtcheck.checks.prefilter import COLD_USES
+from mtcheck.checks.needs import COLD_USES
 from mtcheck.document import Document
 from mtcheck.rules import load_rules
 

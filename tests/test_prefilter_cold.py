@@ -1,4 +1,4 @@
-"""The pre-check's first articles in a process (prefilter.COLD_USES): alternatives tested
+"""The pre-check's first articles in a process (needs.COLD_USES): alternatives tested
 as substrings instead of a compiled scan, the core scan not compiled yet ("may match").
 Both are necessary conditions still, so findings are those of the compiled tests."""
 
@@ -9,8 +9,8 @@ import random
 import pytest
 
 from mtcheck.api import Linter
-from mtcheck.checks import prefilter
-from mtcheck.checks.prefilter import CoreNeed, Need
+from mtcheck.checks import needs, prefilter
+from mtcheck.checks.needs import CoreNeed, Need
 
 
 def _example_texts(linter: Linter) -> list[str]:
@@ -26,7 +26,7 @@ def test_cold_alternatives_give_the_scans_answers():
     need = Need(alts)
     assert need.one_scan
     reference = Need(alts)
-    reference._uses = prefilter.COLD_USES          # compiled from the first text
+    reference._uses = needs.COLD_USES          # compiled from the first text
     got = [need.found(t) for t in texts]
     assert got == [reference.found(t) for t in texts]
     assert got == [any(a in t for a in alts) for t in texts]
@@ -35,8 +35,8 @@ def test_cold_alternatives_give_the_scans_answers():
 
 def test_cold_core_says_may_match_then_scans():
     core = CoreNeed(r"\-(?:(?:[A-Z]){2,})")
-    answers = [core.found("no caps here") for _ in range(prefilter.COLD_USES)]
-    assert answers == [True] * prefilter.COLD_USES and core._rx is None
+    answers = [core.found("no caps here") for _ in range(needs.COLD_USES)]
+    assert answers == [True] * needs.COLD_USES and core._rx is None
     assert core.found("no caps here") is False and core.found("Kim Jong-UN") is True
 
 
@@ -44,7 +44,7 @@ def test_cold_core_says_may_match_then_scans():
 def test_findings_do_not_depend_on_the_cold_start(monkeypatch, cold):
     texts = _example_texts(Linter())
     expected = [[(f.rule, f.start, f.end) for f in Linter().lint_text(t)] for t in texts]
-    monkeypatch.setattr(prefilter, "COLD_USES", cold)
+    monkeypatch.setattr(needs, "COLD_USES", cold)
     linter = Linter()
     for rule in linter.ruleset.rules:
         rule._state = None     # fresh pre-check objects under this setting
@@ -70,10 +70,10 @@ def test_a_core_scan_that_rules_nothing_out_is_retired(monkeypatch):
     ("may match", always sound); one that does rule articles out keeps scanning."""
     idle = CoreNeed(r"said")
     useful = CoreNeed(r"\-(?:(?:[A-Z]){2,})")
-    idle._uses = useful._uses = prefilter.COLD_USES   # compiled from the first text
-    assert all(idle.found("he said so") for _ in range(prefilter.RETIRE_AFTER))
+    idle._uses = useful._uses = needs.COLD_USES   # compiled from the first text
+    assert all(idle.found("he said so") for _ in range(needs.RETIRE_AFTER))
     assert idle.found("nothing here") is True          # retired
-    assert not any(useful.found("no capitals here") for _ in range(prefilter.RETIRE_AFTER))
+    assert not any(useful.found("no capitals here") for _ in range(needs.RETIRE_AFTER))
     assert useful.found("no capitals here") is False and useful.found("Kim Jong-UN") is True
 
 
@@ -81,9 +81,9 @@ def test_a_core_scan_that_rules_nothing_out_is_retired(monkeypatch):
 def test_findings_do_not_depend_on_retiring_core_scans(monkeypatch, after, below):
     texts = _example_texts(Linter())
     expected = [[(f.rule, f.start, f.end) for f in Linter().lint_text(t)] for t in texts]
-    monkeypatch.setattr(prefilter, "COLD_USES", 0)
-    monkeypatch.setattr(prefilter, "RETIRE_AFTER", after)
-    monkeypatch.setattr(prefilter, "RETIRE_BELOW", below)
+    monkeypatch.setattr(needs, "COLD_USES", 0)
+    monkeypatch.setattr(needs, "RETIRE_AFTER", after)
+    monkeypatch.setattr(needs, "RETIRE_BELOW", below)
     linter = Linter()
     for rule in linter.ruleset.rules:
         rule._state = None

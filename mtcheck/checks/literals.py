@@ -1,13 +1,13 @@
 """Which of many literal strings an article holds, found in one pass.
 
-Why: the pattern rules' pre-checks (prefilter.Need) each ask whether an article holds
+Why: the pattern rules' pre-checks (needs.Need) each ask whether an article holds
 one of a few alternatives: ~40 tests over ~300 strings, which as separate substring
 searches cost a 1,000-article run ~0.1-0.2 ms per article.  An Aho-Corasick automaton of
 all the strings (``ahocorasick_rs``, compiled Rust) reports every one an article holds
 in one pass (~35 µs for all of them); each test is then one set operation.
 
 A one-article run never builds it (importing and building cost ~2 ms): while a process
-has seen fewer than prefilter.COLD_USES articles, :meth:`LiteralIndex.present` answers
+has seen fewer than needs.COLD_USES articles, :meth:`LiteralIndex.present` answers
 None and the tests search substrings as before.  Without ``ahocorasick_rs`` they always
 do.  Either way the answers are the same: a string is reported exactly when it occurs.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from .prefilter import COLD_USES
+from .needs import COLD_USES
 
 __all__ = ["LiteralIndex", "PLAIN", "FOLDED"]
 

@@ -12,7 +12,8 @@ from .. import rxprog, rxtimeout
 from ..document import Document
 from ..findings import Finding
 from .literals import FOLDED, PLAIN
-from .prefilter import INLINE_I, CoreNeed, Need, required_core, required_literals
+from .needs import CoreNeed, Need
+from .prefilter import INLINE_I, required_core, required_literals
 
 
 class _Compiled:
