@@ -73,11 +73,11 @@ def _record() -> None:
         return
     programs = dict(_MEMO.peek("programs") or {})
     for key in new:
-        if len(programs) >= _MAX:
-            break
         args = _program(key[1], key[2])
         if args is not None:
             programs[(key[1], int(key[2]))] = args
+    while len(programs) > _MAX:   # the oldest make room, as in a bounded DiskMemo
+        del programs[next(iter(programs))]
     # one entry holds them all: the memo file is read and written as a whole anyway
     _MEMO.put("programs", programs)
     _MEMO.flush()

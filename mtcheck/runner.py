@@ -228,13 +228,17 @@ class Runner:
         ready: dict[str, list[FileResult]] = {}   # done, not yet handed out (a path may be given twice)
         pending = deque(items)
 
+        def drain() -> Iterator[FileResult]:
+            """The next inputs in order, as far as they are done (or could not be read)."""
+            while pending and (pending[0][1] or pending[0][0] in ready):
+                p, err = pending.popleft()
+                yield FileResult(p, error=err) if err else self._take(ready, p)
+
         def finished(result: FileResult) -> Iterator[FileResult]:
             ready.setdefault(result.path, []).append(result)
             if progress:
                 progress(1)
-            while pending and (pending[0][1] or pending[0][0] in ready):
-                p, err = pending.popleft()
-                yield FileResult(p, error=err) if err else self._take(ready, p)
+            yield from drain()
 
         if self.opts.use_cache:
             # Serve unchanged files from the cache here, so a warm run starts no workers.
@@ -258,9 +262,8 @@ class Runner:
         else:
             for p in todo:
                 yield from finished(self.lint_one(p))
-        while pending:   # inputs that could not be read, after the last result
-            p, err = pending.popleft()
-            yield FileResult(p, error=err) if err else self._take(ready, p)
+        yield from drain()   # inputs that could not be read, after the last result
+        assert not pending, "an input was neither linted nor reported"
 
     @staticmethod
     def _take(ready: dict[str, list[FileResult]], path: str) -> FileResult:

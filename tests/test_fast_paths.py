@@ -227,5 +227,5 @@ def _ignored_reference(prose: str, ignore: tuple[str, ...]) -> frozenset[int]:
 def test_balance_ignored_offsets_are_every_occurrence(prose, ignore):
     """The scan per first character (punctuation._ignored) finds every occurrence of
     every sequence, overlapping ones and sequences that share a beginning included."""
-    from mtcheck.checks.punctuation import _ignored
-    assert _ignored(prose, tuple(ignore)) == _ignored_reference(prose, tuple(ignore))
+    from mtcheck.checks.punctuation import _ignored, by_first_char
+    assert _ignored(prose, by_first_char(tuple(ignore))) == _ignored_reference(prose, tuple(ignore))
