@@ -12,7 +12,8 @@ also checks for signals while it matches, so the command line can do without tha
 * each search records its deadline (one clock read) and raises the flag ``_armed``;
 * the signal handler raises ``TimeoutError`` only when a search is running past its
   deadline, so a runaway search stops within a tick of its limit, and a tick that finds
-  no search running does nothing (interrupted system calls are retried: PEP 475).
+  no search running does nothing (interrupted system calls are retried: PEP 475);
+* the timer stops with the atexit handlers, before a normal exit resets the handler.
 
 Signals belong to the program, not to a library: only the command line switches this on
 (:func:`use_alarm`, from ``mtcheck/__main__.py``; forked ``--jobs`` workers inherit the
@@ -40,6 +41,7 @@ _main_ident: int | None = None
 _armed = False       # a search is running under the timer now ...
 _deadline = 0.0      # ... and must be done by this time.monotonic()
 _ticking: float | None = None   # the interval of this process's timer, once started
+_stop_registered = False
 _monotonic = time.monotonic
 
 
@@ -67,13 +69,28 @@ def use_alarm() -> bool:
 
 def _start_ticking(seconds: float) -> bool:
     """Start (or speed up) this process's timer; False if SIGALRM is no longer ours."""
-    global _ticking
+    global _ticking, _stop_registered
     if signal.getsignal(signal.SIGALRM) is not _on_alarm:
         return False
+    if not _stop_registered:
+        # An interpreter that exits normally resets signal handlers to their defaults
+        # while it tears down; a tick then would kill the process (exit status -14, its
+        # output half-written), so the timer stops first, with the atexit handlers.
+        import atexit
+        atexit.register(_stop_ticking)
+        _stop_registered = True
     interval = max(0.001, min(TICK, seconds / 4))
     signal.setitimer(signal.ITIMER_REAL, interval, interval)
     _ticking = interval
     return True
+
+
+def _stop_ticking() -> None:
+    """Stop this process's timer (at exit: see _start_ticking)."""
+    global _ticking
+    if _ticking is not None:
+        signal.setitimer(signal.ITIMER_REAL, 0.0, 0.0)
+        _ticking = None
 
 
 def _forked() -> None:

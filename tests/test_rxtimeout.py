@@ -120,3 +120,21 @@ def test_a_runaway_user_rule_is_reported_and_skipped_by_the_command(tmp_path):
     codes = [f["rule"] for f in json.loads(out.stdout)["files"][0]["findings"]]
     assert "MT701" in codes and "MT990" not in codes
     assert took < 30
+
+
+def test_a_normal_exit_after_searches_is_not_killed_by_the_timer():
+    """A process that searched ends with its own exit status even when tearing the
+    interpreter down takes many ticks: Python resets SIGALRM to its default (death)
+    during teardown, so the timer must be stopped before that (found when a benchmark
+    that returns normally died with SIGALRM)."""
+    out = _python("""
+        import regex
+        from mtcheck import rxtimeout
+        rxtimeout.TICK = 0.001            # a tick every millisecond
+        assert rxtimeout.use_alarm()
+        assert [m.group() for m in rxtimeout.findall(regex.compile(r"\\w+"), "a b", 2.0)] == ["a", "b"]
+        keep = [[i] for i in range(2_000_000)]   # freed at teardown: many milliseconds
+        print("done")
+    """)
+    assert out.returncode == 0, (out.returncode, out.stderr)
+    assert out.stdout.split() == ["done"]
