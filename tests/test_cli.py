@@ -213,6 +213,31 @@ def test_user_rule_directory(tmp_path, cli):
     assert [(x["rule"], x["text"], x["replacements"]) for x in f] == [("XY101", "Kiev", ["Kyiv"])]
 
 
+def test_substitution_keeps_an_acronyms_replacement_as_written(tmp_path, cli):
+    """Capitals in the text are shouting only where the rule's own form is not in
+    capitals: "USA" -> "the United States", but "KIEV" in a shouted line -> "KYIV"."""
+    rules = _house(tmp_path, USER_RULE.replace('{"Kiev": "Kyiv"}', '{"Kiev": "Kyiv", "USA": "the United States"}\n    ignorecase: true'))
+    (tmp_path / "a.txt").write_text("He visited USA last year.\nBREAKING: BLASTS IN KIEV\n")
+    r = cli("lint", "--format", "json", "--rules-dir", str(rules), "--select", "XY", str(tmp_path / "a.txt"))
+    f = _json(r)["files"][0]["findings"]
+    assert [(x["text"], x["replacements"]) for x in f] == [("USA", ["the United States"]), ("KIEV", ["KYIV"])]
+
+
+def test_fixes_that_never_settle_leave_the_file_alone(tmp_path, cli):
+    """A replacement that holds what it replaces ("UN" -> "UN (United Nations)") would
+    grow the text on every run: the file is not written, the rule is named, exit 2."""
+    rules = _house(tmp_path, USER_RULE.replace('{"Kiev": "Kyiv"}', '{"UN": "UN (United Nations)"}')
+                   .replace("He flew to Kiev.", "The UN met.").replace("He flew to Kyiv.", "The WHO met."))
+    story = tmp_path / "a.txt"
+    story.write_text("The UN said on Monday that talks would resume.\n")
+    for args in (["fix", "--write"], ["lint", "--fix"], ["fix"]):
+        r = cli(*args, "--rules-dir", str(rules), "--select", "XY", str(story))
+        assert r.returncode == 2, (args, r.stderr)
+        assert "did not settle" in r.stderr.decode() and "XY101" in r.stderr.decode()
+        assert story.read_text() == "The UN said on Monday that talks would resume.\n"
+        assert b"United Nations" not in r.stdout   # no diff of a text that is not final
+
+
 @pytest.mark.parametrize("broken,line,words", [
     (USER_RULE.replace("    category: consistency\n", "    category: style\n"), 4, "unknown category"),
     (USER_RULE.replace("    kind: substitution\n", "    kind: magic\n"), 6, "unknown kind"),

@@ -137,8 +137,15 @@ def run_patterns(doc: Document, rule: Any, patterns: list[Any], ctx: Any, *,
         yield from found
 
 
-def match_case(template: str, found: str) -> str:
-    """Give *template* the capitalization shape of *found* (UPPER, Title or as written)."""
+def match_case(template: str, found: str, written: str = "") -> str:
+    """Give *template* the capitalization shape of *found* (UPPER, Title or as written).
+
+    *written* is the form the rule itself looks for: when its letters are capitals
+    already ("USA", "UN"), capitals in *found* are the word's own spelling, not a
+    shouted headline, and the replacement keeps its case ("USA" -> "the United States",
+    not "THE UNITED STATES" or "The United States")."""
+    if written.isupper():
+        return template
     if found.isupper() and len(found) > 1:
         return template.upper()
     if found[:1].isupper() and template[:1].islower():
@@ -286,26 +293,26 @@ class Substitution:
         **_Filters.PARAMS,
     }
 
-    def prepare(self, rule: Any, ctx: Any) -> list[tuple[_Pattern, str]]:
+    def prepare(self, rule: Any, ctx: Any) -> list[tuple[_Pattern, str, str]]:
         ic = bool(rule.params.get("ignorecase"))
         out = []
         for wrong, right in rule.params["swap"].items():
             pat = wrong if any(c in wrong for c in "\\[(?*+|^$") else _tokens_pattern([wrong])
-            out.append((_Pattern(pat, ic, rule), str(right)))
+            out.append((_Pattern(pat, ic, rule), str(right), wrong))
         return out
 
-    def check(self, doc: Document, rule: Any, state: list[tuple[_Pattern, str]], ctx: Any) -> list[Finding]:
+    def check(self, doc: Document, rule: Any, state: list[tuple[_Pattern, str, str]], ctx: Any) -> list[Finding]:
         out = []
         if not _Filters.applies(doc, rule):
             return out
-        for pat, right in state:
+        for pat, right, wrong in state:
             if not pat.may_match(doc):
                 continue
             for m in run_patterns(doc, rule, [pat.rx], ctx):
                 if m.end() == m.start() or not _Filters.accept(doc, rule, m, ctx):
                     continue
                 found = m.group(0)
-                rep = match_case(rxprog.expand(m, right), found)
+                rep = match_case(rxprog.expand(m, right), found, wrong)
                 if rep == found:
                     continue
                 out.append(rule.finding(m.start(), m.end(), found, replacements=(rep,)))

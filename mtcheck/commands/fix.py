@@ -102,10 +102,15 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool) -> Tally:
         src = decode_bytes(sys.stdin.buffer.read(), "<stdin>", cfg0.encoding)
         linter = runner.linter_for(cfg0)
         res = fix_text(linter, src.text, "<stdin>", linter.rules_for(cfg0), unsafe, "text")
-        sys.stdout.buffer.write(src.encode(res.text))
+        if not res.stable:
+            _unsettled("<stdin>", res)
+            tally.errors += 1
+            sys.stdout.buffer.write(src.encode(src.text))   # as it came: no half-applied fixes
+        else:
+            sys.stdout.buffer.write(src.encode(res.text))
+            tally.changed_files += res.changed
+            tally.fixes += len(res.applied)
         sys.stdout.flush()
-        tally.changed_files += res.changed
-        tally.fixes += len(res.applied)
 
     for item in runner.inputs([p for p in paths if p != "-"]):
         path, cfg, src = item.path, item.config, item.source
@@ -118,8 +123,10 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool) -> Tally:
             continue
         linter = runner.linter_for(cfg)
         res = fix_text(linter, src.text, path, linter.rules_for(cfg, path), unsafe, format_for_path(path))
-        if not res.stable:
-            typer.echo(f"mtcheck: {path}: fixes did not settle after {res.passes} rounds", err=True)
+        if not res.stable:   # nothing is written or shown: the "fixed" text would grow on every run
+            _unsettled(path, res)
+            tally.errors += 1
+            continue
         if not res.changed:
             continue
         tally.changed_files += 1
@@ -134,6 +141,15 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool) -> Tally:
             sys.stdout.write(unified_diff(path, src.text, res.text))
     sys.stdout.flush()  # the diff before the summary, also when both go to one terminal
     return tally
+
+
+def _unsettled(path: str, res) -> None:
+    """Say which rules keep rewriting their own output (a replacement that contains what
+    it replaces, such as "UN" -> "UN (United Nations)"), so the user knows what to mend."""
+    codes = sorted({f.rule for f in res.remaining if f.replacements})
+    which = f" (rule{'s' * (len(codes) != 1)} {', '.join(codes)} still want to change it)" if codes else ""
+    typer.echo(f"mtcheck: error: {path}: fixes did not settle after {res.passes} rounds{which}; the file is "
+               "left unchanged: a rule's replacement probably contains the text it replaces", err=True)
 
 
 def register(app: typer.Typer) -> None:
