@@ -82,6 +82,10 @@ def reference_metrics(hypothesis: str, reference: str) -> RefMetrics:
     says so.
     """
     hyp, ref = read_lines(hypothesis), read_lines(reference)
+    if not any(r.strip() for r in ref):
+        raise ValueError("the reference is empty: BLEU, chrF and TER are undefined against nothing")
+    if not hyp:
+        hyp = [""]   # an empty article is scored as one empty segment (sacrebleu needs one)
     note = None
     aligned = len(hyp) == len(ref)
     if not aligned:

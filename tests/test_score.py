@@ -129,3 +129,33 @@ def test_text_report_of_many_files_is_each_file_s_report_in_turn(tmp_path):
     empty = tmp_path / "none"
     empty.mkdir()
     assert run_cli("score", "--languagetool", "off", str(empty)).stdout == b"\n"
+
+
+def test_an_empty_reference_is_an_input_error_not_a_crash(tmp_path):
+    """BLEU/chrF/TER are undefined against an empty reference: the file gets an error
+    naming the reference (exit 2), its own score is still printed, no traceback; an
+    empty article against a real reference scores 0 BLEU."""
+    (tmp_path / "hyp.txt").write_text("")
+    (tmp_path / "ref.txt").write_text("\n")
+    (tmp_path / "ref2.txt").write_text("The talks ended.\n")
+    proc = run_cli("score", "--languagetool", "off", str(tmp_path / "hyp.txt"), "--ref", str(tmp_path / "ref.txt"))
+    assert proc.returncode == 2 and b"is empty" in proc.stderr and b"Traceback" not in proc.stderr
+    proc = run_cli("score", "--languagetool", "off", "--format", "json", str(tmp_path / "hyp.txt"),
+                   "--ref", str(tmp_path / "ref2.txt"))
+    assert proc.returncode == 0, proc.stderr
+    ref = json.loads(proc.stdout)["files"][0]["reference"]
+    assert ref["article"]["bleu"]["score"] == 0.0 and ref["article"]["ter"]["score"] == 100.0
+
+
+def test_show_limits_the_lines_listed_with_lines(tmp_path):
+    """--show N with --lines lists the N lowest-scoring lines, in line order."""
+    f = tmp_path / "a.txt"
+    f.write_text("The talks ended on Friday.\nDonald trump met the UN security Council.\n"
+                 "The vote was held on Monday.\nRead more: Donald trump news\n")
+    rows = lambda out: [l.split(":")[0].strip() for l in out.decode().splitlines() if l.strip().startswith("line ")]
+    every = rows(run_cli("score", "--languagetool", "off", "--lines", "--show", "-1", str(f)).stdout)
+    two = rows(run_cli("score", "--languagetool", "off", "--lines", "--show", "2", str(f)).stdout)
+    none = rows(run_cli("score", "--languagetool", "off", "--lines", "--show", "0", str(f)).stdout)
+    assert every == ["line 1", "line 2", "line 3", "line 4"]
+    assert len(two) == 2 and two == sorted(two) and "line 2" in two
+    assert none == []

@@ -42,7 +42,7 @@ def score_cmd(
     select: Optional[List[str]] = typer.Option(None, "--select", "-s", help="Only these rules count (as in `mtcheck lint`)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", "-i", help="These rules do not count (as in `mtcheck lint`)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs (and references) with this encoding."),
-    segments: int = typer.Option(5, "--show", help="In text output, how many of the lowest-scoring segments to show (0: none, -1: all)."),
+    segments: int = typer.Option(5, "--show", help="In text output, how many of the lowest-scoring segments to show (0: none, -1: all); with --lines, the lowest-scoring lines, listed in line order."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for many files (default: all cores); results identical to --jobs 1."),
     languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx findings the score counts: a server URL, 'local', 'off', or 'auto' (as in `mtcheck lint`)."),
 ) -> None:
@@ -174,6 +174,8 @@ def _reference(path: str, text: str, ref: str, encoding: str | None):
         src = read_source(ref_path, encoding, 0)
     except (InputError, SkipFile) as exc:
         raise _RefError(f"reference {ref_path}: {exc}") from None
+    if not src.text.strip():   # BLEU, chrF and TER are undefined against nothing
+        raise _RefError(f"reference {ref_path} is empty: nothing to score against")
     out = reference_metrics(text, src.text)
     return {"path": str(ref_path), "metrics": out}
 
@@ -237,6 +239,9 @@ def _text(files: list[dict[str, Any]], minimum: float | None, show: int, lines: 
             per_line = {}
             if "reference" in f:
                 per_line = {row["line"]: row for row in f["reference"]["metrics"].lines}
+            if show >= 0:   # the lowest-scoring lines (--show), in line order
+                keep = {id(s) for s in sorted(segs, key=lambda s: (s.score, s.index))[:show]}
+                segs = [s for s in segs if id(s) in keep]
             for s in segs:
                 row = per_line.get(s.line)
                 extra = (f"  (chrF++ {row['chrf++']:.1f}, BLEU {row['bleu']:.1f}, TER {row['ter']:.1f})"
