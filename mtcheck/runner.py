@@ -190,11 +190,13 @@ class Runner:
         keyed = self._cache_key(item)
         findings = keyed[0].get(keyed[1]) if keyed else None
         if findings is None:
-            notices_before = len(linter.ctx.notices)
+            ctx = linter.ctx
+            notices_before, skipped_before = len(ctx.notices), ctx.incomplete
             findings = linter.lint_document(item.doc, linter.rules_for(item.config, path))
-            # A run that had to tell the user something (LanguageTool unreachable, a rule
-            # timed out) is incomplete: never serve it from the cache later.
-            if keyed and len(linter.ctx.notices) == notices_before:
+            # A run that had to tell the user something or that skipped a check on this
+            # article (LanguageTool unreachable now or since an earlier file, a rule timed
+            # out) is incomplete: never serve it from the cache later.
+            if keyed and len(ctx.notices) == notices_before and ctx.incomplete == skipped_before:
                 keyed[0].put(keyed[1], findings)
         return self._finish(item, findings)
 

@@ -184,3 +184,32 @@ def test_score_takes_languagetool_like_lint(server, tmp_path, cli):
     assert "LanguageTool" not in off.stderr.decode() and len(server.rec.checks) == 1
     score_on, score_off = (json.loads(r.stdout)["files"][0]["score"] for r in (on, off))
     assert score_on < score_off == 100.0
+
+
+def test_files_linted_after_languagetool_failed_are_not_cached(tmp_path, cli):
+    """Once LanguageTool fails, the run's later files add no notice but lack the MT8xx
+    findings as much as the first: none of them may be served from the cache once the
+    server is back (each would hide its grammar findings until edited)."""
+    from http.server import ThreadingHTTPServer
+    import threading
+    from lt_server import Recorder, _handler
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("The goverment met on Monday.\n", encoding="utf-8")
+    args = ("lint", "--jobs", "1", "--format", "json", "--select", "MT802", "--cache-dir", str(tmp_path / "cache"),
+            "--languagetool", f"http://127.0.0.1:{port}", *(str(tmp_path / f"{n}.txt") for n in "abc"))
+    down = cli(*args)
+    assert "LanguageTool" in down.stderr.decode() and down.returncode == 0
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(Recorder(misspelled={"goverment": "government"})))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        up = cli(*args)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    files = json.loads(up.stdout)["files"]
+    assert [len(f["findings"]) for f in files] == [1, 1, 1], up.stderr.decode()

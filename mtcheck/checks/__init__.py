@@ -79,6 +79,9 @@ class CheckContext:
         self.notices: list[str] = [] if notices is None else notices
         self.regex_timeout = regex_timeout
         self._gazetteer = _gazetteer
+        #: checks skipped on some article because of a failure that may pass (LanguageTool
+        #: down, a rule timed out): a run that counts any is never cached (see skipped)
+        self.incomplete = 0
 
     def __repr__(self) -> str:
         return (f"CheckContext(options={self.options!r}, notices={self.notices!r}, "
@@ -95,3 +98,12 @@ class CheckContext:
     def notice(self, message: str) -> None:
         if message not in self.notices:
             self.notices.append(message)
+
+    def skipped(self, message: str | None = None) -> None:
+        """A check could not do its work on the current article (say why once, in
+        *message*).  Counted per article, not per message: after LanguageTool fails once
+        its later articles add no notice, yet each of them lacks the MT8xx findings, and
+        the runner must not cache any of them as complete."""
+        self.incomplete += 1
+        if message is not None:
+            self.notice(message)

@@ -218,7 +218,7 @@ def _open(sess: _Session, ctx: Any) -> Any:
     except Exception as exc:  # any failure: one notice, then carry on without LanguageTool
         sess.failed = True
         where = sess.mode.url if sess.mode.kind == "remote" else "local LanguageTool"
-        ctx.notice(f"LanguageTool unavailable ({where}): {_short(exc)}; MT8xx rules skipped")
+        ctx.skipped(f"LanguageTool unavailable ({where}): {_short(exc)}; MT8xx rules skipped")
     return sess.tool
 
 
@@ -236,7 +236,9 @@ def check_document(doc: Document, ctx: Any) -> list[LTMatch]:
     if sess.last_key == key:
         return sess.last
     tool = _open(sess, ctx)
-    if tool is None:
+    if tool is None:   # failed earlier in this run: this article lacks the MT8xx findings too
+        if sess.failed:
+            ctx.skipped()
         return []
     text = doc.prose
     try:
@@ -244,7 +246,7 @@ def check_document(doc: Document, ctx: Any) -> list[LTMatch]:
         raw = tool.check(text)
     except Exception as exc:
         sess.failed, sess.tool = True, None
-        ctx.notice(f"LanguageTool request failed on {doc.path}: {_short(exc)}; MT8xx rules skipped")
+        ctx.skipped(f"LanguageTool request failed on {doc.path}: {_short(exc)}; MT8xx rules skipped")
         return []
     umap = Utf16Map(text)
     out = []

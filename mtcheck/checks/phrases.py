@@ -131,7 +131,7 @@ def run_patterns(doc: Document, rule: Any, patterns: list[Any], ctx: Any, *,
         try:
             found = rxtimeout.findall(rx, source, ctx.regex_timeout)
         except TimeoutError:
-            ctx.notice(f"{rule.path}:{rule.line}: rule {rule.code} timed out on {doc.path} after "
+            ctx.skipped(f"{rule.path}:{rule.line}: rule {rule.code} timed out on {doc.path} after "
                        f"{ctx.regex_timeout}s and was skipped there; simplify its pattern")
             return
         yield from found
