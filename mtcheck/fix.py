@@ -1,7 +1,7 @@
 """Applying fixes: deterministic, non-overlapping, idempotent.
 
-Fixes are applied right-to-left on the decoded text, so every offset stays valid and
-nothing outside a replaced span changes.  When two fixes overlap, the one that starts
+Fixes are applied in one pass over the decoded text (every offset refers to the text as
+linted), so nothing outside a replaced span changes.  When two fixes overlap, the one that starts
 first wins (ties: the longer span, then the lower rule code); the other waits for the
 next run, exactly as ruff does.  ``fix_text`` re-lints and applies again until the
 text is stable, so one ``mtcheck fix --write`` leaves nothing for a second one.
@@ -35,10 +35,17 @@ def select_fixes(findings: Iterable[Finding], unsafe: bool = False) -> list[Find
 def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) -> tuple[str, list[Finding]]:
     """Return (new text, applied findings)."""
     chosen = select_fixes(findings, unsafe)
-    out = text
-    for f in reversed(chosen):
-        out = out[:f.start] + f.replacements[0] + out[f.end:]
-    return out, chosen
+    # One join of the kept pieces and the replacements (chosen fixes are in text order
+    # and do not overlap): rebuilding the whole string per fix was quadratic, 33 s for
+    # the 23,000 fixes of a 5 MB file.
+    parts: list[str] = []
+    pos = 0
+    for f in chosen:
+        parts.append(text[pos:f.start])
+        parts.append(f.replacements[0])
+        pos = f.end
+    parts.append(text[pos:])
+    return "".join(parts), chosen
 
 
 # ---------------------------------------------------------------------------------
@@ -95,13 +102,18 @@ def fix_text(linter, text: str, path: str = "<text>", rules=None, unsafe: bool =
 
 
 def unified_diff(path: str, old: str, new: str) -> str:
-    """A unified diff of two decoded texts, as `git diff` would show it."""
+    """A unified diff of two decoded texts, as `git diff` would show it.
+
+    Lines end at "\\n" only, as for patch and git: str.splitlines also splits at U+2028,
+    U+2029, NEL, form feeds and lone CRs, which made hunks that `git apply` and `patch`
+    reject as corrupt (a CR-only file is one line to them, and so here)."""
     import difflib
 
     def lines(s: str) -> list[str]:
-        out = s.splitlines(keepends=True)
-        if out and not out[-1].endswith(("\n", "\r")):
-            out[-1] += "\n\\ No newline at end of file\n"
+        parts = s.split("\n")
+        out = [p + "\n" for p in parts[:-1]]
+        if parts[-1]:
+            out.append(parts[-1] + "\n\\ No newline at end of file\n")
         return out
 
     a, b = (path, path) if path.startswith("/") else (f"a/{path}", f"b/{path}")

@@ -235,6 +235,40 @@ def test_overlaps_resolved_deterministically(spans, seed):
         assert x.end <= y.start  # never overlapping
 
 
+@given(spans=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6), st.sampled_from(["X", "YY", ""])),
+                      max_size=12))
+def test_fixes_land_where_right_to_left_splicing_puts_them(spans):
+    """apply_fixes builds the text in one pass; splicing each chosen fix into the text from
+    the right (offsets stay valid) is the obvious reference."""
+    text = "abcdefghij" * 5
+    findings = [_finding(s, min(s + n, len(text)), rep) for s, n, rep in spans]
+    expected = text
+    for f in reversed(select_fixes(findings)):
+        expected = expected[:f.start] + f.replacements[0] + expected[f.end:]
+    assert apply_fixes(text, findings)[0] == expected
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is needed to apply the patch")
+@pytest.mark.parametrize("text", [
+    "Moscow, 5 June.\u2028Donald trump met the press.\nLine two.\n",
+    "Page one.\x0cDonald trump met the press.\u2029Next.\x85End\n",
+    "Donald trump met.\rLine two.\r",
+    "Donald trump met.\r\nLine two.\r\nno final newline",
+])
+def test_diff_applies_with_git_whatever_the_line_separators(tmp_path, cli, text):
+    """`mtcheck fix` prints a patch that `git apply` accepts and that yields the fixed text."""
+    import subprocess
+    story = tmp_path / "a.txt"
+    story.write_bytes(text.encode("utf-8"))
+    r = cli("fix", "--languagetool", "off", "a.txt", cwd=tmp_path)
+    assert r.returncode == 1 and r.stdout, r.stderr
+    (tmp_path / "p.diff").write_bytes(r.stdout)
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    ok = subprocess.run(["git", "apply", "p.diff"], cwd=tmp_path, capture_output=True)
+    assert ok.returncode == 0, ok.stderr.decode()
+    assert story.read_bytes() == text.replace("Donald trump", "Donald Trump").encode("utf-8")
+
+
 def test_unsafe_fixes_need_the_flag():
     text = "abc def"
     f = _finding(0, 3, "ABC", fix="unsafe")
