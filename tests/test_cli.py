@@ -115,6 +115,23 @@ def test_sarif_validates_against_official_schema(articles, cli, root):
         assert ids[x["ruleIndex"]] == x["ruleId"]
 
 
+def test_sarif_locations_are_uri_references(tmp_path, cli):
+    """A file name with a space, comma, colon or '%' must become a valid URI reference
+    (percent-encoded; a bare colon in the first segment would read as a scheme), and an
+    absolute path a file: URI; columns are code points, which the run declares."""
+    from urllib.parse import unquote, urlparse
+    name = "odd, na:me 100%.txt"
+    (tmp_path / name).write_text("Donald trump met the press.\n", encoding="utf-8")
+    doc = _json(cli("lint", "--format", "sarif", "--languagetool", "off", name, cwd=tmp_path))
+    run = doc["runs"][0]
+    uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert " " not in uri and ":" not in uri and urlparse(uri).scheme == "" and unquote(uri) == name
+    assert run["columnKind"] == "unicodeCodePoints"
+    doc = _json(cli("lint", "--format", "sarif", "--languagetool", "off", str(tmp_path / name)))
+    uri = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith("file:///") and unquote(urlparse(uri).path) == str(tmp_path / name)
+
+
 def test_output_file(articles, cli):
     out = articles / "report.json"
     r = cli("lint", "--format", "json", "-o", str(out), str(articles / "bad.txt"))

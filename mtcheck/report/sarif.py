@@ -9,6 +9,22 @@ from .. import __version__
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def artifact_uri(path: str) -> str:
+    """*path* as the URI reference SARIF requires: an absolute path as a file: URI, a
+    relative one percent-encoded (a space, '%' or ':' in a file name made an invalid URI,
+    and a colon in a first segment reads as a scheme)."""
+    from pathlib import PurePosixPath, PureWindowsPath
+    from urllib.parse import quote
+
+    win = PureWindowsPath(path)
+    if win.drive:
+        return win.as_uri()
+    posix = path.replace("\\", "/")
+    if posix.startswith("/"):
+        return PurePosixPath(posix).as_uri()
+    return quote(posix, safe="/")
+
+
 def render_sarif(results: list, rules: list | None = None, **_: object) -> str:
     used = {f.rule for r in results for f in r.findings}
     rule_list = [r for r in (rules or []) if r.code in used]
@@ -17,6 +33,7 @@ def render_sarif(results: list, rules: list | None = None, **_: object) -> str:
     for r in results:
         if r.error or r.doc is None:
             continue
+        uri = artifact_uri(r.path)
         for f in r.findings:
             line, col = r.doc.position(f.start)
             end_line, end_col = r.doc.position(f.end)
@@ -25,7 +42,7 @@ def render_sarif(results: list, rules: list | None = None, **_: object) -> str:
                 "level": _LEVEL[f.severity.value],
                 "message": {"text": f.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": r.path.replace("\\", "/")},
+                    "artifactLocation": {"uri": uri},
                     "region": {"startLine": line, "startColumn": col, "endLine": end_line,
                                "endColumn": end_col, "charOffset": f.start, "charLength": f.end - f.start,
                                "snippet": {"text": r.doc.text[f.start:f.end]}},
@@ -36,7 +53,7 @@ def render_sarif(results: list, rules: list | None = None, **_: object) -> str:
                 res["ruleIndex"] = index[f.rule]
             if f.replacements and f.fix:
                 res["fixes"] = [{"description": {"text": f"replace with '{f.replacements[0]}'"},
-                                 "artifactChanges": [{"artifactLocation": {"uri": r.path.replace("\\", "/")},
+                                 "artifactChanges": [{"artifactLocation": {"uri": uri},
                                                       "replacements": [{"deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
                                                                         "insertedContent": {"text": f.replacements[0]}}]}]}]
             sarif_results.append(res)
@@ -54,6 +71,8 @@ def render_sarif(results: list, rules: list | None = None, **_: object) -> str:
                            "defaultConfiguration": {"level": _LEVEL[r.severity.value]},
                            "properties": {"category": r.category}} for r in rule_list],
             }},
+            # columns and offsets count code points (Python's str), not SARIF's default UTF-16 units
+            "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": not invocation_errors,
                              "toolExecutionNotifications": invocation_errors}],
             "results": sarif_results,
