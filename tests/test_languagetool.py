@@ -213,3 +213,28 @@ def test_files_linted_after_languagetool_failed_are_not_cached(tmp_path, cli):
         httpd.server_close()
     files = json.loads(up.stdout)["files"]
     assert [len(f["findings"]) for f in files] == [1, 1, 1], up.stderr.decode()
+
+
+def test_an_html_error_page_is_reported_as_text(tmp_path, cli):
+    """A URL that is a plain web server answers LanguageTool's POST with an HTML error
+    page: the one notice carries its text, not its markup."""
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    import threading
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: Quiet(*a, directory=str(tmp_path)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    (tmp_path / "a.txt").write_text("The goverment met.\n", encoding="utf-8")
+    try:
+        r = cli("lint", "--no-cache", "--languagetool", f"http://127.0.0.1:{httpd.server_address[1]}",
+                str(tmp_path / "a.txt"))
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    notices = [line for line in r.stderr.decode().splitlines() if "LanguageTool" in line]
+    assert len(notices) == 1, r.stderr
+    assert "<" not in notices[0] and "Error code: 404" in notices[0], notices[0]

@@ -223,7 +223,15 @@ def _open(sess: _Session, ctx: Any) -> Any:
 
 
 def _short(exc: Exception) -> str:
-    text = " ".join(str(exc).split())
+    """The error in one short line.  A server that answers with an HTML error page
+    (a proxy, a plain web server) gets its page's text, not its markup."""
+    text = str(exc)
+    if "<" in text and re.search(r"(?i)<(?:!doctype|html|head|body|title|h1|p)\b", text):
+        text = re.sub(r"(?is)<head\b.*?</head>|<!doctype[^>]*>", " ", text)
+        text = re.sub(r"(?s)<[^>]*>", " ", text)
+        import html   # only for such a page
+        text = html.unescape(text)
+    text = " ".join(text.split())
     return (text[:160] + "…") if len(text) > 160 else (text or type(exc).__name__)
 
 
