@@ -10,6 +10,7 @@ reason, when the browser is not installed.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -267,6 +268,26 @@ def test_cli_writes_html_report_to_output_file(tmp_path, cli):
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert page.count('tabindex="0"') >= 10
+
+
+def test_score_html_shows_the_reference_figures_the_json_has(tmp_path, cli):
+    """`score --format html --ref` carries each article's BLEU/chrF++/TER against its
+    reference, the same figures as the JSON report, with sacrebleu's signatures."""
+    import html as _html
+    import re as _re
+    hyp, ref = tmp_path / "a.txt", tmp_path / "ref.txt"
+    hyp.write_text("The talks in USA ended on Friday.\nDonald trump said so.\n", encoding="utf-8")
+    ref.write_text("The talks in the USA ended on Friday.\nDonald Trump said so.\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    r = cli("score", "--languagetool", "off", "--format", "html", "-o", str(out), str(hyp), "--ref", str(ref))
+    assert r.returncode == 0, r.stderr
+    j = json.loads(cli("score", "--languagetool", "off", "--format", "json", str(hyp), "--ref", str(ref)).stdout)
+    article = j["files"][0]["reference"]["article"]
+    page = out.read_text(encoding="utf-8")
+    shown = dict(_re.findall(r'<th scope="row">([^<]+)</th><td class="n" title="[^"]*">([0-9.]+)</td>', page))
+    assert shown == {"BLEU": f"{article['bleu']['score']:.1f}", "chrF++": f"{article['chrf++']['score']:.1f}",
+                     "TER": f"{article['ter']['score']:.1f}", "TER (cased)": f"{article['ter-cased']['score']:.1f}"}
+    assert _html.escape(article["bleu"]["signature"], quote=True) in page
 
 
 # -- in a real browser --------------------------------------------------------------------------

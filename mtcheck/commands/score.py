@@ -150,7 +150,9 @@ def score_cmd(
         print_notices(runner)
         from ..report.html import render_html
         write_output(render_html(results_list, title="mtcheck fluency report",
-                                 scores={f["path"]: f["result"] for f in files}), output)
+                                 scores={f["path"]: f["result"] for f in files},
+                                 references={f["path"]: f["reference"] for f in files if "reference" in f}),
+                     output)
     if tally["errors"]:
         raise typer.Exit(2)
     raise typer.Exit(1 if tally["below"] else 0)

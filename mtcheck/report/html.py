@@ -66,12 +66,15 @@ class _Article:
     score: ArticleScore | None = None
     score_note: str = ""
     ids: dict[int, str] = field(default_factory=dict)
+    reference: Any = None   # {"path": ..., "metrics": metrics.RefMetrics} from `score --ref`
 
 
 def render_html(results: Sequence[Any], *, title: str = "mtcheck report", scores: Any = None,
-                compute_scores: bool = True, **_ignored: Any) -> str:
-    """The whole report as one HTML string (see the module docstring)."""
-    arts = [_Article(i + 1, r) for i, r in enumerate(results)]
+                compute_scores: bool = True, references: Mapping[str, Any] | None = None,
+                **_ignored: Any) -> str:
+    """The whole report as one HTML string (see the module docstring); *references* maps
+    a path to its reference scores (``mtcheck score --ref``), shown with its score."""
+    arts = [_Article(i + 1, r, reference=(references or {}).get(r.path)) for i, r in enumerate(results)]
     _attach_scores(arts, scores, compute_scores)
     n_find = sum(len(a.result.findings) for a in arts)
     n_err = sum(1 for a in arts if a.result.error)
@@ -203,6 +206,8 @@ def _article(a: _Article) -> list[str]:
         meta += _score_block(a, doc)
     elif a.score_note:
         meta.append(f'<p class="muted">{esc(a.score_note)}</p>')
+    if a.reference is not None:
+        meta += _reference_block(a.reference)
     out += meta + ["</div>"]
     clusters = name_clusters(findings, doc.text)
     if clusters:
@@ -292,4 +297,21 @@ def _score_block(a: _Article, doc: Any) -> list[str]:
             out.append(f"<tr><th scope=\"row\">{esc(str(k))}</th><td class=\"n\">{esc(v)}</td></tr>")
         out.append("</tbody></table></details>")
     out.append("</div>")
+    return out
+
+
+_METRIC_LABELS = {"bleu": "BLEU", "chrf++": "chrF++", "ter": "TER", "ter-cased": "TER (cased)"}
+
+
+def _reference_block(ref: Mapping[str, Any]) -> list[str]:
+    """The article's scores against its reference translation, each with sacrebleu's
+    signature (on hover) so that a figure can be reproduced."""
+    m = ref["metrics"]
+    out = [f'<table class="reference"><caption>Against {esc(str(ref["path"]))}</caption><tbody>']
+    for name, ms in m.article.items():
+        out.append(f'<tr><th scope="row">{esc(_METRIC_LABELS.get(name, name))}</th>'
+                   f'<td class="n" title="{attr(ms.signature)}">{ms.score:.1f}</td></tr>')
+    out.append("</tbody></table>")
+    if m.note:
+        out.append(f'<p class="muted">{esc(m.note)}</p>')
     return out
