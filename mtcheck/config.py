@@ -19,6 +19,11 @@ from .source import DEFAULT_MAX_FILE_SIZE
 
 DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 
+#: What the ``languagetool`` setting accepts (checks/languagetool.resolve_mode reads it;
+#: the spellings of "off" are the ones it has always taken).
+LANGUAGETOOL_VALUES = "a server URL (http://host:port or https://...), 'local', 'off' or 'auto'"
+_LT_WORDS = frozenset({"auto", "local", "off", "false", "no", "none", "0"})
+
 
 class ConfigError(Exception):
     """A config file or flag value that cannot be used; str() names file and key."""
@@ -75,9 +80,46 @@ def _as_tuple(value: Any, where: str, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def check_max_file_size(value: Any, what: str) -> int:
+    """A byte limit: a whole number, 0 for none.  ``true`` is refused although bool is an
+    int in Python (it would mean a 1-byte limit and skip every file), and so is a
+    negative number (every file would be over it)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{what} must be a whole number of bytes, 0 for no limit (got {value!r})")
+    return value
+
+
+def check_languagetool(value: Any, what: str) -> str:
+    """The ``languagetool`` setting, refused when it is none of the values it can take:
+    a typo such as 'offf' would otherwise only produce a notice at run time and leave
+    the exit status alone."""
+    if isinstance(value, str):
+        low = value.strip().lower()
+        if low in _LT_WORDS or (low.startswith(("http://", "https://")) and low.split("://", 1)[1]):
+            return value
+    raise ConfigError(f"{what} must be {LANGUAGETOOL_VALUES} (got {value!r})")
+
+
+#: Flags checked by check_overrides, with the name the user typed.
+_FLAG_CHECKS = {"max_file_size": ("--max-file-size", check_max_file_size),
+                "languagetool": ("--languagetool", check_languagetool)}
+
+
+def check_overrides(overrides: dict[str, Any]) -> dict[str, Any]:
+    """The flags given (not None), with the values a config file could not hold refused
+    as usage errors naming the flag; what Runner lays over every file's config."""
+    updates = {k: v for k, v in overrides.items() if v is not None}
+    for key, (flag, check) in _FLAG_CHECKS.items():
+        if key in updates:
+            check(updates[key], flag)
+    return updates
+
+
 def parse_table(table: dict[str, Any], where: str, base: Config | None = None,
                 root: Path | None = None) -> Config:
     """Turn a config table into a Config, validating every key."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: the mtcheck settings must be a table")
     cfg = base or Config()
     updates: dict[str, Any] = {}
     for key, value in table.items():
@@ -98,17 +140,17 @@ def parse_table(table: dict[str, Any], where: str, base: Config | None = None,
             except ValueError as exc:
                 raise ConfigError(f"{where}: fail-level: {exc}") from None
         elif name == "max_file_size":
-            if not isinstance(value, int) or value < 0:
-                raise ConfigError(f"{where}: 'max-file-size' must be a whole number of bytes")
-            updates[name] = value
+            updates[name] = check_max_file_size(value, f"{where}: '{key}'")
         elif name == "cache_dir":
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: 'cache-dir' must be a string")
             updates[name] = str(root / value) if root and not Path(value).is_absolute() else value
-        elif name in ("encoding", "languagetool"):
+        elif name == "encoding":
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: '{key}' must be a string")
             updates[name] = value
+        elif name == "languagetool":
+            updates[name] = check_languagetool(value, f"{where}: '{key}'")
         elif name == "per_file_ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
@@ -126,7 +168,7 @@ def _config_in_dir(directory: str) -> tuple[dict[str, Any], str] | None:
     d = Path(directory)
     dot = d / ".mtcheck.toml"
     if dot.is_file():
-        return _read_toml(dot), str(dot)
+        return _settings(_read_toml(dot), dot), str(dot)
     py = d / "pyproject.toml"
     if py.is_file():
         table = _pyproject_table(py)
@@ -136,7 +178,38 @@ def _config_in_dir(directory: str) -> tuple[dict[str, Any], str] | None:
 
 
 def _mtcheck_table(py: Path) -> Any:
-    return _read_toml(py).get("tool", {}).get("mtcheck")
+    tool = _read_toml(py).get("tool")
+    return tool.get("mtcheck") if isinstance(tool, dict) else None
+
+
+def _settings(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The mtcheck settings of a config file that is not a pyproject.toml: its
+    ``[tool.mtcheck]`` table when it has one (the pyproject layout, whatever the file is
+    called: other tables are then someone else's), else its top level."""
+    tool = data.get("tool")
+    if isinstance(tool, dict):
+        if "mtcheck" not in tool:
+            raise ConfigError(f"no [tool.mtcheck] table in {path}")
+        return tool["mtcheck"]
+    return data
+
+
+def load_file(name: str) -> Config:
+    """The config of ``--config FILE``: a pyproject.toml (its ``[tool.mtcheck]`` table,
+    which it must have) or any TOML file with the settings at the top level or under
+    ``[tool.mtcheck]``; relative paths and patterns in it are relative to its folder."""
+    path = Path(name)
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool")
+        if not isinstance(tool, dict) or "mtcheck" not in tool:
+            raise ConfigError(f"no [tool.mtcheck] table in {path}")
+        table, where = tool["mtcheck"], f"{path} [tool.mtcheck]"
+    else:
+        table, where = _settings(data, path), str(path)
+    return replace(parse_table(table, where, root=path.parent.resolve()), source=str(path))
 
 
 def _pyproject_table(py: Path) -> Any:
@@ -169,18 +242,21 @@ def _pyproject_table(py: Path) -> Any:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The parsed file, or ConfigError naming it.  TOML is UTF-8 by definition: tomllib
+    raises UnicodeDecodeError (not TOMLDecodeError) on other bytes, such as a cp1251
+    comment, and that must be a config error too, not a traceback."""
     # Imported here: most runs find no config file, and the parser costs ~6 ms to import.
     import tomllib
     try:
         with path.open("rb") as fh:
-            data = tomllib.load(fh)
+            return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (byte 0x{exc.object[exc.start]:02x} "
+                          f"at offset {exc.start}); save the file as UTF-8") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    if path.name == ".mtcheck.toml":
-        return data.get("tool", {}).get("mtcheck", data)
-    return data
 
 
 def discover(start: str | Path) -> Config:

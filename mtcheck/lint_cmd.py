@@ -26,7 +26,7 @@ def lint(
     statistics: bool = typer.Option(False, "--statistics", help="Print a count of findings per rule after the findings."),
     config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering pyproject.toml/.mtcheck.toml."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs with this encoding (e.g. cp1251) instead of UTF-8/UTF-16 detection."),
-    max_file_size: Optional[int] = typer.Option(None, "--max-file-size", help="Skip files larger than this many bytes (default 5 MB; 0 = no limit)."),
+    max_file_size: Optional[int] = typer.Option(None, "--max-file-size", help="Skip files larger than this many bytes (default 5 MB; 0 = no limit; not negative)."),
     extensions: Optional[List[str]] = typer.Option(None, "--extensions", help="File extensions to pick up when walking directories (default .txt,.md,.markdown,.html,.htm)."),
     entities: Optional[List[str]] = typer.Option(None, "--entities", help="Extra gazetteer file(s) (kind: gazetteer), e.g. one written by `mtcheck entities --learn`."),
     rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Extra directory of rule YAML files."),
@@ -39,13 +39,13 @@ def lint(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr for long runs (default: only on a terminal, never under pre-commit)."),
     score: bool = typer.Option(False, "--score", help="Also give each article's fluency score (text: after the findings; json: a 'score' field per file)."),
     source: Optional[str] = typer.Option(None, "--source", help="Russian original (a file, or a directory paired by file name): enables the source-mismatch checks (MT9xx)."),
-    languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx rules: a server URL (http://localhost:8081), 'local', 'off', or 'auto' (default: $MTCHECK_LANGUAGETOOL_URL, else a local install, else skip with one notice)."),
+    languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx rules: a server URL (http://localhost:8081), 'local', 'off', or 'auto' (default: $MTCHECK_LANGUAGETOOL_URL, else a local install, else skip with one notice). Any other value is a usage error."),
     fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes in place first, then report what is left (as `mtcheck fix --write`, then lint)."),
     diff: bool = typer.Option(False, "--diff", help="Only print the fixes as a unified diff and change nothing; exit 1 if there is any (as `mtcheck fix`)."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff: also the unsafe fixes (approximate name matches; review them)."),
 ) -> None:
     from .cli import fail, print_notices, split_list, use_color, write_output
-    from .config import ConfigError
+    from .config import ConfigError, check_overrides
     from .report import FORMATS, render
     from .rules import RuleError, check_selectors
     from .runner import RunOptions, Runner
@@ -66,6 +66,10 @@ def lint(
             overrides["fail_level"] = Severity.parse(fail_level)
         except ValueError as exc:
             raise fail(f"--fail-level: {exc}") from None
+    try:
+        check_overrides(overrides)   # before standard input is read (Runner checks again)
+    except ConfigError as exc:
+        raise fail(str(exc)) from None
     if encoding:
         import codecs
         try:

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import gcpause
 from .api import FileResult, Linter, iter_files, read_document
-from .config import Config, ConfigError, discover, parse_table, _read_toml
+from .config import Config, check_overrides, discover, load_file
 from .document import Document, Span
 from .source import InputError, SkipFile, Source
 from .suppress import Baseline
@@ -67,13 +67,10 @@ class Runner:
         self._caches: dict[tuple, Any] = {}
         self._worker_notices: list[str] = []
         self.memo: dict[str, Any] = {}  # per-run data commands build once (e.g. name rules)
+        # the flags laid over every file's config, checked once (ConfigError naming the flag)
+        self._updates = check_overrides(opts.overrides)
         if opts.config_file:
-            path = Path(opts.config_file)
-            if not path.is_file():
-                raise ConfigError(f"{path}: config file not found")
-            data = _read_toml(path)
-            table = data.get("tool", {}).get("mtcheck", data) if path.name == "pyproject.toml" else data
-            self._explicit = replace(parse_table(table, str(path), root=path.parent.resolve()), source=str(path))
+            self._explicit = load_file(opts.config_file)
         self.baseline = Baseline.load(opts.baseline) if opts.baseline else None
 
     def config_for(self, path: str, *, is_file: bool = False) -> Config:
@@ -85,7 +82,7 @@ class Runner:
         cfg = self._configs.get(directory)
         if cfg is None:
             base = self._explicit if self._explicit is not None else discover(directory)
-            updates = {k: v for k, v in self.opts.overrides.items() if v is not None}
+            updates = self._updates
             cfg = self._configs[directory] = replace(base, **updates) if updates else base
         return cfg
 
