@@ -3,15 +3,20 @@
 Found by walking up from each linted file (the nearest file wins, as with ruff), so a
 newsroom can keep one config at the root of its article repository and override it in a
 sub-folder.  Keys use the same names as the command-line flags.
+
+Path patterns (``exclude``, the globs of ``per-file-ignores``) are relative to the folder
+of the config file that defines them, as in ruff: the same config must mean the same files
+whether mtcheck is run from that folder, from above it, or with absolute paths.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from .diskmemo import DiskMemo
 from .findings import Severity
@@ -44,20 +49,43 @@ class Config:
     languagetool: str = "auto"
     cache_dir: str | None = None  # default: .mtcheck_cache in the current directory
     source: str | None = None   # where this config came from, for `mtcheck config`
+    # The folder of that config file (resolved): what ``exclude`` and ``per-file-ignores``
+    # patterns are relative to.  None (no config file): the path as given.
+    root: str | None = None
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         if not self.per_file_ignores:
-            return self.ignore   # (most configs: no Path object per linted file)
+            return self.ignore   # (most configs: no path arithmetic per linted file)
         extra: list[str] = []
-        posix = Path(path).as_posix()
+        where = self._where(path)
         for pattern, codes in self.per_file_ignores:
-            if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+            if _matches(where, pattern):
                 extra.extend(codes)
         return self.ignore + tuple(extra)
+
+    def excludes(self, path: str) -> bool:
+        """Whether an ``exclude`` pattern matches *path* (a file found by walking)."""
+        if not self.exclude:
+            return False
+        where = self._where(path)
+        return any(_matches(where, pattern) for pattern in self.exclude)
+
+    def _where(self, path: str) -> tuple[str, str | None, str]:
+        """(file name, path relative to ``root`` or None when outside it, absolute path):
+        what a pattern can be matched against, all in POSIX spelling."""
+        name = os.path.basename(path)
+        directory = os.path.abspath(os.path.dirname(path) or ".")
+        absolute = os.path.join(directory, name)   # (POSIX spelling on POSIX systems)
+        if self.root is None:   # no config file: the path as given (library callers)
+            return name, Path(path).as_posix(), absolute
+        rel_dir = _relative_dir(directory, self.root)
+        return name, None if rel_dir is None else (f"{rel_dir}/{name}" if rel_dir else name), absolute
 
     def as_dict(self) -> dict[str, Any]:
         out = {}
         for f in fields(self):
+            if f.name == "root":
+                continue   # derived from source; not a setting
             v = getattr(self, f.name)
             if isinstance(v, Severity):
                 v = v.value
@@ -69,7 +97,37 @@ class Config:
         return out
 
 
-_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "source"}
+def _matches(where: tuple[str, str | None, str], pattern: str) -> bool:
+    """One pattern against one file: an absolute pattern against the absolute path, a
+    relative one against the path under the config's folder, and any pattern against
+    the bare file name (``*.md``, ``index.html``), as before patterns were scoped."""
+    name, rel, absolute = where
+    if pattern.startswith("/"):
+        return fnmatch.fnmatch(absolute, pattern)
+    return (rel is not None and fnmatch.fnmatch(rel, pattern)) or fnmatch.fnmatch(name, pattern)
+
+
+@lru_cache(maxsize=4096)
+def _relative_dir(directory: str, root: str) -> str | None:
+    """*directory* (absolute) relative to *root* ('' for root itself), None outside it.
+
+    Resolved as discovery resolves a folder (config.discover), so that a path spelled
+    through a symlink or with ``..`` still lands under the folder its config came from.
+    Cached: called for each file, but a run has few folders.
+    """
+    try:
+        real = os.path.realpath(directory)
+    except OSError:
+        real = directory
+    rel = os.path.relpath(real, root)
+    if rel == ".":
+        return ""
+    if rel == ".." or rel.startswith("../"):
+        return None
+    return Path(rel).as_posix()
+
+
+_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name not in ("source", "root")}
 
 
 def _as_tuple(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -78,6 +136,14 @@ def _as_tuple(value: Any, where: str, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: '{key}' must be a list of strings")
     return tuple(value)
+
+
+def _pattern(pattern: str) -> str:
+    """A path glob as matched: './drafts/*' is 'drafts/*' (paths under the root never
+    start with './')."""
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    return pattern
 
 
 def check_max_file_size(value: Any, what: str) -> int:
@@ -117,18 +183,23 @@ def check_overrides(overrides: dict[str, Any]) -> dict[str, Any]:
 
 def parse_table(table: dict[str, Any], where: str, base: Config | None = None,
                 root: Path | None = None) -> Config:
-    """Turn a config table into a Config, validating every key."""
+    """Turn a config table into a Config, validating every key; *root* is the folder of
+    the config file (relative paths and patterns in it are relative to that folder)."""
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: the mtcheck settings must be a table")
     cfg = base or Config()
     updates: dict[str, Any] = {}
+    if root is not None:
+        updates["root"] = str(root)
     for key, value in table.items():
         norm = key.replace("_", "-")
         if norm not in _KEYS:
             raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(_KEYS))})")
         name = _KEYS[norm]
-        if name in ("select", "ignore", "exclude"):
+        if name in ("select", "ignore"):
             updates[name] = _as_tuple(value, where, key)
+        elif name == "exclude":
+            updates[name] = tuple(_pattern(p) for p in _as_tuple(value, where, key))
         elif name == "extensions":
             updates[name] = tuple(e if e.startswith(".") else "." + e for e in _as_tuple(value, where, key))
         elif name in ("rule_dirs", "entities"):
@@ -154,7 +225,8 @@ def parse_table(table: dict[str, Any], where: str, base: Config | None = None,
         elif name == "per_file_ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
-            updates[name] = tuple((str(k), _as_tuple(v, where, f"per-file-ignores.{k}")) for k, v in value.items())
+            updates[name] = tuple((_pattern(str(k)), _as_tuple(v, where, f"per-file-ignores.{k}"))
+                                  for k, v in value.items())
     return replace(cfg, **updates)
 
 
@@ -257,6 +329,30 @@ def _read_toml(path: Path) -> dict[str, Any]:
                           f"at offset {exc.start}); save the file as UTF-8") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def walk(top: str, config_for: Callable[[str], Config]) -> Iterator[str]:
+    """The files a directory argument stands for, in sorted order (a folder's own files
+    before its subfolders'), hidden folders, node_modules and __pycache__ skipped.
+
+    Each folder is walked under its own config, ``config_for(folder)`` (the nearest config
+    up from it, or ``--config``): its ``extensions`` pick the files (ignoring case) and its
+    ``exclude`` patterns, relative to that config's folder, drop some.  (api.iter_files
+    walks with one config and matches patterns against the path as typed: a project's
+    ``exclude`` would do nothing unless mtcheck ran from the project's root.)
+    """
+    extensions: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for root, dirs, names in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+        cfg = config_for(root)
+        exts = extensions.get(cfg.extensions)
+        if exts is None:
+            exts = extensions[cfg.extensions] = tuple(e.lower() for e in cfg.extensions)
+        for name in sorted(names):
+            if name.lower().endswith(exts):
+                full = os.path.join(root, name)
+                if not (cfg.exclude and cfg.excludes(full)):
+                    yield full
 
 
 def discover(start: str | Path) -> Config:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, List, Optional
 
 import typer
 
@@ -21,7 +21,7 @@ def lint(
     select: Optional[List[str]] = typer.Option(None, "--select", "-s",
                                                help="Only these rules: codes (MT201), prefixes (MT2), categories (casing) or names; comma-separated or repeated."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", "-i", help="Skip these rules (same forms as --select)."),
-    fail_level: Optional[str] = typer.Option(None, "--fail-level", help="Lowest severity that makes the exit status 1: info, warning (default) or error."),
+    fail_level: Optional[str] = typer.Option(None, "--fail-level", help="Lowest severity that makes the exit status 1: info, warning (default) or error. Without it each file's findings are judged by the fail-level of its own config."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2)."),
     statistics: bool = typer.Option(False, "--statistics", help="Print a count of findings per rule after the findings."),
     config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering pyproject.toml/.mtcheck.toml."),
@@ -47,12 +47,12 @@ def lint(
     from .cli import fail, print_notices, split_list, use_color, write_output
     from .config import ConfigError, check_overrides
     from .report import FORMATS, render
-    from .rules import RuleError, check_selectors
+    from .rules import RuleError
     from .runner import RunOptions, Runner
     from .suppress import Baseline, BaselineError
 
     fmt = output_format.lower()
-    if fmt not in FORMATS or (fmt == "html" and output is None and False):
+    if fmt not in FORMATS:
         raise fail(f"unknown --format {output_format!r}: use one of {', '.join(FORMATS)}")
     overrides = {
         "select": split_list(select), "ignore": split_list(ignore), "encoding": encoding,
@@ -86,6 +86,7 @@ def lint(
             options["source_texts"] = load_sources(source, encoding)
         except SourceError as exc:
             raise fail(str(exc)) from None
+    stdin_result = None
     try:
         post = None
         if fmt == "json" and not score and write_baseline is None:
@@ -94,12 +95,9 @@ def lint(
         runner = Runner(RunOptions(config_file=config, overrides=overrides, options=options,
                                    baseline=None if write_baseline else baseline,
                                    jobs=jobs, use_cache=cache, cache_dir=cache_dir, post=post))
-        all_rules = runner.all_rules()
-        cfg = runner.config_for(".")
-        unknown = check_selectors(list(cfg.select) + list(cfg.ignore), all_rules)
-        if unknown:
-            raise fail(f"no rule matches {', '.join(map(repr, unknown))} (see `mtcheck rules`)")
         file_paths = [p for p in paths if p != "-"]
+        items = runner.files(file_paths) if file_paths else []
+        all_rules = _check_selectors(runner, _configs_used(runner, items, stdin_text is not None), overrides)
         if fix or diff:
             if fix and diff:
                 raise fail("--fix changes the files and --diff only shows the changes: give one of the two")
@@ -113,13 +111,15 @@ def lint(
                 raise typer.Exit(2 if tally.errors else (1 if tally.changed_files else 0))
             if tally.changed_files:
                 typer.echo(tally.summary(True), err=True)
-        results = _run_with_progress(runner, file_paths, progress, fmt) if file_paths else []
+        results = _run_with_progress(runner, file_paths, progress, fmt, items) if file_paths else []
         if stdin_text is not None:
-            results.append(runner.lint_stdin(stdin_text))
+            stdin_result = runner.lint_stdin(stdin_text)
+            results.append(stdin_result)
     except (ConfigError, RuleError, BaselineError) as exc:
         raise fail(str(exc)) from None
 
     print_notices(runner)
+    errors = any(r.error for r in results)
 
     if write_baseline is not None:
         data = Baseline.build([(r.path, r.doc, r.findings) for r in results if r.doc is not None])
@@ -128,7 +128,7 @@ def lint(
         n = sum(len(v) for v in data["files"].values())
         typer.echo(f"mtcheck: wrote baseline with {sum(len(r.findings) for r in results)} findings "
                    f"({n} distinct) to {write_baseline}", err=True)
-        raise typer.Exit(2 if any(r.error for r in results) else 0)
+        raise typer.Exit(2 if errors else 0)
 
     kwargs = {"color": use_color(color) if output is None else False, "statistics": statistics}
     if fmt == "sarif":
@@ -145,19 +145,71 @@ def lint(
             if r.error:
                 typer.echo(f"mtcheck: error: {r.path}: {r.error}", err=True)
 
-    if any(r.error for r in results):
+    if errors:
         raise typer.Exit(2)
-    level = cfg.fail_level
-    if not exit_zero and any(f.severity.rank >= level.rank for r in results for f in r.findings):
+
+    def fails(r) -> bool:
+        """Whether *r* has a finding at or above the fail-level of its own config."""
+        cfg = runner.config_for(".") if r is stdin_result else runner.config_for(r.path, is_file=True)
+        return any(f.severity.rank >= cfg.fail_level.rank for f in r.findings)
+
+    if not exit_zero and any(fails(r) for r in results if r.findings):
         raise typer.Exit(1)
     raise typer.Exit(0)
 
 
-def _run_with_progress(runner, paths, flag, fmt):
-    """Lint with a progress bar on stderr when that is wanted (text output, terminal)."""
+def _configs_used(runner, items: list[tuple[str, str | None]], stdin: bool) -> list:
+    """The distinct configs the run applies: each input file's own (the nearest config
+    up from it), and the current directory's for standard input, or when no file was
+    found (so a typo in flags or the local config is still reported)."""
+    by_id: dict[int, Any] = {}
+    for path, err in items:
+        if not err:
+            cfg = runner.config_for(path, is_file=True)
+            by_id.setdefault(id(cfg), cfg)   # by identity: a Config per folder, no hashing per file
+    if stdin or not by_id:
+        cfg = runner.config_for(".")
+        by_id.setdefault(id(cfg), cfg)
+    out: list = []
+    for cfg in by_id.values():
+        if cfg not in out:
+            out.append(cfg)
+    return out
+
+
+def _check_selectors(runner, configs: list, overrides: dict[str, Any]) -> list:
+    """Refuse selectors that match no rule, in every config the run uses, each against
+    that config's own rules (its rule-dirs may add some); return the rules of all of them,
+    for the SARIF report.  A selector from a config file is reported with the file's path:
+    the config of a project linted from elsewhere is the one to mend, not the local one."""
+    from .cli import fail
+    from .rules import check_selectors
+
+    flagged = [s for key in ("select", "ignore") for s in (overrides.get(key) or ())]
+    rules: list = []
+    codes: set[str] = set()
+    for cfg in configs:
+        ruleset = runner.linter_for(cfg).ruleset.rules
+        unknown = check_selectors(flagged, ruleset)
+        if unknown:
+            raise fail(f"no rule matches {', '.join(map(repr, unknown))} (see `mtcheck rules`)")
+        own = [s for key in ("select", "ignore") if overrides.get(key) is None for s in getattr(cfg, key)]
+        own += [code for _, group in cfg.per_file_ignores for code in group]
+        unknown = check_selectors(own, ruleset)
+        if unknown:
+            raise fail(f"{cfg.source}: no rule matches {', '.join(map(repr, unknown))} (see `mtcheck rules`)")
+        for rule in ruleset:
+            if rule.code not in codes:
+                codes.add(rule.code)
+                rules.append(rule)
+    return rules
+
+
+def _run_with_progress(runner, paths, flag, fmt, files):
+    """Lint with a progress bar on stderr when that is wanted (text output, terminal);
+    *files* is ``runner.files(paths)``, walked once by the caller."""
     from .progress import Progress, wanted
 
-    files = runner.files(paths)
     bar = Progress(len(files), wanted(flag if fmt == "text" else False, len(files)))
     try:
         return runner.lint_all(paths, progress=bar.step, files=files)

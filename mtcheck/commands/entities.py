@@ -57,11 +57,12 @@ def entities_cmd(
     errors = 0
     try:
         runner = Runner(RunOptions(config_file=config, overrides=overrides))
-        cfg0 = runner.config_for(".")
-        linter0 = runner.linter_for(cfg0)
-        rules = NameRules.from_ruleset(linter0.ruleset)
+        items = runner.files(paths)
+        linter0 = _corpus_linter(runner, items)
+        rules = runner.memo["name_rules"] = NameRules.from_ruleset(linter0.ruleset)
         builder = CorpusBuilder(rules, linter0.ctx.gazetteer)
-        for path, error, notice, names in runner.map_inputs(paths, _analyze_input, jobs):
+        # the walked list: map_inputs finds the same files (and missing ones) without a second walk
+        for path, error, notice, names in runner.map_inputs([p for p, _ in items], _analyze_input, jobs):
             if error:
                 typer.echo(f"mtcheck: error: {path}: {error}", err=True)
                 errors += 1
@@ -160,6 +161,24 @@ def _as_table(corpus, show_all: bool) -> str:
 
 def register(app: typer.Typer) -> None:
     app.command("entities", help=HELP)(entities_cmd)
+
+
+def _corpus_linter(runner, items: list[tuple[str, str | None]]):
+    """The linter whose gazetteer and name rules cluster names across articles: that of
+    the inputs' own config (the nearest one up from them, with its ``entities``), not the
+    current directory's, which may not apply to any input.  Inputs under configs with
+    different gazetteers are clustered with the first input's, and the user is told."""
+    by_key: dict[tuple, Any] = {}
+    for path, err in items:
+        if not err:
+            cfg = runner.config_for(path, is_file=True)
+            by_key.setdefault((cfg.rule_dirs, cfg.entities), cfg)
+    configs = list(by_key.values()) or [runner.config_for(".")]
+    if len(configs) > 1:
+        typer.echo(f"mtcheck: the inputs use {len(configs)} configs with different entities or rule-dirs; "
+                   f"names are compared across articles with those of {configs[0].source or 'the defaults'}",
+                   err=True)
+    return runner.linter_for(configs[0])
 
 
 def _analyze_input(runner, item):
