@@ -40,9 +40,9 @@ def lint(
     score: bool = typer.Option(False, "--score", help="Also give each article's fluency score (text: after the findings; json: a 'score' field per file)."),
     source: Optional[str] = typer.Option(None, "--source", help="Russian original (a file, or a directory paired by file name): enables the source-mismatch checks (MT9xx)."),
     languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx rules: a server URL (http://localhost:8081), 'local', 'off', or 'auto' (default: $MTCHECK_LANGUAGETOOL_URL, else a local install, else skip with one notice). Any other value is a usage error."),
-    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes in place first, then report what is left (as `mtcheck fix --write`, then lint)."),
-    diff: bool = typer.Option(False, "--diff", help="Only print the fixes as a unified diff and change nothing; exit 1 if there is any (as `mtcheck fix`)."),
-    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff: also the unsafe fixes (approximate name matches; review them)."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes in place first, then report what is left (as `mtcheck fix --write`, then lint). A file that cannot be read, fixed or written is reported and makes the exit status 2; the others are still fixed and reported."),
+    diff: bool = typer.Option(False, "--diff", help="Only print the fixes as a unified diff and change nothing; exit 1 if there is any, 0 with --exit-zero (as `mtcheck fix`). Prints no report, so --format (other than text), --output, --statistics, --score, --baseline and --write-baseline are refused with it."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff (refused without either): also the unsafe fixes (approximate name matches; review them)."),
 ) -> None:
     from .cli import fail, print_notices, split_list, use_color, write_output
     from .config import ConfigError, check_overrides
@@ -54,6 +54,9 @@ def lint(
     fmt = output_format.lower()
     if fmt not in FORMATS:
         raise fail(f"unknown --format {output_format!r}: use one of {', '.join(FORMATS)}")
+    _check_fix_flags(fix, diff, unsafe_fixes, "-" in paths, {
+        f"--format {fmt}": fmt != "text", "--output": output is not None, "--statistics": statistics,
+        "--score": score, "--baseline": baseline is not None, "--write-baseline": write_baseline is not None})
     overrides = {
         "select": split_list(select), "ignore": split_list(ignore), "encoding": encoding,
         "max_file_size": max_file_size, "entities": tuple(entities) if entities else None,
@@ -86,6 +89,7 @@ def lint(
             options["source_texts"] = load_sources(source, encoding)
         except SourceError as exc:
             raise fail(str(exc)) from None
+    fix_errors = 0
     stdin_result = None
     try:
         post = None
@@ -99,18 +103,19 @@ def lint(
         items = runner.files(file_paths) if file_paths else []
         all_rules = _check_selectors(runner, _configs_used(runner, items, stdin_text is not None), overrides)
         if fix or diff:
-            if fix and diff:
-                raise fail("--fix changes the files and --diff only shows the changes: give one of the two")
-            if stdin_text is not None:
-                raise fail("--fix and --diff work on files; for standard input use `mtcheck fix -`")
             from .commands.fix import run_fixes
-            tally = run_fixes(runner, file_paths, write=fix, unsafe=unsafe_fixes)
-            if diff or tally.errors:
+            # --fix: only the files found (lint reports the missing ones, once, below)
+            todo = file_paths if diff else [p for p, err in items if not err]
+            tally = run_fixes(runner, todo, write=fix, unsafe=unsafe_fixes)
+            if diff:
                 print_notices(runner)
-                typer.echo(tally.summary(not diff), err=True)
-                raise typer.Exit(2 if tally.errors else (1 if tally.changed_files else 0))
-            if tally.changed_files:
+                typer.echo(tally.summary(False), err=True)
+                raise typer.Exit(2 if tally.errors else (1 if tally.changed_files and not exit_zero else 0))
+            if tally.changed_files or tally.errors:
                 typer.echo(tally.summary(True), err=True)
+            # An input --fix could not read, write or settle is an error at the end (exit
+            # 2), but the other files are still linted and reported: "then reports what is left".
+            fix_errors = tally.errors
         results = _run_with_progress(runner, file_paths, progress, fmt, items) if file_paths else []
         if stdin_text is not None:
             stdin_result = runner.lint_stdin(stdin_text)
@@ -119,7 +124,7 @@ def lint(
         raise fail(str(exc)) from None
 
     print_notices(runner)
-    errors = any(r.error for r in results)
+    errors = fix_errors or any(r.error for r in results)
 
     if write_baseline is not None:
         data = Baseline.build([(r.path, r.doc, r.findings) for r in results if r.doc is not None])
@@ -156,6 +161,24 @@ def lint(
     if not exit_zero and any(fails(r) for r in results if r.findings):
         raise typer.Exit(1)
     raise typer.Exit(0)
+
+
+def _check_fix_flags(fix: bool, diff: bool, unsafe_fixes: bool, stdin: bool, report_flags: dict[str, bool]) -> None:
+    """Refuse flag combinations that would be silently ignored (a usage error, exit 2):
+    --diff prints a diff instead of a report, so the report's options have nothing to
+    act on; --unsafe-fixes means nothing without --fix or --diff."""
+    from .cli import fail
+
+    if fix and diff:
+        raise fail("--fix changes the files and --diff only shows the changes: give one of the two")
+    if unsafe_fixes and not (fix or diff):
+        raise fail("--unsafe-fixes applies with --fix or --diff only (or use `mtcheck fix --unsafe`)")
+    if (fix or diff) and stdin:
+        raise fail("--fix and --diff work on files; for standard input use `mtcheck fix -`")
+    given = [flag for flag, on in report_flags.items() if on]
+    if diff and given:
+        raise fail(f"--diff prints a diff, not a report: {', '.join(given)} cannot be used with it "
+                   "(use --fix to apply the fixes and get the report)")
 
 
 def _configs_used(runner, items: list[tuple[str, str | None]], stdin: bool) -> list:
