@@ -152,9 +152,8 @@ def main() -> None:
     try:
         register_commands(_command_in(sys.argv[1:]))
         app()
-    except KeyboardInterrupt:  # pragma: no cover
-        typer.echo("mtcheck: interrupted", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt:  # pragma: no cover - typer usually turns it into Exit(130)
+        _finish(130)
     except SystemExit as exc:   # Typer/Click end every run this way
         if exc.code is None or isinstance(exc.code, int):
             _finish(exc.code or 0)
@@ -172,6 +171,9 @@ def _finish(code: int) -> None:
     ordinary exit runs instead, with its usual reports.
     """
     import threading
+    workers = sys.modules.get("mtcheck.workers")
+    if workers is not None:   # an interrupt can leave a pool running: stop it first
+        workers.stop_all()
     mp = sys.modules.get("multiprocessing")
     if threading.active_count() > 1 or (mp is not None and mp.active_children()):
         sys.exit(code)

@@ -295,7 +295,8 @@ class Runner:
         """
         import gc
         import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor  # only parallel runs pay for it
+
+        from .workers import pool as worker_pool
 
         global _WORKER
         yield self.lint_one(paths[0])
@@ -304,10 +305,10 @@ class Runner:
         if "fork" in mp.get_all_start_methods():
             _WORKER = self
             gc.freeze()
-            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork"))
+            workers = worker_pool(jobs, fork=True)
         else:  # pragma: no cover - Windows/macOS spawn
-            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self.opts,))
-        with pool:
+            workers = worker_pool(jobs, fork=False, initializer=_init_worker, initargs=(self.opts,))
+        with workers as pool:
             for packed in pool.map(_lint_packed, rest, chunksize=chunk):
                 result, notices = _unpack(packed)
                 for n in notices:
@@ -324,7 +325,8 @@ class Runner:
         stays with the caller, so results do not depend on --jobs."""
         import gc
         import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
+
+        from .workers import pool as worker_pool
 
         global _WORKER
         items = self.files(paths)
@@ -337,7 +339,7 @@ class Runner:
         _WORKER = self
         gc.freeze()
         try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+            with worker_pool(jobs, fork=True) as pool:
                 rest = list(pool.map(_map_call, [(fn, p, err) for p, err in items[1:]],
                                      chunksize=max(1, min(32, len(items) // (jobs * 4)))))
         finally:
