@@ -64,23 +64,40 @@ class Cache:
         self.dir = Path(directory)
         self.context = context
         self._ready = False
+        self._marked = False
 
     def _prepare(self) -> None:
         if self._ready:
             return
         self.dir.mkdir(parents=True, exist_ok=True)
-        tag = self.dir / "CACHEDIR.TAG"
-        if not tag.exists():
-            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# mtcheck cache: safe to delete.\n")
-            (self.dir / ".gitignore").write_text("*\n")
+        self._mark()
         self._ready = True
 
-    def key(self, data: bytes, path: str, rules: str = "") -> str:
+    def _mark(self) -> None:
+        """Keep the markers that tell backup tools (CACHEDIR.TAG) and git (.gitignore) to
+        leave the directory alone; restored when missing (a directory deleted while a run
+        was writing to it survives without them, and a warm run writes no entries)."""
+        self._marked = True
+        for name, text in (("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                            "# mtcheck cache: safe to delete.\n"), (".gitignore", "*\n")):
+            path = self.dir / name
+            if not path.exists():
+                try:
+                    path.write_text(text)
+                except OSError:
+                    pass
+
+    def key(self, data: bytes, path: str, rules: str = "", paired: str = "") -> str:
+        """The entry of one file's findings.  *paired* names what else they depend on
+        beyond the content and the run's context: with ``--source`` the original is
+        paired by file name, so two files of the same text have different findings."""
         import hashlib
 
         h = hashlib.sha256(self.context.encode())
         h.update(Path(path).suffix.lower().encode())  # the format depends on the extension
         h.update(rules.encode() + b"\0")             # per-file ignores change the rule set
+        if paired:
+            h.update(b"paired\0" + paired.encode("utf-8", "surrogateescape") + b"\0")
         h.update(data)
         return h.hexdigest()
 
@@ -88,7 +105,12 @@ class Cache:
         p = self.dir / key[:2] / f"{key}.json"
         try:
             raw = json.loads(p.read_text(encoding="utf-8"))
-            return [finding_from_dict(d) for d in raw]
+            if not isinstance(raw, list):   # damaged ("{}" iterated as no findings)
+                return None
+            found = [finding_from_dict(d) for d in raw]
+            if not self._marked and self.dir.is_dir():
+                self._mark()
+            return found
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

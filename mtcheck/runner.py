@@ -175,7 +175,9 @@ class Runner:
             return None
         rules = self.linter_for(item.config).rules_for(item.config, item.path)
         src = item.source
-        return cache, cache.key(src.encode(src.text), item.path, ",".join(r.code for r in rules)), rules
+        # with --source, the original (in the context) is the one of this file's name
+        paired = Path(item.path).name if self.opts.options.get("source_texts") else ""
+        return cache, cache.key(src.encode(src.text), item.path, ",".join(r.code for r in rules), paired), rules
 
     def _finish(self, item: Input, findings: list) -> FileResult:
         if self.baseline is not None:

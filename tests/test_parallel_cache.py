@@ -56,6 +56,24 @@ def test_cache_reuses_and_invalidates(corpus, tmp_path, cli):
     assert b'"rule": "MT2' not in only.stdout and b'"rule": "MT3' in only.stdout
 
 
+def test_damaged_entries_are_relinted_and_markers_restored(corpus, tmp_path, cli):
+    """An entry holding a JSON object instead of a list was served as "no findings"; the
+    markers (CACHEDIR.TAG, .gitignore) of a directory that lost them were never put back,
+    since a warm run writes no entries."""
+    cache = tmp_path / "cache"
+    args = ("lint", "--format", "json", "--jobs", "1", "--cache-dir", str(cache), str(corpus))
+    first = cli(*args)
+    for entry in cache.rglob("*.json"):
+        entry.write_text("{}", encoding="utf-8")
+    (cache / "CACHEDIR.TAG").unlink()
+    (cache / ".gitignore").unlink()
+    assert cli(*args).stdout == first.stdout
+    assert (cache / "CACHEDIR.TAG").is_file() and (cache / ".gitignore").read_text() == "*\n"
+    (cache / "CACHEDIR.TAG").unlink()
+    assert cli(*args).stdout == first.stdout   # warm again, from the rewritten entries ...
+    assert (cache / "CACHEDIR.TAG").is_file()  # ... and a run that writes nothing restores them
+
+
 def test_score_jobs_2_is_byte_identical_to_jobs_1(corpus, cli):
     one = cli("score", "--format", "json", "--jobs", "1", str(corpus))
     two = cli("score", "--format", "json", "--jobs", "2", str(corpus))

@@ -112,3 +112,30 @@ def test_name_spellings_across_lines_prefer_the_standard_romanization():
     # A woman and a man of the same family are not one name spelled two ways.
     src = "Анна Алексеева и Иван Алексеев приехали.\nАлексеева выступила."
     assert _lint(linter, src, "Anna Alekseeva and Ivan Alekseev arrived.\nAlekseeva spoke.") == []
+
+
+def test_cache_keeps_files_of_the_same_text_apart_under_source(tmp_path: Path):
+    """With --source, a file's findings depend on the original of its own name: two
+    translations of the same text must not share a cache entry (they did: the second
+    was served the first one's findings, cold or warm)."""
+    src_dir, mt_dir = tmp_path / "ru", tmp_path / "en"
+    src_dir.mkdir()
+    mt_dir.mkdir()
+    (src_dir / "a.txt").write_text("15 марта 2023 года президент Путин встретился со 120 делегатами в Москве.\n",
+                                   encoding="utf-8")
+    (src_dir / "b.txt").write_text("17 мая 2021 года Шойгу встретился с 450 делегатами в Казани.\n",
+                                   encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (mt_dir / name).write_text("On 15 March 2023, President Putin met 120 delegates in Moscow.\n",
+                                   encoding="utf-8")
+
+    def findings(*extra: str) -> dict[str, int]:
+        proc = run_cli("lint", "--languagetool", "off", "--source", str(src_dir), "--select", "MT9",
+                       "--format", "json", *extra, str(mt_dir / "b.txt"), str(mt_dir / "a.txt"))
+        return {Path(f["path"]).name: len(f["findings"]) for f in json.loads(proc.stdout)["files"]}
+
+    expected = findings("--no-cache")
+    assert expected["a.txt"] == 0 and expected["b.txt"] > 0
+    cache = str(tmp_path / "cache")
+    assert findings("--cache-dir", cache) == expected   # cold
+    assert findings("--cache-dir", cache) == expected   # warm
