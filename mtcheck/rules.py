@@ -3,7 +3,9 @@
 Rules are data (as in Vale): a YAML file holds a list of rules, each naming the check
 *kind* (Python) that runs it plus the kind's parameters.  Validation happens at load
 time so that a typo in a user's rule file is a ``path:line: what is wrong`` error and
-exit 2, never a traceback in the middle of a run.
+exit 2, never a traceback in the middle of a run.  The checks themselves are in
+rule_schema (imported only when rule files are parsed: the stored rule set spares
+most runs both the parsing and the checking).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 
-from .findings import CATEGORIES, Finding, Severity
+from .findings import Finding, Severity
 
 
 class RuleError(Exception):
@@ -37,7 +39,19 @@ class Rule:
     default: bool = True
     path: str = ""
     line: int = 0
+    # the line of each key of the rule ("pattern"), and of each entry of a mapping
+    # parameter ("swap.Kiev"): an error names the line to edit, not the rule's first
+    lines: dict[str, int] = field(default_factory=dict)
     _state: Any = field(default=None, repr=False, compare=False)
+
+    def at(self, key: str | None = None) -> str:
+        """``path:line`` of *key* in this rule's file ("swap.Kiev" falls back to "swap"),
+        or of the rule itself: where a RuleError about that key points."""
+        while key:
+            if key in self.lines:
+                return f"{self.path}:{self.lines[key]}"
+            key = key.rpartition(".")[0]
+        return f"{self.path}:{self.line}"
 
     @property
     def summary(self) -> str:
@@ -58,6 +72,8 @@ class Rule:
         try:
             msg = msg.format(**values)
         except (KeyError, IndexError, ValueError):
+            # a loaded rule's message uses only fields its kind supplies (checked at load
+            # time by rule_schema); this guards messages given in code
             pass
         return Finding(rule=self.code, name=self.name, category=self.category,
                        severity=severity or self.severity, message=msg, start=start, end=end,
@@ -110,108 +126,6 @@ def load_yaml(path: Path) -> Any:
         raise RuleError(f"{path}:{line}: invalid YAML: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise RuleError(f"{path}:1: invalid YAML: {exc}") from None
-
-
-# ---------------------------------------------------------------------------------
-# Validation
-_CODE_RE = re.compile(r"^[A-Z]{2,5}\d{2,4}$")
-_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_COMMON = {"code", "name", "category", "severity", "kind", "message", "why", "examples", "fix",
-           "default"}
-
-
-def _type_name(types: Any) -> str:
-    if isinstance(types, tuple):
-        return " or ".join(_type_name(t) for t in types)
-    return {str: "a string", list: "a list", dict: "a mapping", bool: "true/false",
-            int: "a whole number", float: "a number"}.get(types, getattr(types, "__name__", str(types)))
-
-
-def _validate_rule(raw: dict, path: Path, seen: dict[str, str]) -> Rule:
-    from .checks import kind_params  # cheap: reads the kind table only
-
-    line = raw.get("__line__", 0)
-    lines = raw.get("__lines__", {})
-
-    def err(msg: str, key: str | None = None) -> RuleError:
-        return RuleError(f"{path}:{lines.get(key, line) if key else line}: {msg}")
-
-    for key in ("code", "name", "category", "severity", "kind", "message", "why", "examples"):
-        if key not in raw:
-            ident = raw.get("code", "rule")
-            return_err = err(f"{ident}: missing required key '{key}'")
-            raise return_err
-    code = raw["code"]
-    if not isinstance(code, str) or not _CODE_RE.match(code):
-        raise err(f"code {code!r} must look like MT123 (capital letters then 2-4 digits)", "code")
-    if code in seen:
-        raise err(f"{code}: duplicate rule code (first defined at {seen[code]})", "code")
-    if not isinstance(raw["name"], str) or not _NAME_RE.match(raw["name"]):
-        raise err(f"{code}: name must be kebab-case, e.g. lowercase-proper-name", "name")
-    if raw["category"] not in CATEGORIES:
-        raise err(f"{code}: unknown category {raw['category']!r}; use one of {', '.join(CATEGORIES)}",
-                  "category")
-    try:
-        severity = Severity.parse(str(raw["severity"]))
-    except ValueError as exc:
-        raise err(f"{code}: {exc}", "severity") from None
-    for key in ("message", "why"):
-        if not isinstance(raw[key], str) or not raw[key].strip():
-            raise err(f"{code}: '{key}' must be a non-empty string", key)
-    fix = raw.get("fix", None)
-    if fix in ("none", False):
-        fix = None
-    if fix not in (None, "safe", "unsafe"):
-        raise err(f"{code}: fix must be safe, unsafe or none", "fix")
-    default = raw.get("default", True)
-    if not isinstance(default, bool):
-        raise err(f"{code}: default must be true or false", "default")
-
-    params_spec = kind_params(raw["kind"])
-    if params_spec is None:
-        from .checks import KINDS
-        raise err(f"{code}: unknown kind {raw['kind']!r}; use one of {', '.join(sorted(KINDS))}", "kind")
-    params = {}
-    for key, value in raw.items():
-        if key in _COMMON or key.startswith("__"):
-            continue
-        if key not in params_spec:
-            allowed = ", ".join(sorted(params_spec)) or "none"
-            raise err(f"{code}: unknown key '{key}' for kind {raw['kind']} (allowed: {allowed})", key)
-        types, _required = params_spec[key]
-        if not isinstance(value, types) or (isinstance(value, bool) and bool not in
-                                             (types if isinstance(types, tuple) else (types,))):
-            raise err(f"{code}: '{key}' must be {_type_name(types)}", key)
-        params[key] = _strip_lines(value)
-    for key, (_types, required) in params_spec.items():
-        if required and key not in params:
-            raise err(f"{code}: kind {raw['kind']} needs '{key}'")
-
-    examples = raw["examples"]
-    if not isinstance(examples, dict):
-        raise err(f"{code}: examples must be a mapping with bad/good/fixed lists", "examples")
-    ex_lines = examples.get("__lines__", {})
-    clean: dict[str, list[str]] = {}
-    for key in ("bad", "good", "fixed"):
-        value = examples.get(key, [])
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise RuleError(f"{path}:{ex_lines.get(key, line)}: {code}: examples.{key} must be a list of strings")
-        clean[key] = value
-    extra = set(examples) - {"bad", "good", "fixed", "__line__", "__lines__"}
-    if extra:
-        raise err(f"{code}: unknown examples key(s): {', '.join(sorted(extra))} (use bad, good, fixed)",
-                  "examples")
-    if not clean["bad"] or not clean["good"]:
-        raise err(f"{code}: examples need at least one 'bad' and one 'good' text", "examples")
-    if clean["fixed"] and len(clean["fixed"]) != len(clean["bad"]):
-        raise err(f"{code}: examples.fixed must have one entry per 'bad' example", "examples")
-
-    seen[code] = f"{path}:{line}"
-    return Rule(code=code, name=raw["name"], category=raw["category"], severity=severity,
-                kind=raw["kind"], message=raw["message"].strip(), why=" ".join(raw["why"].split()),
-                examples=clean, params=params, fix=fix, default=default, path=str(path), line=line)
 
 
 # ---------------------------------------------------------------------------------
@@ -269,6 +183,7 @@ def _disk_cache_path(files: list[Path]) -> Path | None:
         st = f.stat()
         parts.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode())
     parts.append(Path(__file__).read_bytes())  # the schema itself
+    parts.append((Path(__file__).parent / "rule_schema.py").read_bytes())   # and its checks
     key = checksum(*parts)
     return base / f"rules-{key}.pickle"
 
@@ -343,9 +258,11 @@ def _write_cached(cache: Path, ruleset: RuleSet) -> None:
 
 
 def _parse_rules(dirs: list[Path]) -> RuleSet:
+    from .rule_schema import validate_rule   # only a run that parses rule files needs it
+
     rules: list[Rule] = []
     data: dict[str, list[tuple[Path, Any]]] = {}
-    seen: dict[str, str] = {}
+    seen: dict[tuple[str, str], str] = {}   # (what, value) -> where first defined
     for d in dirs:
         if not d.is_dir():
             raise RuleError(f"{d}:1: rule directory not found")
@@ -360,7 +277,7 @@ def _parse_rules(dirs: list[Path]) -> RuleSet:
                 for raw in items:
                     if not isinstance(raw, dict):
                         raise RuleError(f"{path}:{doc['__lines__'].get('rules', 1)}: each rule is a mapping")
-                    rules.append(_validate_rule(raw, path, seen))
+                    rules.append(validate_rule(raw, path, seen))
             elif isinstance(doc.get("kind"), str):
                 data.setdefault(doc["kind"], []).append((path, _strip_lines(doc)))
             else:

@@ -1,9 +1,16 @@
 """The check kinds: Python that runs rule data.
 
 Each kind is a class with ``PARAMS`` (the YAML keys it accepts: name -> (types,
-required)), ``prepare(rule, ctx)`` (compile once per rule, cached on the rule) and
+required), where a type may be :class:`ListOf`/:class:`MapOf` so that the elements are
+checked too), ``prepare(rule, ctx)`` (compile once per rule, cached on the rule) and
 ``check(doc, rule, state, ctx)`` returning Findings.  Kinds are imported on demand
 from this table so that start-up only pays for the kinds the selected rules use.
+
+What a kind's message may use: ``FIELDS``, the format fields its findings supply
+besides ``text`` and ``fix``; a kind whose fields depend on the rule (a pattern's named
+groups, a detector's values) has ``validate(rule, asked)`` instead, which also checks
+the rule's parameters.  Both are consulted when rule files are parsed (see
+rule_schema), never per article.
 """
 
 from __future__ import annotations
@@ -45,6 +52,27 @@ class Kind(Protocol):
     def prepare(self, rule: Any, ctx: "CheckContext") -> Any: ...
 
     def check(self, doc: Document, rule: Any, state: Any, ctx: "CheckContext") -> Iterable[Finding]: ...
+
+
+class ListOf:
+    """A PARAMS type: a list whose every item is of *item* type (``ListOf(str)``).
+
+    Why: a ``list`` check alone let ``pattern: ["Kiev", 42]`` through, and the 42 then
+    crashed the first article with a TypeError instead of failing the rule file."""
+
+    __slots__ = ("item",)
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
+
+
+class MapOf:
+    """A PARAMS type: a mapping with keys of type *key* and values of type *value*."""
+
+    __slots__ = ("key", "value")
+
+    def __init__(self, key: Any, value: Any) -> None:
+        self.key, self.value = key, value
 
 
 _instances: dict[str, Kind] = {}

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
 from .. import gazetteer
-from . import casing_phrases, casing_scan
+from . import ListOf, casing_phrases, casing_scan
 from ..diskmemo import DiskMemo
 from ..document import Document
 from ..findings import Finding
@@ -143,9 +143,11 @@ class Capitalization:
     """Known terms (gazetteer sections or an inline list) written with wrong capitals."""
 
     PARAMS = {
-        "terms": ((str, list), True),   # "gazetteer:people,institutions" or a list of terms
+        "terms": ((str, ListOf(str)), True),   # "gazetteer:people,institutions" or a list of terms
         "surnames": (bool, False),      # also check bare lower-case surnames of people
     }
+    #: message fields besides text and fix (see the Rule.finding calls)
+    FIELDS = frozenset({"canonical"})
 
     def prepare(self, rule: Any, ctx: Any) -> _State:
         terms = rule.params["terms"]
@@ -394,6 +396,7 @@ class CaseConsistency:
     PARAMS = {
         "max_words": (int, False),
     }
+    FIELDS: frozenset[str] = frozenset()
 
     def prepare(self, rule: Any, ctx: Any) -> int:
         return int(rule.params.get("max_words", 4))

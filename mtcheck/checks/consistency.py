@@ -11,21 +11,29 @@ from typing import Any
 
 from ..document import Document
 from ..findings import Finding
+from . import MapOf
 from .phrases import _Pattern, run_patterns
 
 
 class Consistency:
     PARAMS = {
-        "styles": (dict, True),      # style name -> regex
+        "styles": (MapOf(str, str), True),      # style name -> regex
         "ignorecase": (bool, False),
     }
+    #: message fields besides text and fix (see the Rule.finding call in check)
+    FIELDS = frozenset({"style", "major", "major_count", "count"})
 
-    def prepare(self, rule: Any, ctx: Any) -> list[tuple[str, _Pattern]]:
+    def validate(self, rule: Any, asked: frozenset[str]) -> frozenset[str]:
+        """At load time: a style is a name for a regex, and one style cannot be mixed."""
         if len(rule.params["styles"]) < 2:
             from ..rules import RuleError
-            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: 'styles' needs at least two styles")
+            raise RuleError(f"{rule.at('styles')}: {rule.code}: 'styles' needs at least two styles")
+        return self.FIELDS
+
+    def prepare(self, rule: Any, ctx: Any) -> list[tuple[str, _Pattern]]:
+        self.validate(rule, frozenset())
         ic = bool(rule.params.get("ignorecase"))
-        return [(name, _Pattern(p, ic, rule)) for name, p in rule.params["styles"].items()]
+        return [(name, _Pattern(p, ic, rule, f"styles.{name}")) for name, p in rule.params["styles"].items()]
 
     def check(self, doc: Document, rule: Any, styles: list[tuple[str, _Pattern]], ctx: Any) -> list[Finding]:
         # A finding needs two styles in one article: when the strings a style needs (a

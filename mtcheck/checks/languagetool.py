@@ -32,6 +32,7 @@ from typing import Any, NamedTuple
 
 from ..document import Document
 from ..findings import Finding
+from . import ListOf
 
 ENV_URL = "MTCHECK_LANGUAGETOOL_URL"
 DEFAULT_LANGUAGE = "en-US"
@@ -311,12 +312,14 @@ class LanguageToolKind:
     """One rule = the LanguageTool matches of some categories / issue types."""
 
     PARAMS = {
-        "lt_categories": (list, False),   # LanguageTool category ids (TYPOS, GRAMMAR, …)
-        "issue_types": (list, False),     # or LanguageTool issue types (misspelling, …)
-        "skip_rules": (list, False),      # LanguageTool rule ids this rule never reports
+        "lt_categories": (ListOf(str), False),   # LanguageTool category ids (TYPOS, GRAMMAR, …)
+        "issue_types": (ListOf(str), False),     # or LanguageTool issue types (misspelling, …)
+        "skip_rules": (ListOf(str), False),      # LanguageTool rule ids this rule never reports
         "names_are_variants": (bool, False),  # drop spelling matches on names (see is_name_like)
         "max_replacements": (int, False),
     }
+    #: message fields besides text and fix (see the Rule.finding call in check)
+    FIELDS = frozenset({"lt_rule", "lt_message", "lt_category"})
 
     def prepare(self, rule: Any, ctx: Any) -> dict:
         p = rule.params

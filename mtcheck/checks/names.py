@@ -40,15 +40,24 @@ class Names:
     PARAMS = {
         "report": (str, False),   # variants (default) or gender
     }
+    #: message fields besides text and fix (see the Rule.finding calls in check)
+    FIELDS = frozenset({"canonical", "cluster"})
 
     def __init__(self) -> None:
         self._last: tuple[Any, Any, Any] | None = None  # (doc, gazetteer, groups): one-document cache
         self._seen = False   # a story analyzed already (the pre-check is worth it from then on)
 
+    def validate(self, rule: Any, asked: frozenset[str]) -> frozenset[str]:
+        """At load time: an unknown ``report`` was a bare ValueError at the first article."""
+        self.prepare(rule, None)
+        return self.FIELDS
+
     def prepare(self, rule: Any, ctx: Any) -> str:
         report = rule.params.get("report", "variants")
         if report not in REPORTS:
-            raise ValueError(f"{rule.code}: report must be one of {', '.join(REPORTS)}")
+            from ..rules import RuleError
+            raise RuleError(f"{rule.at('report')}: {rule.code}: unknown report {report!r}; "
+                            f"use one of {', '.join(REPORTS)}")
         return report
 
     def _groups(self, doc: Document, ctx: Any) -> list:

@@ -11,6 +11,7 @@ from typing import Any
 from .. import rxprog, rxtimeout
 from ..document import Document
 from ..findings import Finding
+from . import ListOf, MapOf
 from .literals import FOLDED, PLAIN
 from .needs import CoreNeed, Need
 from .prefilter import INLINE_I, required_core, required_literals
@@ -35,11 +36,12 @@ class _Pattern:
     one-article run, the regex compilation) when they are absent.
     """
 
-    __slots__ = ("pattern", "ignorecase", "rule", "needs", "folded", "tests", "index", "alt_sets", "cores",
-                 "_rx")
+    __slots__ = ("pattern", "ignorecase", "rule", "key", "needs", "folded", "tests", "index", "alt_sets",
+                 "cores", "_rx")
 
-    def __init__(self, pattern: str, ignorecase: bool, rule: Any) -> None:
-        self.pattern, self.ignorecase, self.rule = pattern, ignorecase, rule
+    def __init__(self, pattern: str, ignorecase: bool, rule: Any, key: str = "pattern") -> None:
+        # key: the rule's YAML key the pattern comes from, for the line of a RuleError
+        self.pattern, self.ignorecase, self.rule, self.key = pattern, ignorecase, rule, key
         # a case-sensitive pattern needs its literals as written ("UN", not "un" in "under")
         self.folded = ignorecase or bool(INLINE_I.search(pattern))
         self.needs = required_literals(pattern, fold=self.folded)
@@ -55,12 +57,12 @@ class _Pattern:
         self.cores = tuple(t for t in self.tests if not isinstance(t, Need))
         self._rx = None
         if self.needs is None:   # not plain syntax: compile now, so a bad pattern is reported at once
-            self._rx = compile_user_regex(pattern, ignorecase, rule)
+            self._rx = compile_user_regex(pattern, ignorecase, rule, key)
 
     @property
     def rx(self) -> Any:
         if self._rx is None:
-            self._rx = compile_user_regex(self.pattern, self.ignorecase, self.rule)
+            self._rx = compile_user_regex(self.pattern, self.ignorecase, self.rule, self.key)
         return self._rx
 
     def may_match(self, doc: Document) -> bool:
@@ -96,9 +98,10 @@ class _Pattern:
         return True
 
 
-def compile_user_regex(pattern: str, ignorecase: bool, rule: Any) -> Any:
+def compile_user_regex(pattern: str, ignorecase: bool, rule: Any, key: str = "pattern") -> Any:
     """A rule's pattern as ``regex`` compiles it (from the stored program when there is
-    one: see rxprog), or a RuleError that names the rule file and line."""
+    one: see rxprog), or a RuleError that names the rule file and the line of *key*
+    (the pattern shown as written, not with repr's doubled backslashes)."""
     flags = rxprog.MULTILINE | (rxprog.IGNORECASE if ignorecase else 0)
     try:
         return rxprog.compile(pattern, flags)
@@ -107,13 +110,18 @@ def compile_user_regex(pattern: str, ignorecase: bool, rule: Any) -> Any:
         if not isinstance(exc, regex.error):
             raise
         from ..rules import RuleError
-        raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: bad regular expression {pattern!r}: {exc}") from None
+        raise RuleError(f"{rule.at(key)}: {rule.code}: bad regular expression '{pattern}' ({key}): {exc}") from None
 
 
 def _as_list(value: Any) -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)
+
+
+def swap_pattern(wrong: str) -> str:
+    """The pattern of a substitution's key: a regex when it has regex syntax, else the word."""
+    return wrong if any(c in wrong for c in "\\[(?*+|^$") else _tokens_pattern([wrong])
 
 
 def _tokens_pattern(tokens: list[str]) -> str:
@@ -187,8 +195,10 @@ class _Filters:
         "not_acronym": (str, False),      # named group must not be a known acronym
         "truncated": (str, False),        # named group must look like a word cut short
         "skip_headlines": (bool, False),  # ignore lines in headline case
-        "requires": (list, False),        # literal strings one of which must occur, or skip the rule
+        "requires": (ListOf(str), False),  # literal strings one of which must occur, or skip the rule
     }
+    #: the keys that name a group of the pattern (checked at load time: phrases_validate)
+    GROUP_KEYS = ("target", "not_english", "truncated", "not_acronym")
 
     @staticmethod
     def applies(doc: Document, rule: Any) -> bool:
@@ -249,8 +259,8 @@ class Existence:
     """Flag every match of a pattern (or literal token list); optionally suggest a rewrite."""
 
     PARAMS = {
-        "pattern": ((str, list), False),
-        "tokens": (list, False),
+        "pattern": ((str, ListOf(str)), False),
+        "tokens": (ListOf(str), False),
         "ignorecase": (bool, False),
         "replace": (str, False),
         **_Filters.PARAMS,
@@ -260,11 +270,16 @@ class Existence:
         ic = bool(rule.params.get("ignorecase"))
         pats = [_Pattern(p, ic, rule) for p in _as_list(rule.params.get("pattern"))]
         if rule.params.get("tokens"):
-            pats.append(_Pattern(_tokens_pattern(rule.params["tokens"]), ic, rule))
+            pats.append(_Pattern(_tokens_pattern(rule.params["tokens"]), ic, rule, "tokens"))
         if not pats:
             from ..rules import RuleError
-            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: existence needs 'pattern' or 'tokens'")
+            raise RuleError(f"{rule.at()}: {rule.code}: existence needs 'pattern' or 'tokens'")
         return _Compiled(pats, rule.params.get("replace"))
+
+    def validate(self, rule: Any, asked: frozenset[str]) -> frozenset[str]:
+        """Load-time checks (see phrases_validate); the message may use the named groups."""
+        from .phrases_validate import validate_existence
+        return validate_existence(rule, asked)
 
     def check(self, doc: Document, rule: Any, state: _Compiled, ctx: Any) -> list[Finding]:
         out = []
@@ -278,7 +293,8 @@ class Existence:
             found = doc.text[start:end]
             reps: tuple[str, ...] = ()
             if state.replace is not None:
-                reps = (rxprog.expand(m, state.replace) if not rule.params.get("target") else state.replace,)
+                # with a target too: a template such as \g<city> (Ukraine) is expanded
+                reps = (rxprog.expand(m, state.replace),)
             groups = {k: (v or "") for k, v in m.groupdict().items()}
             out.append(rule.finding(start, end, found, replacements=reps, **groups))
         return out
@@ -287,19 +303,22 @@ class Existence:
 class Substitution:
     """Known wrong → right pairs (``swap``); the replacement keeps the found case shape."""
 
+    # No `target`: a substitution replaces the whole match (a target was silently ignored).
     PARAMS = {
-        "swap": (dict, True),
+        "swap": (MapOf(str, str), True),
         "ignorecase": (bool, False),
-        **_Filters.PARAMS,
+        **{k: v for k, v in _Filters.PARAMS.items() if k != "target"},
     }
 
     def prepare(self, rule: Any, ctx: Any) -> list[tuple[_Pattern, str, str]]:
         ic = bool(rule.params.get("ignorecase"))
-        out = []
-        for wrong, right in rule.params["swap"].items():
-            pat = wrong if any(c in wrong for c in "\\[(?*+|^$") else _tokens_pattern([wrong])
-            out.append((_Pattern(pat, ic, rule), str(right), wrong))
-        return out
+        return [(_Pattern(swap_pattern(wrong), ic, rule, f"swap.{wrong}"), str(right), wrong)
+                for wrong, right in rule.params["swap"].items()]
+
+    def validate(self, rule: Any, asked: frozenset[str]) -> frozenset[str]:
+        """Load-time checks of the swap templates and filter groups (see phrases_validate)."""
+        from .phrases_validate import validate_substitution
+        return validate_substitution(rule)
 
     def check(self, doc: Document, rule: Any, state: list[tuple[_Pattern, str, str]], ctx: Any) -> list[Finding]:
         out = []

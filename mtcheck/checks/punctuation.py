@@ -19,6 +19,7 @@ from typing import Any
 
 from ..document import Document
 from ..findings import Finding
+from . import ListOf
 
 
 def blocks(doc: Document) -> list[list[tuple[int, int]]]:
@@ -34,10 +35,12 @@ def blocks(doc: Document) -> list[list[tuple[int, int]]]:
 
 class Balance:
     PARAMS = {
-        "pairs": (list, True),          # e.g. ["()", "[]", "“”", "«»"]
-        "straight": (list, False),      # symmetric marks, e.g. ['"']
-        "ignore": (list, False),        # sequences whose marks are not brackets, e.g. [":)"]
+        "pairs": (ListOf(str), True),          # e.g. ["()", "[]", "“”", "«»"]
+        "straight": (ListOf(str), False),      # symmetric marks, e.g. ['"']
+        "ignore": (ListOf(str), False),        # sequences whose marks are not brackets, e.g. [":)"]
     }
+    # (its findings carry a message of their own: the rule's is not used)
+    FIELDS: frozenset[str] = frozenset()
 
     def prepare(self, rule: Any, ctx: Any) -> tuple[list[str], list[str], Ignored]:
         from ..rules import RuleError
@@ -45,13 +48,13 @@ class Balance:
         pairs = [str(p) for p in rule.params["pairs"]]
         bad = [p for p in pairs if len(p) != 2]
         if bad:
-            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: each pair is two characters, got {bad}")
+            raise RuleError(f"{rule.at('pairs')}: {rule.code}: each pair is two characters, got {bad}")
         straight = [str(s) for s in rule.params.get("straight") or []]
         ignore = tuple(str(s) for s in rule.params.get("ignore") or [])
         marks = "".join(pairs) + "".join(straight)
         useless = [s for s in ignore if not any(c in marks for c in s)]
         if useless:
-            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: 'ignore' entries must contain one of the "
+            raise RuleError(f"{rule.at('ignore')}: {rule.code}: 'ignore' entries must contain one of the "
                             f"rule's marks ({marks}); these contain none: {useless}")
         return pairs, straight, by_first_char(ignore)
 

@@ -134,6 +134,8 @@ class Romanized:
         "threshold": ((float, int), False),   # score threshold; default: the model's own
         "min_length": (int, False),           # shorter tokens are never flagged
     }
+    #: message fields besides text and fix (see the Rule.finding call in check)
+    FIELDS = frozenset({"gloss", "russian"})
 
     def prepare(self, rule: Any, ctx: Any) -> _State:
         thr = rule.params.get("threshold")

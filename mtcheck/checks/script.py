@@ -11,6 +11,7 @@ import unicodedata
 from typing import Any
 
 from .. import rxprog
+from . import ListOf, MapOf
 from ..document import Document
 from ..findings import Finding
 
@@ -77,17 +78,19 @@ class Script:
     """Flag each run of the listed scripts; translate known phrases and dates in the message."""
 
     PARAMS = {
-        "scripts": (list, False),
-        "phrases": (dict, False),   # foreign phrase (case-insensitive) -> English meaning
-        "months": (dict, False),    # foreign month name (any case form) -> English month
+        "scripts": (ListOf(str), False),
+        "phrases": (MapOf(str, str), False),   # foreign phrase (case-insensitive) -> English meaning
+        "months": (MapOf(str, str), False),    # foreign month name (any case form) -> English month
     }
+    # (its findings carry a message of their own: the rule's is not used)
+    FIELDS: frozenset[str] = frozenset()
 
     def prepare(self, rule: Any, ctx: Any) -> _ScriptState:
         scripts = rule.params.get("scripts") or ["Cyrillic"]
         unknown = [s for s in scripts if s not in SCRIPTS]
         if unknown:
             from ..rules import RuleError
-            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: unknown script(s) {unknown}; "
+            raise RuleError(f"{rule.at('scripts')}: {rule.code}: unknown script(s) {unknown}; "
                             f"use {', '.join(SCRIPTS)}")
         letters = "".join(rf"\p{{Script={s}}}" for s in scripts)
         phrases = {str(p): str(t) for p, t in (rule.params.get("phrases") or {}).items()}
@@ -176,8 +179,10 @@ class MixedScript:
     """A Latin word with look-alike letters from another script (homoglyphs)."""
 
     PARAMS = {
-        "homoglyphs": (dict, True),   # foreign letter -> Latin look-alike
+        "homoglyphs": (MapOf(str, str), True),   # foreign letter -> Latin look-alike
     }
+    #: message fields besides text and fix (see the Rule.finding call in check)
+    FIELDS = frozenset({"letters"})
 
     def prepare(self, rule: Any, ctx: Any) -> tuple[Any, dict[str, str]]:
         table = {str(k): str(v) for k, v in rule.params["homoglyphs"].items()}

@@ -34,6 +34,7 @@ import regex
 
 from ..document import Document
 from ..findings import Finding
+from . import ListOf
 
 
 class SourceError(Exception):
@@ -266,15 +267,26 @@ class SourceCheck:
 
     PARAMS = {
         "check": (str, True),
-        "first_names": (list, False),     # Russian first names (nominative) that announce a surname
+        "first_names": (ListOf(str), False),     # Russian first names (nominative) that announce a surname
         "min_quote_words": (int, False),  # shorter quoted bits (titles, nicknames) are not checked
     }
+    #: message fields besides text and fix, by check (see the Rule.finding calls in check)
+    FIELDS_BY_CHECK = {"numbers": frozenset({"source", "line"}), "names": frozenset({"source", "line"}),
+                       "name-variants": frozenset({"source"}), "quotes": frozenset({"source", "line"})}
+
+    def validate(self, rule: Any, asked: frozenset[str]) -> frozenset[str]:
+        """At load time: these rules run only with --source, so prepare alone would let an
+        unknown check through every run without it."""
+        check = rule.params["check"]
+        if check not in self.FIELDS_BY_CHECK:
+            from ..rules import RuleError
+            raise RuleError(f"{rule.at('check')}: {rule.code}: unknown check {check!r}; "
+                            f"use one of {', '.join(self.FIELDS_BY_CHECK)}")
+        return self.FIELDS_BY_CHECK[check]
 
     def prepare(self, rule: Any, ctx: Any) -> _State:
         check = rule.params["check"]
-        if check not in ("numbers", "names", "name-variants", "quotes"):
-            from ..rules import RuleError
-            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: unknown check {check!r}")
+        self.validate(rule, frozenset())
         people: list[tuple[str, str, tuple[str, ...]]] = []
         if check in ("names", "name-variants"):
             try:

@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterator
 from ..document import Document
 from ..findings import Finding
 from .. import wordclass as wc
+from . import ListOf, MapOf
 from .syntax_view import (  # noqa: F401 - tests reach _plain through this module
     _CLOSERS, _END_PUNCT, _ENDS_PHRASE, _INNER_PUNCT, _QUOTE, _View, _plain, _view,
 )
@@ -265,24 +266,57 @@ DETECTORS: dict[str, tuple[Callable[..., Iterator[tuple[int, int, dict, int]]], 
     "subjectless-sentence": (subjectless_sentence, ("followers", "allow")),
 }
 
+#: The values each detector yields (the dicts above), which a rule's message and
+#: ``replace`` may use besides ``text`` (tests/test_user_rules.py checks they agree).
+DETECTOR_FIELDS: dict[str, frozenset[str]] = {
+    "participle-noun": frozenset({"word"}),
+    "plural-singular-verb": frozenset({"head", "verb"}),
+    "subjectless-that": frozenset({"verb"}),
+    "bare-noun-of": frozenset({"noun"}),
+    "times-before-verb": frozenset({"verb"}),
+    "demand-infinitive": frozenset({"verb"}),
+    "subjectless-sentence": frozenset({"verb"}),
+}
+
 
 class Syntax:
     """Run one named detector with the word lists the rule gives it."""
 
     PARAMS = {
         "detector": (str, True),
-        "words": (dict, False),      # list name -> list of words (see DETECTORS for names)
+        "words": (MapOf(str, ListOf(str)), False),   # list name -> list of words (see DETECTORS)
         "window": (int, False),      # how many tokens a detector may look ahead
         "skip_headlines": (bool, False),
         "replace": (str, False),     # suggestion, formatted with the detector's values
     }
+
+    def validate(self, rule: Any, asked: frozenset[str]) -> frozenset[str] | None:
+        """At load time: ``replace`` is a format template of the detector's values (an
+        unknown field was a KeyError per finding).  Returns the message fields; None for
+        an unknown detector, which prepare reports."""
+        fields = DETECTOR_FIELDS.get(rule.params["detector"])
+        if fields is None:
+            return None
+        replace = rule.params.get("replace")
+        if replace:
+            from ..rule_schema import format_fields
+            from ..rules import RuleError
+            try:
+                unknown = sorted(format_fields(replace, "replace") - fields - {"text"})
+            except ValueError as exc:
+                raise RuleError(f"{rule.at('replace')}: {rule.code}: {exc}") from None
+            if unknown:
+                usable = ", ".join("{" + f + "}" for f in sorted(fields | {"text"}))
+                raise RuleError(f"{rule.at('replace')}: {rule.code}: replace field {{{unknown[0]}}} is not "
+                                f"one detector {rule.params['detector']} fills (it can use {usable})")
+        return fields
 
     def prepare(self, rule: Any, ctx: Any) -> _State:
         from ..rules import RuleError
 
         name = rule.params["detector"]
         if name not in DETECTORS:
-            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: unknown detector {name!r}; "
+            raise RuleError(f"{rule.at('detector')}: {rule.code}: unknown detector {name!r}; "
                             f"use one of {', '.join(sorted(DETECTORS))}")
         fn, needed = DETECTORS[name]
         given = rule.params.get("words") or {}
@@ -290,11 +324,11 @@ class Syntax:
         for key in needed:
             value = given.get(key, [])
             if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-                raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: words.{key} must be a list of words")
+                raise RuleError(f"{rule.at('words.' + key)}: {rule.code}: words.{key} must be a list of words")
             words[key] = frozenset(w.lower() for w in value)
         extra = set(given) - set(needed)
         if extra:
-            raise RuleError(f"{rule.path}:{rule.line}: {rule.code}: detector {name} takes no word "
+            raise RuleError(f"{rule.at('words')}: {rule.code}: detector {name} takes no word "
                             f"list(s) {', '.join(sorted(extra))} (it uses {', '.join(needed)})")
         return _State(detector=fn, words=words, window=int(rule.params.get("window", 6)))
 
