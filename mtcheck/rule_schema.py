@@ -197,7 +197,8 @@ def _groups_hint(rx: Any) -> str:
 # One rule
 def validate_rule(raw: dict, path: Path, seen: dict[tuple[str, str], str]) -> Rule:
     """The Rule that the YAML mapping *raw* describes, or a RuleError naming the line of
-    the offending key.  *seen* holds the codes defined so far, keyed ("code", code)."""
+    the offending key.  *seen* holds the codes and names defined so far (both select
+    rules, so both must be unique)."""
     line = raw.get("__line__", 0)
     lines = raw.get("__lines__", {})
 
@@ -215,6 +216,9 @@ def validate_rule(raw: dict, path: Path, seen: dict[tuple[str, str], str]) -> Ru
     name = raw["name"]
     if not isinstance(name, str) or not _NAME_RE.match(name):
         raise err(f"{code}: name must be kebab-case, e.g. lowercase-proper-name", "name")
+    if ("name", name) in seen:
+        raise err(f"{code}: duplicate rule name '{name}' (first used by {seen['name', name]}); "
+                  "names select rules as codes do, so each must be unique", "name")
     if raw["category"] not in CATEGORIES:
         raise err(f"{code}: unknown category {raw['category']!r}; use one of {', '.join(CATEGORIES)}",
                   "category")
@@ -243,6 +247,7 @@ def validate_rule(raw: dict, path: Path, seen: dict[tuple[str, str], str]) -> Ru
     examples = _examples(raw["examples"], code, err, path, line)
 
     seen["code", code] = f"{path}:{line}"
+    seen["name", name] = f"{code} at {path}:{lines.get('name', line)}"
     key_lines.update({k: v for k, v in lines.items() if isinstance(k, str)})
     rule = Rule(code=code, name=name, category=raw["category"], severity=severity,
                 kind=kind, message=raw["message"].strip(), why=" ".join(raw["why"].split()),

@@ -196,6 +196,20 @@ def test_substitution_has_no_target(tmp_path):
 
 
 # ---------------------------------------------------------------------------------
+# 7. Duplicate names
+def test_duplicate_name_of_a_builtin_rule(tmp_path):
+    err = _load_error(tmp_path, rule_yaml('pattern: "Kiev"', code="XY201", name="lowercase-proper-name"))
+    assert "r.yml:3: XY201: duplicate rule name 'lowercase-proper-name' (first used by MT201 at " in err
+
+
+def test_duplicate_name_between_user_rules(tmp_path):
+    d = _dir(tmp_path, rule_yaml('pattern: "Kiev"', code="XY101"), "a.yml")
+    _dir(tmp_path, rule_yaml('pattern: "Kiev"', code="XY102"), "b.yml")
+    with pytest.raises(RuleError, match=r"b\.yml:3: XY102: duplicate rule name 'house-word' \(first used by XY101"):
+        load_rules((str(d),))
+
+
+# ---------------------------------------------------------------------------------
 # 8. Lines and patterns as written
 def test_bad_pattern_points_at_its_key_and_shows_it_as_written(tmp_path, cli):
     d = _dir(tmp_path, rule_yaml("tokens: [Kyiv]\npattern: '\\bKiev('", message="x"))
