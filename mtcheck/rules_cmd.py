@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 import json
-from typing import Optional
+from typing import List, Optional
 
 import typer
+
+RULES_FORMATS = ("text", "json")
 
 
 def rules_cmd(
     code: Optional[str] = typer.Argument(None, help="A rule code (MT201) or name to explain; omit to list all."),
     output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
     all_rules: bool = typer.Option(True, "--all/--default-only", help="Include opt-in rules (default: yes)."),
+    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir",
+                                                  help="Extra directory of rule YAML files; repeat for several (as for lint: replaces the config's rule-dirs)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering pyproject.toml/.mtcheck.toml."),
 ) -> None:
     from .cli import fail
-    from .rules import RuleError, load_rules
+    from .config import ConfigError
+    from .rules import RuleError
+    from .runner import RunOptions, Runner
 
+    fmt = output_format.lower()
+    if fmt not in RULES_FORMATS:
+        raise fail(f"unknown --format {output_format!r}: use one of {', '.join(RULES_FORMATS)}")
     try:
-        rules = load_rules().rules
-    except RuleError as exc:
+        # The rules lint would load here: the current directory's config (its rule-dirs),
+        # or --config, with --rules-dir replacing rule-dirs as it does for lint.
+        overrides = {"rule_dirs": tuple(rules_dir) if rules_dir else None}
+        rules = Runner(RunOptions(config_file=config, overrides=overrides)).all_rules()
+    except (ConfigError, RuleError) as exc:
         raise fail(str(exc)) from None
     if not all_rules:
         rules = [r for r in rules if r.default]
@@ -27,7 +40,7 @@ def rules_cmd(
         if not match:
             raise fail(f"no rule {code!r} (see `mtcheck rules`)")
         r = match[0]
-        if output_format == "json":
+        if fmt == "json":
             typer.echo(json.dumps(_rule_dict(r), ensure_ascii=False, indent=2))
             return
         lines = [f"{r.code} {r.name}", f"  category: {r.category}   severity: {r.severity.value}   "
@@ -39,7 +52,7 @@ def rules_cmd(
                 lines.extend(f"  - {e}" for e in r.examples[key])
         typer.echo("\n".join(lines))
         return
-    if output_format == "json":
+    if fmt == "json":
         typer.echo(json.dumps([_rule_dict(r) for r in rules], ensure_ascii=False, indent=2))
         return
     width = max((len(r.name) for r in rules), default=10)

@@ -196,6 +196,46 @@ def test_substitution_has_no_target(tmp_path):
 
 
 # ---------------------------------------------------------------------------------
+# 5, 6. mtcheck rules
+def test_rules_command_sees_the_configured_rule_dirs(tmp_path, cli):
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "r.yml").write_text(rule_yaml('pattern: "Kiev"', code="XY102"))
+    (tmp_path / "pyproject.toml").write_text('[tool.mtcheck]\nrule-dirs = ["house"]\n')
+    r = cli("rules", "XY102", cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout.decode().startswith("XY102 house-word"), r.stderr
+    r = cli("rules", cwd=tmp_path)
+    assert "XY102  consistency" in r.stdout.decode()
+    r = cli("rules", "--config", str(tmp_path / "pyproject.toml"), "XY102")   # from elsewhere
+    assert r.returncode == 0 and r.stdout.decode().startswith("XY102 house-word"), r.stderr
+
+
+def test_rules_command_takes_rules_dir(tmp_path, cli):
+    a = tmp_path / "a"
+    b = tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "r.yml").write_text(rule_yaml('pattern: "Kiev"', code="XY103", name="one"))
+    (b / "r.yml").write_text(rule_yaml('pattern: "Kiev"', code="XY104", name="two"))
+    r = cli("rules", "--format", "json", "--rules-dir", str(a), "--rules-dir", str(b))
+    assert r.returncode == 0, r.stderr
+    codes = [x["code"] for x in json.loads(r.stdout)]
+    assert "XY103" in codes and "XY104" in codes and "MT201" in codes
+    r = cli("rules", "--rules-dir", str(a), "one")
+    assert r.returncode == 0 and "XY103 one" in r.stdout.decode()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "r.yml").write_text(rule_yaml('pattern: ["Kiev", 42]'))
+    _assert_cli_error(cli("rules", "--rules-dir", str(bad)), 12, "'pattern' must be")
+
+
+@pytest.mark.parametrize("args", [["--format", "yaml"], ["--format", "yaml", "MT201"], ["-f", "sarif"]])
+def test_rules_command_rejects_unknown_formats(cli, args):
+    r = cli("rules", *args)
+    assert r.returncode == 2 and r.stdout == b""
+    assert "unknown --format" in r.stderr.decode() and "text, json" in r.stderr.decode()
+
+
+# ---------------------------------------------------------------------------------
 # 7. Duplicate names
 def test_duplicate_name_of_a_builtin_rule(tmp_path):
     err = _load_error(tmp_path, rule_yaml('pattern: "Kiev"', code="XY201", name="lowercase-proper-name"))
