@@ -289,8 +289,9 @@ def _pyproject_table(py: Path) -> Any:
 
     Why remembered on disk: most projects have a pyproject.toml, usually without our
     table, and reading it means importing the TOML parser (~3 ms) and parsing the file in
-    every one-article run.  The answer is kept keyed by the file's path, size and mtime
-    (as the rule cache keys rule files); a file that does not parse is never stored, so
+    every one-article run.  The answer is kept keyed by the file's path, size, mtime,
+    ctime and inode (as the rule cache keys rule files: cp -p, rsync -a, tar x and touch -r
+    restore a size and mtime, never a ctime); a file that does not parse is never stored, so
     its error is reported every time, and a table marshal cannot store (TOML dates) is
     parsed every time.
     """
@@ -308,7 +309,7 @@ def _pyproject_table(py: Path) -> Any:
             return None
         return (table,)
 
-    key = ("pyproject", str(py), st.st_size, st.st_mtime_ns)
+    key = ("pyproject", str(py), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     got = _PYPROJECT.get(key, compute)
     return _mtcheck_table(py) if got is None else got[0]
 

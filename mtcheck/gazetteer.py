@@ -161,7 +161,7 @@ class Gazetteer:
             except (OSError, TypeError, ValueError):
                 st = None
             if st is not None and stat.S_ISREG(st.st_mode):
-                parts.append(f"{Path(path).resolve()}:{st.st_size}:{st.st_mtime_ns}")
+                parts.append(f"{Path(path).resolve()}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
             else:
                 import hashlib
                 import pickle

@@ -181,7 +181,9 @@ def _disk_cache_path(files: list[Path]) -> Path | None:
     parts = [__version__.encode()]
     for f in files:
         st = f.stat()
-        parts.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode())
+        # (ctime and inode as well: cp -p, rsync -a, tar x or touch -r can give a changed
+        # file its old size and mtime, but not its old ctime)
+        parts.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}".encode())
     parts.append(Path(__file__).read_bytes())  # the schema itself
     parts.append((Path(__file__).parent / "rule_schema.py").read_bytes())   # and its checks
     key = checksum(*parts)

@@ -49,3 +49,17 @@ def test_dates_are_parsed_not_stored(memo, tmp_path):
     first = _pyproject_table(py)
     assert str(first["when"]) == "2024-01-01" and _pyproject_table(py) == first
     assert list(memo._data.values()) == [None]
+
+
+def test_a_file_replaced_with_the_same_size_and_mtime_is_read_again(memo, tmp_path):
+    """cp -p, rsync -a, tar x and touch -r give a changed file its old size and mtime;
+    the stored table must not outlive the change (the ctime and inode tell)."""
+    py = tmp_path / "pyproject.toml"
+    py.write_text('[tool.mtcheck]\nignore = ["MT307"]\n', encoding="utf-8")
+    os.utime(py, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    assert _pyproject_table(py) == {"ignore": ["MT307"]}
+    new = tmp_path / "new.toml"
+    new.write_text('[tool.mtcheck]\nignore = ["MT306"]\n', encoding="utf-8")   # same size
+    os.utime(new, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))   # same mtime
+    os.replace(new, py)
+    assert _pyproject_table(py) == {"ignore": ["MT306"]}

@@ -211,7 +211,7 @@ def _stat(path: Path) -> str:
         st = path.stat()
     except OSError:
         return f"{path}:missing"
-    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"   # (see config._pyproject_table)
 
 
 def _lexicon_fingerprint() -> str:
