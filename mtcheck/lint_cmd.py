@@ -36,7 +36,7 @@ def lint(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for many files (default: all cores). Output is identical to --jobs 1."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse findings for unchanged files (keyed by content, version, config and rules)."),
     cache_dir: Optional[str] = typer.Option(None, "--cache-dir", help="Where the cache lives (default .mtcheck_cache; safe to delete)."),
-    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr for long runs (default: only on a terminal, never under pre-commit)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr: --progress always, --no-progress never (default: for 20+ files when stderr is a terminal and the report is text or goes to a file with -o; never under pre-commit)."),
     score: bool = typer.Option(False, "--score", help="Also give each article's fluency score (text: after the findings; json: a 'score' field per file)."),
     source: Optional[str] = typer.Option(None, "--source", help="Russian original (a file, or a directory paired by file name): enables the source-mismatch checks (MT9xx)."),
     languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx rules: a server URL (http://localhost:8081), 'local', 'off', or 'auto' (default: $MTCHECK_LANGUAGETOOL_URL, else a local install, else skip with one notice). Any other value is a usage error."),
@@ -116,7 +116,7 @@ def lint(
             # An input --fix could not read, write or settle is an error at the end (exit
             # 2), but the other files are still linted and reported: "then reports what is left".
             fix_errors = tally.errors
-        results = _run_with_progress(runner, file_paths, progress, fmt, items) if file_paths else []
+        results = _run_with_progress(runner, file_paths, progress, fmt, items, output) if file_paths else []
         if stdin_text is not None:
             stdin_result = runner.lint_stdin(stdin_text)
             results.append(stdin_result)
@@ -228,12 +228,17 @@ def _check_selectors(runner, configs: list, overrides: dict[str, Any]) -> list:
     return rules
 
 
-def _run_with_progress(runner, paths, flag, fmt, files):
-    """Lint with a progress bar on stderr when that is wanted (text output, terminal);
-    *files* is ``runner.files(paths)``, walked once by the caller."""
+def _run_with_progress(runner, paths, flag, fmt, files, output=None):
+    """Lint with a progress bar on stderr when that is wanted (see progress.wanted);
+    *files* is ``runner.files(paths)``, walked once by the caller.  A machine-readable
+    report on standard output (JSON, SARIF, GitHub annotations, HTML) gets no bar unless
+    --progress asks for one: whoever reads it is usually a program; written to a file
+    with -o, the bar is shown as for text."""
     from .progress import Progress, wanted
 
-    bar = Progress(len(files), wanted(flag if fmt == "text" else False, len(files)))
+    if fmt != "text" and output is None and flag is None:
+        flag = False
+    bar = Progress(len(files), wanted(flag, len(files)))
     try:
         return runner.lint_all(paths, progress=bar.step, files=files)
     finally:

@@ -12,7 +12,11 @@ import time
 
 
 def wanted(flag: bool | None, total: int) -> bool:
-    if flag is False or total < 20 or os.environ.get("PRE_COMMIT"):
+    """--progress forces the bar, --no-progress (False) forbids it; by default (None) it
+    shows for runs of 20 files or more when stderr is a terminal, never under pre-commit."""
+    if flag is not None:
+        return flag
+    if total < 20 or os.environ.get("PRE_COMMIT"):
         return False
     return bool(getattr(sys.stderr, "isatty", lambda: False)())
 
