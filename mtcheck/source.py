@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -38,49 +39,107 @@ class Source:
         return self.bom + text.encode(self.encoding)
 
 
+#: Byte-order marks, longest first: the UTF-32 LE mark (FF FE 00 00) begins with the
+#: UTF-16 LE one (FF FE), so testing UTF-16 first would read UTF-32 as UTF-16 garbage.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BOM_OF = {enc: bom for bom, enc in _BOMS}
+#: Python codecs that read a BOM (or assume one) and write one on their own terms: 'utf-16'
+#: writes the machine's byte order with a BOM whatever the file had, 'utf-8-sig' adds a
+#: BOM to a file that had none.  Files named with them are decoded with the explicit
+#: byte order the file uses, so that writing back reproduces its bytes.
+_SNIFFING = {"utf-8-sig": ("utf-8",), "utf-16": ("utf-16-le", "utf-16-be"), "utf-32": ("utf-32-le", "utf-32-be")}
+
+
+def check_encoding(name: str) -> str:
+    """The codec's canonical name, or InputError when *name* cannot decode a text file.
+
+    codecs.lookup accepts bytes-to-bytes codecs too (rot13, base64, hex, zlib); they fail
+    only when used, with a LookupError that is no message for a user."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise InputError(f"unknown encoding {name!r} (try utf-8, cp1251, koi8-r, utf-16)") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"encoding {name!r} is not a text encoding (try utf-8, cp1251, koi8-r, utf-16)")
+    return info.name
+
+
 def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> Source:
-    """Decode *data*: UTF-8 (BOM optional), UTF-16 with BOM, or a named encoding.
+    """Decode *data*: UTF-8 (BOM optional), UTF-16 or UTF-32 with BOM, or a named encoding.
 
     Anything else raises InputError with a message that names the fix, because a
-    silently mis-decoded article would produce nonsense findings.
+    silently mis-decoded article would produce nonsense findings.  The Source keeps the
+    BOM and an explicit byte order, so Source.encode gives back the same bytes.
     """
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r} (try utf-8, cp1251, utf-16)") from None
-        enc = encoding.lower().replace("_", "-")
-        bom = b""
-        if enc in ("utf-8", "utf8", "utf-8-sig") and data.startswith(codecs.BOM_UTF8):
-            bom, data, encoding = codecs.BOM_UTF8, data[3:], "utf-8"
-        try:
-            return Source(path, data.decode(encoding), encoding, bom)
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"cannot decode as {encoding} at byte {exc.start}: pass the file's real encoding with --encoding"
-            ) from None
-    if data.startswith(codecs.BOM_UTF8):
-        bom, body, enc = codecs.BOM_UTF8, data[3:], "utf-8"
-    elif data.startswith(codecs.BOM_UTF16_LE):
-        bom, body, enc = codecs.BOM_UTF16_LE, data[2:], "utf-16-le"
-    elif data.startswith(codecs.BOM_UTF16_BE):
-        bom, body, enc = codecs.BOM_UTF16_BE, data[2:], "utf-16-be"
+        enc, bom = _explicit(data, check_encoding(encoding), encoding)
     else:
-        bom, body, enc = b"", data, "utf-8"
-        if b"\x00" in data:
-            raise InputError(
-                "binary file (contains NUL bytes): not an article; exclude it or, if it is UTF-16 "
-                "without a BOM, pass --encoding utf-16-le"
-            )
+        enc, bom = _sniff(data)
+    body = data[len(bom):]
     try:
         text = body.decode(enc)
     except UnicodeDecodeError as exc:
-        line = body[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"not valid UTF-8 (line {line}, byte {exc.start}): if it is a legacy Russian "
-            "encoding pass --encoding cp1251 (or koi8-r), or convert it to UTF-8"
-        ) from None
+        raise InputError(_decode_error(body, enc, bom, exc, encoding)) from None
+    except UnicodeError as exc:   # codecs such as 'undefined' raise the base class
+        raise InputError(f"cannot decode as {encoding}: {exc}") from None
     return Source(path, text, enc, bom)
+
+
+def _explicit(data: bytes, canonical: str, given: str) -> tuple[str, bytes]:
+    """(codec, BOM) for a file decoded with the encoding the user named.
+
+    A BOM that matches the named Unicode encoding is a BOM, not text: left in, U+FEFF
+    would shift every column of line 1.  It is kept apart and written back."""
+    if canonical in _SNIFFING:
+        for enc in _SNIFFING[canonical]:
+            if data.startswith(_BOM_OF[enc]):
+                return enc, _BOM_OF[enc]
+        if canonical == "utf-8-sig":
+            return "utf-8", b""
+        # no BOM: the byte order Python's codec assumes (the machine's), written back without one
+        return f"{canonical}-{'le' if sys.byteorder == 'little' else 'be'}", b""
+    bom = _BOM_OF.get(canonical)
+    if bom and data.startswith(bom):
+        return canonical, bom
+    return given, b""
+
+
+def _sniff(data: bytes) -> tuple[str, bytes]:
+    """(codec, BOM) of a file without --encoding: its BOM says, else it must be UTF-8."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc, bom
+    if b"\x00" in data:
+        raise InputError(
+            "binary file (contains NUL bytes): not an article; exclude it or, if it is UTF-16 "
+            "without a BOM, pass --encoding utf-16-le"
+        )
+    return "utf-8", b""
+
+
+def _decode_error(body: bytes, enc: str, bom: bytes, exc: UnicodeDecodeError, given: str | None) -> str:
+    """What went wrong where (line, and byte offset in the file, BOM included), and what
+    to do: the advice depends on what made mtcheck pick the encoding."""
+    try:
+        line = body[: exc.start].decode(enc, errors="replace").count("\n") + 1
+    except (UnicodeError, LookupError):
+        line = body[: exc.start].count(b"\n") + 1
+    where = f"line {line}, byte {len(bom) + exc.start}"
+    if given:
+        return f"cannot decode as {given} ({where}: {exc.reason}): pass the file's real encoding with --encoding"
+    if enc == "utf-8" and not bom:
+        return (f"not valid UTF-8 ({where}): if it is a legacy Russian encoding pass --encoding cp1251 "
+                "(or koi8-r), or convert it to UTF-8")
+    name = enc.upper().replace("-LE", " LE").replace("-BE", " BE")
+    return (f"not valid {name} ({where}: {exc.reason}): the file starts with a {name} byte-order mark "
+            "but is damaged or truncated there; re-save it from its source (as UTF-8), or pass its "
+            "real encoding with --encoding")
 
 
 def read_source(path: str | Path, encoding: str | None = None,
