@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import sys
+import threading
 
 import pytest
 
-from mtcheck.source import InputError, decode_bytes
+from conftest import ROOT
+from mtcheck.source import InputError, decode_bytes, read_source
 
 ARTICLE = "Irina Morozkina was detained.\nLawyers for Morozkinoi appealed.\n"
 FIXED = ARTICLE.replace("Morozkinoi", "Morozkina")
 FIX = ("fix", "--write", "--select", "MT601", "--languagetool", "off")
+posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and symlinks")
 
 
 # -- decoding: byte order, BOMs, codecs ---------------------------------------------------
@@ -100,3 +104,138 @@ def test_non_text_codecs_are_an_input_error(tmp_path, cli, codec):
         out = (r.stdout + r.stderr).decode()
         assert r.returncode == 2 and "Traceback" not in out, out
         assert f"encoding {codec!r} is not a text encoding" in out
+
+
+# -- reading: pipes, FIFOs, links ---------------------------------------------------------
+def _cli_with_pipes(texts: list[bytes], *args: str, cwd=None):
+    """`mtcheck ARGS /dev/fd/N...` with one pipe per text, as `mtcheck lint <(curl ...)`
+    gives it: the writer has written everything and gone."""
+    import subprocess
+
+    fds, paths = [], []
+    for text in texts:
+        r, w = os.pipe()
+        os.write(w, text)
+        os.close(w)
+        fds.append(r)
+        paths.append(f"/dev/fd/{r}")
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}   # this checkout's mtcheck, from any cwd
+    env.pop("MTCHECK_LANGUAGETOOL_URL", None)
+    try:
+        return subprocess.run([sys.executable, "-m", "mtcheck.cli", *args, *paths], pass_fds=fds, cwd=cwd,
+                              capture_output=True, env=env, timeout=300), paths
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
+@posix_only
+@pytest.mark.parametrize("extra", [("--no-cache",), ("--jobs", "2")])
+def test_pipes_named_on_the_command_line_are_read(tmp_path, extra):
+    """They were dropped: 'Found 0 findings in 0 files', exit 0.  A pipe can be read only
+    once, and a run reads an input twice (cache key, then lint; --jobs workers): nine
+    pipes take the parallel path."""
+    texts = [f"Story {i}: Donald trump said so.\n".encode() for i in range(9)]
+    if "--jobs" in extra:
+        extra = (*extra, "--cache-dir", str(tmp_path / "cache"))
+    r, paths = _cli_with_pipes(texts, "lint", "--languagetool", "off", "--format", "json", *extra, cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    files = json.loads(r.stdout)["files"]
+    assert [f["path"] for f in files] == paths
+    assert all(f["error"] is None and [x["text"] for x in f["findings"]] == ["Donald trump"] for f in files)
+
+
+@posix_only
+def test_dev_stdin_is_read(cli):
+    r = cli("lint", "--languagetool", "off", "--format", "json", "/dev/stdin", stdin=b"Donald trump said so.\n")
+    assert r.returncode == 1, r.stderr
+    assert json.loads(r.stdout)["summary"] == {"files": 1, "findings": 1, "by_category": {"casing": 1}}
+
+
+@posix_only
+def test_a_stream_is_read_once_and_within_the_size_limit(tmp_path):
+    fifo = tmp_path / "in.txt"
+    os.mkfifo(fifo)
+
+    def feed(path, data: bytes) -> threading.Thread:
+        def write() -> None:
+            with open(path, "wb", buffering=0) as fh:
+                try:
+                    fh.write(data)
+                except BrokenPipeError:   # the reader stops at the size limit
+                    pass
+        t = threading.Thread(target=write)
+        t.start()
+        return t
+
+    t = feed(fifo, b"Donald trump said so.\n")
+    assert _within(30, read_source, fifo).text == "Donald trump said so.\n"
+    t.join()
+    # again (the cache key, then the lint), without reopening the FIFO: that blocked for ever
+    assert _within(30, read_source, fifo).text == "Donald trump said so.\n"
+    big = tmp_path / "big.txt"
+    os.mkfifo(big)
+    t = feed(big, b"x" * 70_000)
+    from mtcheck.source import SkipFile
+    for _ in range(2):
+        with pytest.raises(SkipFile, match="over the 100-byte limit"):
+            _within(30, read_source, big, max_size=100)
+    t.join()
+
+
+def _within(seconds: float, fn, *args, **kwargs):
+    """fn(*args) in a thread, failing the test instead of hanging it when fn blocks (a
+    FIFO opened with no writer left)."""
+    got: list = []
+
+    def run() -> None:
+        try:
+            got.append((True, fn(*args, **kwargs)))
+        except BaseException as exc:   # handed to the test's thread
+            got.append((False, exc))
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(seconds)
+    assert got, f"{fn.__name__} blocked for {seconds}s"
+    ok, value = got[0]
+    if not ok:
+        raise value
+    return value
+
+
+@posix_only
+def test_walking_skips_fifos_and_other_special_files(tmp_path, cli):
+    """A FIFO met while walking a folder used to be opened: the run blocked for ever."""
+    import socket
+
+    from mtcheck.api import iter_files
+    from mtcheck.config import Config
+
+    (tmp_path / "a.txt").write_text("Donald trump said so.\n")
+    os.mkfifo(tmp_path / "b.txt")
+    os.symlink(tmp_path / "b.txt", tmp_path / "c.txt")     # a link to a FIFO, too
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(tmp_path / "d.txt"))
+        os.symlink("e.txt", tmp_path / "e.txt")            # a loop: reported, as before
+        assert list(iter_files([str(tmp_path)], Config())) == [(str(tmp_path / "a.txt"), None),
+                                                                (str(tmp_path / "e.txt"), None)]
+        r = cli("lint", "--languagetool", "off", "--no-cache", str(tmp_path))
+    finally:
+        sock.close()
+    out = r.stdout.decode()
+    assert r.returncode == 2 and "a.txt:1:1: MT201" in out, out
+    assert "e.txt: error: too many levels of symbolic links" in out
+    # named on the command line, a FIFO is an input: listed, to be read
+    assert list(iter_files([str(tmp_path / "b.txt")], Config())) == [(str(tmp_path / "b.txt"), None)]
+
+
+@posix_only
+def test_symlink_loop_named_on_the_command_line(tmp_path, cli):
+    """Used to say 'no such file or directory'."""
+    os.symlink("loop.txt", tmp_path / "loop.txt")
+    r = cli("lint", "--languagetool", "off", "--format", "json", str(tmp_path / "loop.txt"), str(tmp_path / "gone.txt"))
+    assert r.returncode == 2
+    errors = [f["error"] for f in json.loads(r.stdout)["files"]]
+    assert errors == ["too many levels of symbolic links", "no such file or directory"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 from mtcheck.api import iter_files
@@ -37,3 +38,14 @@ def test_walk_excludes_by_path_and_by_name(tmp_path):
     assert "c.md" not in got and "sub/h.txt" not in got and "a.txt" in got and "sub/j.markdown" in got
     only_md = replace(Config(), extensions=(".MD",))
     assert _names(tmp_path, only_md) == ["c.md"]
+
+
+def test_walked_paths_are_spelled_as_before(tmp_path, monkeypatch):
+    """Paths under a folder argument are joined to its pathlib spelling ('./a/' -> 'a/x.txt'):
+    they are the keys of baselines and the paths of every report."""
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "x.txt").write_text("x")
+    (tmp_path / "a" / "b" / "y.txt").write_text("y")
+    monkeypatch.chdir(tmp_path)
+    for arg in ["a", "a/", "./a", "./a//"]:
+        assert [p for p, _ in iter_files([arg], Config())] == [os.path.join("a", "x.txt"), os.path.join("a", "b", "y.txt")]
