@@ -8,6 +8,7 @@ encoding, BOM and newline bytes so that nothing outside the replaced spans chang
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 import sys
@@ -248,23 +249,41 @@ def _read_source_checked(path: str | Path, encoding: str | None, max_size: int) 
     return decode_bytes(data, str(path), encoding)
 
 
+_TMP_SUFFIX = ".mtcheck-tmp"
+_TMP_RANDOM = 8   # characters tempfile puts in a name
+
+
 def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
-    """Replace *path* with *data* (bytes, or pieces of it) atomically: temp file in the
-    same directory, fsync, rename.
+    """Replace the contents of *path* with *data* (bytes, or pieces of it): atomically,
+    through a temp file in the same directory, fsync, rename.
 
     A crash or a full disk leaves either the old file or the new one, never half of it.
-    The original file's permission bits are kept.
+    A symlink is written through (the file it names changes, the link stays a link); the
+    file keeps its permission bits and, where we may set them (root), owner and group.
+    A file with several hard links is the exception: a rename would leave the other
+    names with the old text, so it is rewritten in place (_write_in_place).
     """
-    p = Path(path)
     try:
-        mode = p.stat().st_mode & 0o7777
-    except OSError:  # a new file: what open() would give it (0666 less the umask)
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        st: os.stat_result | None = os.stat(path)   # through links, as reading went
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise OSError("not a regular file (a pipe or device is read, never rewritten)")
+    target = os.path.realpath(path)
+    if st is not None and st.st_nlink > 1:
+        whole = bytes(data) if isinstance(data, (bytes, bytearray, memoryview)) else b"".join(data)
+        _write_in_place(target, whole)
+    else:
+        _replace(target, data, st)
+
+
+def _replace(target: str, data: bytes | Iterable[bytes], st: os.stat_result | None) -> None:
+    """Write a temp file next to *target*, give it *st*'s owner and mode, rename it over."""
     import tempfile  # only writers need it (~5 ms to import)
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".mtcheck-tmp", dir=str(p.parent or "."))
+    directory, name = os.path.split(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{_short_name(name, directory)}.", suffix=_TMP_SUFFIX,
+                               dir=directory or ".")
     try:
         with os.fdopen(fd, "wb") as fh:
             if isinstance(data, (bytes, bytearray, memoryview)):
@@ -273,12 +292,73 @@ def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
                 for piece in data:
                     fh.write(piece)
             fh.flush()
+            if st is not None:
+                _copy_owner(fh.fileno(), st)
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, p)
+        os.chmod(tmp, st.st_mode & 0o7777 if st is not None else _new_file_mode())
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+
+
+def _new_file_mode() -> int:
+    """What open() would give a new file: 0666 less the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _short_name(name: str, directory: str) -> str:
+    """*name* cut so that '.NAME.XXXXXXXX.mtcheck-tmp' fits the file system's limit on a
+    name (255 bytes mostly): a file whose name is near the limit could never be fixed."""
+    try:
+        limit = os.pathconf(directory or ".", "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        limit = 255
+    room = limit - 2 - _TMP_RANDOM - len(_TMP_SUFFIX)
+    while name and len(os.fsencode(name)) > room:
+        name = name[:-1]
+    return name
+
+
+def _copy_owner(fd: int, st: os.stat_result) -> None:
+    """Give the temp file the original's owner and group, as far as we may: root may set
+    both, another user the group only if they belong to it; otherwise the file becomes
+    the writer's, as with any editor."""
+    if not hasattr(os, "fchown"):
+        return
+    own = os.fstat(fd)
+    if (own.st_uid, own.st_gid) == (st.st_uid, st.st_gid):
+        return
+    for uid in (st.st_uid, -1):
+        try:
+            os.fchown(fd, uid, st.st_gid)
+            return
+        except PermissionError:
+            continue
+
+
+def _write_in_place(target: str, data: bytes) -> None:
+    """Overwrite a hard-linked file in its own inode, so that every name sees the fix.
+
+    Not atomic, but the new text is complete in memory before the first byte changes,
+    and the space is reserved first, so a full disk fails before anything is written."""
+    fd = os.open(target, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+    try:
+        if data and hasattr(os, "posix_fallocate"):
+            try:
+                os.posix_fallocate(fd, 0, len(data))
+            except OSError as exc:
+                if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
+                    raise
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)

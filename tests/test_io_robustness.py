@@ -8,13 +8,14 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import stat
 import sys
 import threading
 
 import pytest
 
 from conftest import ROOT
-from mtcheck.source import InputError, decode_bytes, read_source
+from mtcheck.source import InputError, decode_bytes, read_source, write_atomic
 
 ARTICLE = "Irina Morozkina was detained.\nLawyers for Morozkinoi appealed.\n"
 FIXED = ARTICLE.replace("Morozkinoi", "Morozkina")
@@ -239,3 +240,70 @@ def test_symlink_loop_named_on_the_command_line(tmp_path, cli):
     assert r.returncode == 2
     errors = [f["error"] for f in json.loads(r.stdout)["files"]]
     assert errors == ["too many levels of symbolic links", "no such file or directory"]
+
+
+# -- writing: links, owners, long names -----------------------------------------------------
+@posix_only
+def test_fix_writes_through_a_symlink(tmp_path, cli):
+    """The link used to be replaced by a fixed regular file, its target left unfixed."""
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "a.txt"
+    target.write_text(ARTICLE)
+    target.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(os.path.join("real", "a.txt"))
+    r = cli(*FIX, str(link))
+    assert r.returncode == 1, r.stderr
+    assert link.is_symlink() and os.readlink(link) == os.path.join("real", "a.txt")
+    assert target.read_text() == FIXED
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert sorted(os.listdir(tmp_path / "real")) == ["a.txt"]   # no temp file left behind
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root may give files away")
+def test_write_keeps_owner_and_group_as_root(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE)
+    os.chown(f, 1234, 5678)
+    f.chmod(0o604)
+    write_atomic(f, FIXED.encode())
+    st = f.stat()
+    assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (1234, 5678, 0o604)
+    assert f.read_text() == FIXED
+
+
+@posix_only
+def test_hard_linked_file_is_fixed_under_every_name(tmp_path, cli):
+    """A rename would give the fixed text to one name and leave the other with the old:
+    a file with several links is rewritten in place."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ARTICLE)
+    os.link(a, b)
+    inode = a.stat().st_ino
+    r = cli(*FIX, str(a))
+    assert r.returncode == 1, r.stderr
+    assert a.read_text() == b.read_text() == FIXED
+    assert a.stat().st_ino == b.stat().st_ino == inode and a.stat().st_nlink == 2
+    write_atomic(b, [b"short", b"\n"])    # shorter than before: the rest is cut off
+    assert a.read_bytes() == b"short\n"
+
+
+def test_files_with_names_at_the_length_limit_can_be_fixed(tmp_path, cli):
+    """The temp file '.NAME.XXXXXXXX.mtcheck-tmp' was 22 bytes over a 255-byte NAME."""
+    limit = os.pathconf(tmp_path, "PC_NAME_MAX") if hasattr(os, "pathconf") else 255
+    for name in ["n" * (limit - 4) + ".txt", "ж" * ((limit - 4) // 2) + ".txt"]:
+        f = tmp_path / name
+        f.write_text(ARTICLE)
+        r = cli(*FIX, str(f))
+        assert r.returncode == 1, r.stderr
+        assert f.read_text() == FIXED
+    assert len(os.listdir(tmp_path)) == 2
+
+
+@posix_only
+def test_a_pipe_is_never_rewritten(tmp_path):
+    fifo = tmp_path / "in.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file"):
+        write_atomic(fifo, b"x")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
