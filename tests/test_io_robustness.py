@@ -307,3 +307,44 @@ def test_a_pipe_is_never_rewritten(tmp_path):
     with pytest.raises(OSError, match="not a regular file"):
         write_atomic(fifo, b"x")
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+# -- mtcheck fix: what it says -----------------------------------------------------------------
+def test_fix_stdin_decode_error_names_stdin(cli):
+    """The error did not say which input it was about."""
+    r = cli("fix", "--languagetool", "off", "-", stdin=b"abc\xff\n")
+    assert r.returncode == 2
+    assert r.stderr.decode().startswith("mtcheck: error: <stdin>: not valid UTF-8 (line 1, byte 3)")
+    assert r.stdout == b"abc\xff\n"    # passed through as it came, as an unsettled text is
+    r = cli("fix", "--languagetool", "off", "--encoding", "rot13", "-", stdin=b"abc\n")
+    assert r.returncode == 2 and r.stderr.decode().startswith("mtcheck: error: <stdin>: encoding 'rot13'")
+
+
+def test_failed_writes_are_not_counted_as_fixed(tmp_path, monkeypatch, capsys):
+    """The summary said 'fixed 1 problem in 1 file' after 'cannot write'."""
+    import mtcheck.source
+    from mtcheck.commands.fix import run_fixes
+    from mtcheck.runner import RunOptions, Runner
+
+    def full_disk(path, data):
+        raise OSError(28, "No space left on device")
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ARTICLE)
+    b.write_text(ARTICLE)
+    runner = Runner(RunOptions(overrides={"languagetool": "off", "select": ("MT601",)}))
+    monkeypatch.setattr(mtcheck.source, "write_atomic", full_disk)
+    tally = run_fixes(runner, [str(a)], write=True, unsafe=False)
+    assert (tally.errors, tally.changed_files, tally.fixes) == (1, 0, 0)
+    assert "cannot write" in capsys.readouterr().err and a.read_text() == ARTICLE
+    monkeypatch.undo()
+    tally = run_fixes(runner, [str(b)], write=True, unsafe=False)
+    assert (tally.errors, tally.changed_files, tally.fixes) == (0, 1, 1)
+
+
+@posix_only
+def test_fix_write_on_a_pipe_reports_nothing_fixed(tmp_path):
+    r, _ = _cli_with_pipes([ARTICLE.encode()], *FIX, cwd=tmp_path)
+    err = r.stderr.decode()
+    assert r.returncode == 2, err
+    assert "cannot write: not a regular file" in err and "fixed 0 problems in 0 files" in err

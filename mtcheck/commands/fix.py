@@ -94,23 +94,11 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool) -> Tally:
     Shared by ``mtcheck fix`` and ``mtcheck lint --fix/--diff``."""
     from ..document import format_for_path
     from ..fix import fix_text, unified_diff
-    from ..source import decode_bytes, write_atomic
+    from ..source import write_atomic
 
     tally = Tally()
     if "-" in paths:
-        cfg0 = runner.config_for(".")
-        src = decode_bytes(sys.stdin.buffer.read(), "<stdin>", cfg0.encoding)
-        linter = runner.linter_for(cfg0)
-        res = fix_text(linter, src.text, "<stdin>", linter.rules_for(cfg0), unsafe, "text")
-        if not res.stable:
-            _unsettled("<stdin>", res)
-            tally.errors += 1
-            sys.stdout.buffer.write(src.encode(src.text))   # as it came: no half-applied fixes
-        else:
-            sys.stdout.buffer.write(src.encode(res.text))
-            tally.changed_files += res.changed
-            tally.fixes += len(res.applied)
-        sys.stdout.flush()
+        _fix_stdin(runner, unsafe, tally)
 
     for item in runner.inputs([p for p in paths if p != "-"]):
         path, cfg, src = item.path, item.config, item.source
@@ -129,18 +117,47 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool) -> Tally:
             continue
         if not res.changed:
             continue
-        tally.changed_files += 1
-        tally.fixes += len(res.applied)
         if write:
             try:
                 write_atomic(path, src.encode(res.text))
             except (OSError, UnicodeEncodeError) as exc:
                 typer.echo(f"mtcheck: error: {path}: cannot write: {exc}", err=True)
                 tally.errors += 1
+                continue   # not fixed: the summary counts only what was written
         else:
             sys.stdout.write(unified_diff(path, src.text, res.text))
+        tally.changed_files += 1
+        tally.fixes += len(res.applied)
     sys.stdout.flush()  # the diff before the summary, also when both go to one terminal
     return tally
+
+
+def _fix_stdin(runner, unsafe: bool, tally: Tally) -> None:
+    """'-': standard input fixed onto standard output.  When it cannot be fixed (it does
+    not decode, its fixes never settle) the error names <stdin> as any input is named,
+    and the input comes out as it came, so a pipeline loses nothing."""
+    from ..fix import fix_text
+    from ..source import InputError, decode_bytes
+
+    cfg0 = runner.config_for(".")
+    data = out = sys.stdin.buffer.read()
+    try:
+        src = decode_bytes(data, "<stdin>", cfg0.encoding)
+    except InputError as exc:
+        typer.echo(f"mtcheck: error: <stdin>: {exc}", err=True)
+        tally.errors += 1
+    else:
+        linter = runner.linter_for(cfg0)
+        res = fix_text(linter, src.text, "<stdin>", linter.rules_for(cfg0), unsafe, "text")
+        if not res.stable:
+            _unsettled("<stdin>", res)
+            tally.errors += 1
+        else:
+            out = src.encode(res.text)
+            tally.changed_files += res.changed
+            tally.fixes += len(res.applied)
+    sys.stdout.buffer.write(out)
+    sys.stdout.flush()
 
 
 def _unsettled(path: str, res) -> None:
