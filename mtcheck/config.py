@@ -166,9 +166,24 @@ def check_languagetool(value: Any, what: str) -> str:
     raise ConfigError(f"{what} must be {LANGUAGETOOL_VALUES} (got {value!r})")
 
 
+def check_encoding_setting(value: Any, what: str) -> str:
+    """An ``encoding`` that can decode text: an unknown name, or a bytes-to-bytes codec
+    that codecs.lookup accepts (rot13, base64), is refused once, up front, instead of
+    failing on every file."""
+    from .source import InputError, check_encoding
+    if not isinstance(value, str):
+        raise ConfigError(f"{what} must be a string")
+    try:
+        check_encoding(value)
+    except InputError as exc:
+        raise ConfigError(f"{what}: {exc}") from None
+    return value
+
+
 #: Flags checked by check_overrides, with the name the user typed.
 _FLAG_CHECKS = {"max_file_size": ("--max-file-size", check_max_file_size),
-                "languagetool": ("--languagetool", check_languagetool)}
+                "languagetool": ("--languagetool", check_languagetool),
+                "encoding": ("--encoding", check_encoding_setting)}
 
 
 def check_overrides(overrides: dict[str, Any]) -> dict[str, Any]:
@@ -217,9 +232,7 @@ def parse_table(table: dict[str, Any], where: str, base: Config | None = None,
                 raise ConfigError(f"{where}: 'cache-dir' must be a string")
             updates[name] = str(root / value) if root and not Path(value).is_absolute() else value
         elif name == "encoding":
-            if not isinstance(value, str):
-                raise ConfigError(f"{where}: '{key}' must be a string")
-            updates[name] = value
+            updates[name] = check_encoding_setting(value, f"{where}: '{key}'")
         elif name == "languagetool":
             updates[name] = check_languagetool(value, f"{where}: '{key}'")
         elif name == "per_file_ignores":
@@ -343,17 +356,54 @@ def walk(top: str, config_for: Callable[[str], Config]) -> Iterator[str]:
     ``exclude`` would do nothing unless mtcheck ran from the project's root.)
     """
     extensions: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for root, dirs, names in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+    for root, names in _tree(top):
         cfg = config_for(root)
         exts = extensions.get(cfg.extensions)
         if exts is None:
             exts = extensions[cfg.extensions] = tuple(e.lower() for e in cfg.extensions)
-        for name in sorted(names):
+        for name in names:
             if name.lower().endswith(exts):
                 full = os.path.join(root, name)
                 if not (cfg.exclude and cfg.excludes(full)):
                     yield full
+
+
+def _tree(top: str) -> Iterator[tuple[str, list[str]]]:
+    """(folder, its file names sorted) for *top* and its subfolders, in os.walk's
+    top-down order with sorted subfolders; folders that cannot be listed are passed over,
+    as os.walk does.  Special files (FIFOs, sockets, devices) are left out: opening a FIFO
+    blocks until something writes to it, so one named ``*.txt`` hung the whole run.
+    Symbolic links that are not to a folder stay in, so a broken or looping one is
+    reported when it is read; links to folders are not followed (as os.walk)."""
+    import stat
+
+    try:
+        with os.scandir(top) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    files: list[str] = []
+    folders: list[str] = []
+    for e in entries:
+        try:
+            if e.is_dir(follow_symlinks=False):
+                if not e.name.startswith(".") and e.name not in ("node_modules", "__pycache__"):
+                    folders.append(e.path)
+            elif e.is_file(follow_symlinks=False):
+                files.append(e.name)
+            elif e.is_symlink():
+                try:
+                    mode = os.stat(e.path).st_mode
+                except OSError:       # broken or looping: kept, reported when read
+                    files.append(e.name)
+                    continue
+                if stat.S_ISREG(mode):
+                    files.append(e.name)
+        except OSError:
+            continue
+    yield top, files
+    for folder in folders:
+        yield from _tree(folder)
 
 
 def discover(start: str | Path) -> Config:

@@ -73,12 +73,6 @@ def lint(
         check_overrides(overrides)   # before standard input is read (Runner checks again)
     except ConfigError as exc:
         raise fail(str(exc)) from None
-    if encoding:
-        import codecs
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise fail(f"--encoding: unknown encoding {encoding!r} (try utf-8, cp1251, koi8-r, utf-16)") from None
     stdin_text = None
     if "-" in paths:
         stdin_text = sys.stdin.buffer.read()

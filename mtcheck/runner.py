@@ -114,12 +114,19 @@ class Runner:
     def files(self, paths: Iterable[str]) -> list[tuple[str, str | None]]:
         """(path, error) for each input: a file as given (whatever its extension), a
         directory walked with the config of each of its folders (config.walk)."""
+        import stat
+
+        from .source import os_error_message
+
         out: list[tuple[str, str | None]] = []
         for p in paths:
-            if not os.path.exists(p):
-                out.append((p, "no such file or directory"))
-            elif not os.path.isdir(p):
-                out.append((p, None))
+            try:
+                st = os.stat(p)
+            except OSError as exc:   # missing, a symlink loop, a folder we may not enter...
+                out.append((p, os_error_message(exc)))
+                continue
+            if not stat.S_ISDIR(st.st_mode):
+                out.append((p, None))   # named explicitly: linted whatever it is (a FIFO is read once)
             else:
                 out.extend((f, None) for f in walk(p, partial(self.config_for, is_dir=True)))
         return out

@@ -120,3 +120,17 @@ def test_languagetool_values_accepted():
     assert check_overrides({"languagetool": None, "max_file_size": 0, "select": None}) == {"max_file_size": 0}
     with pytest.raises(ConfigError, match="--max-file-size"):
         check_overrides({"max_file_size": -3})
+
+
+def test_an_encoding_that_cannot_decode_text_is_refused_once_up_front(tmp_path, cli):
+    """rot13 and base64 pass codecs.lookup; they were reported once per file (as each
+    failed to decode), and from a config file only then too."""
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text("Donald trump said so.\n", encoding="utf-8")
+    r = cli("lint", "--languagetool", "off", "--encoding", "rot13", str(tmp_path))
+    err = r.stderr.decode()
+    assert r.returncode == 2 and err.count("not a text encoding") == 1 and "--encoding" in err, err
+    (tmp_path / ".mtcheck.toml").write_text('encoding = "base64"\n', encoding="utf-8")
+    r = cli("lint", "--languagetool", "off", str(tmp_path))
+    err = r.stderr.decode() + r.stdout.decode()
+    assert r.returncode == 2 and ".mtcheck.toml" in err and err.count("not a text encoding") == 1, err

@@ -49,3 +49,20 @@ def test_walked_paths_are_spelled_as_before(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for arg in ["a", "a/", "./a", "./a//"]:
         assert [p for p, _ in iter_files([arg], Config())] == [os.path.join("a", "x.txt"), os.path.join("a", "b", "y.txt")]
+
+
+def test_a_fifo_in_a_walked_folder_is_skipped_by_the_command(tmp_path, cli):
+    """The runner walks folders with each folder's own config (config.walk): a FIFO named
+    like an article there was opened and blocked the run until something wrote to it."""
+    import os
+    import sys
+    if not hasattr(os, "mkfifo") or sys.platform == "win32":
+        import pytest
+        pytest.skip("no FIFOs here")
+    (tmp_path / "a.txt").write_text("Donald trump said so.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")
+    (tmp_path / "sub").mkdir()
+    os.mkfifo(tmp_path / "sub" / "c.txt")
+    r = cli("lint", "--languagetool", "off", "--no-cache", "--jobs", "1", str(tmp_path))
+    assert r.returncode == 1 and "a.txt:1:1: MT201" in r.stdout.decode()
+    assert "b.txt" not in r.stdout.decode() and "c.txt" not in r.stdout.decode()
