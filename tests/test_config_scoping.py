@@ -73,6 +73,19 @@ def test_selector_typo_in_the_files_config_is_reported_from_anywhere(tmp_path, c
     assert r.returncode == 2 and "no rule matches 'casng'" in r.stderr.decode() and "toml" not in r.stderr.decode()
 
 
+def test_fix_and_score_check_the_files_config_selectors_too(tmp_path, cli):
+    """fix checked only the current directory's config, score no selectors at all: a
+    project's typo went unnoticed (exit 0) when run from elsewhere."""
+    _write(tmp_path / "p" / "stories" / "a.txt", CASING)
+    py = _write(tmp_path / "p" / "pyproject.toml", '[tool.mtcheck]\nselect = ["casng"]\n')
+    for command in ("fix", "score"):
+        r = cli(command, "--languagetool", "off", "p/stories/a.txt", cwd=tmp_path)
+        err = r.stderr.decode()
+        assert r.returncode == 2 and "no rule matches 'casng'" in err and str(py) in err, (command, err)
+        r = cli(command, "--languagetool", "off", "--select", "casng", "p/stories/a.txt", cwd=tmp_path)
+        assert r.returncode == 2 and "no rule matches 'casng'" in r.stderr.decode(), command
+
+
 def test_a_config_no_input_uses_is_not_validated(tmp_path, cli):
     """The nearest config wins: a broken selector in the current directory's config does
     not stop the linting of a project that has its own."""

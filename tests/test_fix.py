@@ -269,6 +269,13 @@ def test_diff_applies_with_git_whatever_the_line_separators(tmp_path, cli, text)
     assert story.read_bytes() == text.replace("Donald trump", "Donald Trump").encode("utf-8")
 
 
+def test_a_file_named_twice_is_fixed_once(tmp_path, cli):
+    """Its hunk appeared twice in the diff (which then did not apply)."""
+    (tmp_path / "d.txt").write_text("Donald trump met.\n", encoding="utf-8")
+    r = cli("lint", "--languagetool", "off", "--diff", "d.txt", "d.txt", "./d.txt", cwd=tmp_path)
+    assert r.stdout.decode().count("@@ -1 +1 @@") == 1 and b"1 problem in 1 file" in r.stderr
+
+
 def test_unsafe_fixes_need_the_flag():
     text = "abc def"
     f = _finding(0, 3, "ABC", fix="unsafe")

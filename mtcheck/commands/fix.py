@@ -7,6 +7,7 @@ file's own encoding, BOM and newlines, so nothing outside a replaced span change
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import List, Optional
 
@@ -43,7 +44,7 @@ def fix_cmd(
 ) -> None:
     from ..cli import fail, print_notices, split_list
     from ..config import ConfigError
-    from ..rules import RuleError, check_selectors
+    from ..rules import RuleError
     from ..runner import RunOptions, Runner
     from ..source import InputError
 
@@ -57,10 +58,12 @@ def fix_cmd(
     }
     try:
         runner = Runner(RunOptions(config_file=config, overrides=overrides))
-        cfg0 = runner.config_for(".")
-        unknown = check_selectors(list(cfg0.select) + list(cfg0.ignore), runner.all_rules())
-        if unknown:
-            raise fail(f"no rule matches {', '.join(map(repr, unknown))} (see `mtcheck rules`)")
+        # selectors of every config the inputs use, as lint checks them (a project's
+        # typo is reported when fixed from elsewhere too)
+        from ..lint_cmd import _check_selectors, _configs_used
+        files = [p for p in paths if p != "-"]
+        _check_selectors(runner, _configs_used(runner, runner.files(files) if files else [], "-" in paths),
+                         overrides)
         tally = run_fixes(runner, paths, write=write, unsafe=unsafe)
     except (ConfigError, RuleError, InputError) as exc:
         raise fail(str(exc)) from None
@@ -100,8 +103,15 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool) -> Tally:
     if "-" in paths:
         _fix_stdin(runner, unsafe, tally)
 
+    # A file named twice (or by two paths) is fixed once: a second diff of it made the
+    # patch unappliable, and a second --write would only re-read what the first wrote.
+    done: set[str] = set()
     for item in runner.inputs([p for p in paths if p != "-"]):
         path, cfg, src = item.path, item.config, item.source
+        real = os.path.realpath(path)
+        if real in done:
+            continue
+        done.add(real)
         if item.error:
             typer.echo(f"mtcheck: error: {path}: {item.error}", err=True)
             tally.errors += 1
