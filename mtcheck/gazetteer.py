@@ -34,6 +34,36 @@ class Entry(NamedTuple):
         return (self.name, *self.aliases)
 
 
+def check_doc(doc: dict, path: Any) -> None:
+    """Refuse a gazetteer file whose sections are not lists of names (a string or a
+    mapping with a ``name``): ``people: "Ivan Petrov"`` was read letter by letter, as ten
+    one-letter people.  (Raised as RuleError with the line, like a rule file's errors.)"""
+    from .rules import RuleError
+    lines = doc.get("__lines__") or {}
+    for section in SECTIONS:
+        if section not in doc:
+            continue
+        items = doc[section]
+        where = f"{path}:{lines.get(section, 1)}"
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise RuleError(f"{where}: '{section}' must be a list of names (got {type(items).__name__})")
+        for item in items:
+            if isinstance(item, str) and item.strip():
+                continue
+            if isinstance(item, dict):
+                line = item.get("__line__", lines.get(section, 1))
+                if not isinstance(item.get("name"), str) or not item["name"].strip():
+                    raise RuleError(f"{path}:{line}: each '{section}' entry needs a 'name' (a string)")
+                aliases = item.get("aliases")
+                if aliases is not None and (not isinstance(aliases, list)
+                                            or not all(isinstance(a, str) for a in aliases)):
+                    raise RuleError(f"{path}:{line}: 'aliases' of {item['name']!r} must be a list of strings")
+                continue
+            raise RuleError(f"{where}: each '{section}' entry is a name or a mapping with 'name' (got {item!r})")
+
+
 class Gazetteer:
     """Known names.  A plain class, not a dataclass (each ``@dataclass`` costs ~0.5 ms of
     every cold start); equal when entries and acronyms are (the sources do not count)."""
@@ -96,9 +126,10 @@ class Gazetteer:
         docs: list[tuple[Any, dict]] = list(ruleset.data.get("gazetteer", [])) if ruleset else []
         for f in extra_files:
             from .rules import RuleError, _strip_lines, load_yaml
-            doc = load_yaml(Path(f))
+            doc = load_yaml(Path(f), what="entities file")
             if not isinstance(doc, dict) or doc.get("kind") != "gazetteer":
                 raise RuleError(f"{f}:1: an entities file needs 'kind: gazetteer' at the top")
+            check_doc(doc, f)
             docs.append((Path(f), _strip_lines(doc)))
         return cls.from_data(docs)
 

@@ -111,12 +111,12 @@ def _strip_lines(value: Any) -> Any:
     return value
 
 
-def load_yaml(path: Path) -> Any:
+def load_yaml(path: Path, what: str = "rule file") -> Any:
     """Parse a YAML file keeping line numbers (``__line__``/``__lines__`` keys)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}:1: cannot read rule file: {exc}") from None
+        raise RuleError(f"{path}:1: cannot read {what}: {exc}") from None
     import yaml
     try:
         return yaml.load(text, Loader=_line_loader())
@@ -281,6 +281,9 @@ def _parse_rules(dirs: list[Path]) -> RuleSet:
                         raise RuleError(f"{path}:{doc['__lines__'].get('rules', 1)}: each rule is a mapping")
                     rules.append(validate_rule(raw, path, seen))
             elif isinstance(doc.get("kind"), str):
+                if doc["kind"] == "gazetteer":
+                    from .gazetteer import check_doc
+                    check_doc(doc, path)
                 data.setdefault(doc["kind"], []).append((path, _strip_lines(doc)))
             else:
                 raise RuleError(f"{path}:1: a rule file needs a 'rules:' list (or 'kind:' for data files)")

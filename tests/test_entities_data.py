@@ -154,3 +154,21 @@ def test_country_cyrillic_coverage_for_neighbours(data):
     by_name = {e["name"]: e for e in data["countries"]}
     missing = sorted(n for n in must_have if n not in by_name or "cyrillic" not in by_name[n])
     assert not missing, f"countries missing or without cyrillic: {missing}"
+
+
+@pytest.mark.parametrize("body,line,words", [
+    ('people: "Ivan Petrov"\n', 2, "'people' must be a list of names"),
+    ("people:\n  - name: 42\n", 3, "needs a 'name'"),
+    ("cities:\n  - name: Kyiv\n    aliases: Kiev\n", 3, "'aliases' of 'Kyiv' must be a list"),
+    ("people:\n  - [Ivan]\n", 2, "each 'people' entry"),
+])
+def test_a_malformed_entities_file_is_an_error_with_its_line(tmp_path, cli, body, line, words):
+    """A section given as a string was read letter by letter (ten one-letter people)."""
+    g = tmp_path / "g.yml"
+    g.write_text("kind: gazetteer\n" + body, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Ivan Petrov met Ivan Petrova.\n", encoding="utf-8")
+    r = cli("lint", "--languagetool", "off", "--no-cache", "--entities", str(g), str(tmp_path / "a.txt"))
+    err = r.stderr.decode()
+    assert r.returncode == 2 and f"g.yml:{line}:" in err and words in err and "Traceback" not in err, err
+    r = cli("lint", "--languagetool", "off", "--entities", str(tmp_path / "missing.yml"), str(tmp_path / "a.txt"))
+    assert r.returncode == 2 and "cannot read entities file" in r.stderr.decode()
