@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import stat
 from dataclasses import dataclass, field
@@ -130,7 +129,6 @@ def iter_files(paths: Iterable[str], config: Config) -> Iterator[tuple[str, str 
     hidden folders, excluded globs and anything that is not a regular file (a FIFO met
     while walking would block the run until something wrote to it).
     """
-    extensions = tuple(e.lower() for e in config.extensions)
     for p in paths:
         try:
             st = os.stat(p)
@@ -138,61 +136,11 @@ def iter_files(paths: Iterable[str], config: Config) -> Iterator[tuple[str, str 
             yield p, os_error_message(exc)
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(str(Path(p)), extensions, config.exclude)   # './a/' walks as 'a', as before
+            from .walk import walk   # the command line's walker, one config for every folder
+            # ('./a/' walks as 'a', as before)
+            yield from ((f, None) for f in walk(str(Path(p)), lambda _folder: config))
         else:
             yield p, None
-
-
-def _walk(top: str, extensions: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[tuple[str, str | None]]:
-    """os.walk's order (a folder's files sorted, then its subfolders sorted, symlinked
-    folders not entered), with scandir's file types, so that special files are skipped
-    at no extra system call."""
-    stack = [top]
-    while stack:
-        root = stack.pop()
-        try:
-            with os.scandir(root) as it:
-                entries = list(it)
-        except OSError:
-            continue   # as os.walk: a folder that cannot be listed is passed over
-        dirs, files = [], []
-        for entry in entries:
-            (dirs if _is_dir(entry) else files).append(entry)
-        for entry in sorted(files, key=lambda e: e.name):
-            name = entry.name
-            if not name.lower().endswith(extensions) or not _lintable(entry):
-                continue
-            full = os.path.join(root, name)
-            if exclude:
-                rel = Path(full).as_posix()
-                if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in exclude):
-                    continue
-            yield full, None
-        subdirs = sorted(e.name for e in dirs
-                         if not e.name.startswith(".") and e.name not in ("node_modules", "__pycache__")
-                         and not e.is_symlink())
-        stack.extend(os.path.join(root, d) for d in reversed(subdirs))
-
-
-def _is_dir(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_dir()
-    except OSError:
-        return False
-
-
-def _lintable(entry: os.DirEntry) -> bool:
-    """A regular file, or a link that cannot be followed (read then reports why: 'too
-    many levels of symbolic links'); not a FIFO, socket or device, even behind a link."""
-    try:
-        if entry.is_file():
-            return True
-        if not entry.is_symlink():
-            return False
-        os.stat(entry.path)
-    except OSError:
-        return True
-    return False   # a link to a special file
 
 
 def lint_text(text: str, path: str = "<text>", fmt: str | None = None,

@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from .diskmemo import DiskMemo
 from .findings import Severity
@@ -343,67 +343,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
                           f"at offset {exc.start}); save the file as UTF-8") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-
-
-def walk(top: str, config_for: Callable[[str], Config]) -> Iterator[str]:
-    """The files a directory argument stands for, in sorted order (a folder's own files
-    before its subfolders'), hidden folders, node_modules and __pycache__ skipped.
-
-    Each folder is walked under its own config, ``config_for(folder)`` (the nearest config
-    up from it, or ``--config``): its ``extensions`` pick the files (ignoring case) and its
-    ``exclude`` patterns, relative to that config's folder, drop some.  (api.iter_files
-    walks with one config and matches patterns against the path as typed: a project's
-    ``exclude`` would do nothing unless mtcheck ran from the project's root.)
-    """
-    extensions: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for root, names in _tree(top):
-        cfg = config_for(root)
-        exts = extensions.get(cfg.extensions)
-        if exts is None:
-            exts = extensions[cfg.extensions] = tuple(e.lower() for e in cfg.extensions)
-        for name in names:
-            if name.lower().endswith(exts):
-                full = os.path.join(root, name)
-                if not (cfg.exclude and cfg.excludes(full)):
-                    yield full
-
-
-def _tree(top: str) -> Iterator[tuple[str, list[str]]]:
-    """(folder, its file names sorted) for *top* and its subfolders, in os.walk's
-    top-down order with sorted subfolders; folders that cannot be listed are passed over,
-    as os.walk does.  Special files (FIFOs, sockets, devices) are left out: opening a FIFO
-    blocks until something writes to it, so one named ``*.txt`` hung the whole run.
-    Symbolic links that are not to a folder stay in, so a broken or looping one is
-    reported when it is read; links to folders are not followed (as os.walk)."""
-    import stat
-
-    try:
-        with os.scandir(top) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError:
-        return
-    files: list[str] = []
-    folders: list[str] = []
-    for e in entries:
-        try:
-            if e.is_dir(follow_symlinks=False):
-                if not e.name.startswith(".") and e.name not in ("node_modules", "__pycache__"):
-                    folders.append(e.path)
-            elif e.is_file(follow_symlinks=False):
-                files.append(e.name)
-            elif e.is_symlink():
-                try:
-                    mode = os.stat(e.path).st_mode
-                except OSError:       # broken or looping: kept, reported when read
-                    files.append(e.name)
-                    continue
-                if stat.S_ISREG(mode):
-                    files.append(e.name)
-        except OSError:
-            continue
-    yield top, files
-    for folder in folders:
-        yield from _tree(folder)
 
 
 def discover(start: str | Path) -> Config:

@@ -17,7 +17,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import gcpause
 from .api import FileResult, Linter, read_document
-from .config import Config, check_overrides, discover, load_file, walk
+from .config import Config, check_overrides, discover, load_file
+from .walk import walk
 from .document import Document, Span
 from .source import InputError, SkipFile, Source
 from .suppress import Baseline
@@ -113,7 +114,7 @@ class Runner:
 
     def files(self, paths: Iterable[str]) -> list[tuple[str, str | None]]:
         """(path, error) for each input: a file as given (whatever its extension), a
-        directory walked with the config of each of its folders (config.walk)."""
+        directory walked with the config of each of its folders (walk.walk)."""
         import stat
 
         from .source import os_error_message

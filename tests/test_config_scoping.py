@@ -183,7 +183,7 @@ def test_config_patterns_unit(tmp_path, monkeypatch):
 
 
 def test_walk_unit(tmp_path):
-    from mtcheck.config import walk
+    from mtcheck.walk import walk
     stories = _project(tmp_path)
     found = [os.path.relpath(f, stories) for f in walk(str(stories), discover)]
     assert found == ["a.txt", "archive/c.txt", "sub/drafts/d.txt"]

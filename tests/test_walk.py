@@ -52,7 +52,7 @@ def test_walked_paths_are_spelled_as_before(tmp_path, monkeypatch):
 
 
 def test_a_fifo_in_a_walked_folder_is_skipped_by_the_command(tmp_path, cli):
-    """The runner walks folders with each folder's own config (config.walk): a FIFO named
+    """The runner walks folders with each folder's own config (mtcheck.walk): a FIFO named
     like an article there was opened and blocked the run until something wrote to it."""
     import os
     import sys
