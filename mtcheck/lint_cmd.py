@@ -121,7 +121,7 @@ def lint(
     errors = fix_errors or any(r.error for r in results)
 
     if write_baseline is not None:
-        data = Baseline.build([(r.path, r.doc, r.findings) for r in results if r.doc is not None])
+        data = Baseline.build([(r.path, r.doc, r.findings) for r in results if r.doc is not None], write_baseline)
         import json
         write_output(json.dumps(data, indent=2) + "\n", write_baseline)
         n = sum(len(v) for v in data["files"].values())

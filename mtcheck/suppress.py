@@ -10,6 +10,9 @@ Forms:
   silence a block (no codes = every rule).
 * Plain text: a line containing ``mtcheck: ignore`` (optionally followed by codes)
   is silenced itself; ``mtcheck: disable=…`` / ``mtcheck: enable=…`` lines work as above.
+
+Codes are selectors as on the command line (codes, prefixes, categories, rule names);
+with codes, only those rules are silenced.
 """
 
 from __future__ import annotations
@@ -26,41 +29,89 @@ _DIRECTIVE = re.compile(r"mtcheck:\s*(ignore|disable|enable)\b\s*=?\s*([A-Za-z0-
 
 
 def _codes(raw: str) -> frozenset[str]:
-    return frozenset(c.strip().upper() for c in re.split(r"[,\s]+", raw)
-                     if c.strip() and any(ch.isalpha() for ch in c))
+    # (a comment written without spaces, "disable=MT201-->", leaves the dashes of "-->")
+    return frozenset(c.strip().strip("-").upper() for c in re.split(r"[,\s]+", raw)
+                     if c.strip().strip("-") and any(ch.isalpha() for ch in c))
 
 
 def _covers(codes: frozenset[str], finding: Finding) -> bool:
-    return not codes or any(finding.rule.startswith(c) or c.lower() == finding.category.upper().lower()
-                            for c in codes)
+    """Does a directive's code list take in *finding*?  No codes: every rule."""
+    return not codes or any(finding.rule.startswith(c) or c.lower() == finding.category.lower()
+                            or c.lower() == finding.name.lower() for c in codes)
 
 
 @dataclass
 class Suppressions:
     by_line: dict[int, list[frozenset[str]]] = field(default_factory=dict)
-    blocks: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
+    #: (first line, last line, codes, except): silenced when covered by codes and not by except
+    blocks: list[tuple[int, int, frozenset[str], frozenset[str]]] = field(default_factory=list)
     directive_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def suppressed(self, finding: Finding, line: int) -> bool:
         for codes in self.by_line.get(line, ()):
             if _covers(codes, finding):
                 return True
-        return any(a <= line <= b and _covers(codes, finding) for a, b, codes in self.blocks)
+        return any(a <= line <= b and _covers(codes, finding) and not (exc and _covers(exc, finding))
+                   for a, b, codes, exc in self.blocks)
 
     def in_directive(self, finding: Finding) -> bool:
+        """A finding inside a directive's own text (its codes, "mtcheck:"): never the
+        article's.  Only the directive, not its whole line: 'Donald trump ... mtcheck:
+        ignore MT101' silenced MT201 too."""
         return any(s <= finding.start < e for s, e in self.directive_spans)
+
+
+class _Blocks:
+    """disable/enable in order.  Each open block silences its selector ("" for every
+    rule) except what a later ``enable=`` took out of it, so "enable=MT202" after a bare
+    "disable" re-enables MT202 only, "enable=MT201" after "disable=MT201,MT202" leaves
+    MT202 off, and "enable=lowercase-proper-name" inside "disable=casing" re-enables that
+    rule alone.  (A block's codes were compared as one set: such blocks were closed whole,
+    or never, silencing the rest of the file.)"""
+
+    def __init__(self, sup: Suppressions) -> None:
+        self.sup = sup
+        self.open: dict[str, tuple[int, frozenset[str]]] = {}   # selector -> (since, except)
+
+    def _emit(self, key: str, line: int) -> frozenset[str]:
+        since, exc = self.open.pop(key)
+        self.sup.blocks.append((since, line, frozenset([key]) if key else frozenset(), exc))
+        return exc
+
+    def disable(self, line: int, codes: frozenset[str]) -> None:
+        for key in codes or {""}:
+            if key not in self.open:
+                self.open[key] = (line, frozenset())
+
+    def enable(self, line: int, codes: frozenset[str]) -> None:
+        if not codes:
+            self.close(line)
+            return
+        for key in list(self.open):
+            exc = self._emit(key, line)
+            if key not in codes:   # still off, but for what this line enables
+                self.open[key] = (line, exc | codes)
+
+    def close(self, line: int) -> None:
+        for key in list(self.open):
+            self._emit(key, line)
 
 
 def parse_suppressions(doc: Document) -> Suppressions:
     sup = Suppressions()
     if "mtcheck:" not in doc.text:
         return sup
-    open_blocks: list[tuple[int, frozenset[str]]] = []
+    blocks = _Blocks(sup)
     comment_form = doc.fmt in ("markdown", "html")
-    for m in _DIRECTIVE.finditer(doc.text):
+    text = doc.text
+    for m in _DIRECTIVE.finditer(text):
         line, _ = doc.position(m.start())
-        verb, codes = m.group(1), _codes(m.group(2).replace("-->", ""))
-        sup.directive_spans.append(doc.line_span(line))
+        verb, codes = m.group(1), _codes(m.group(2))
+        ls, le = doc.line_span(line)
+        opening = text.rfind("<!--", ls, m.start())
+        closing = text.find("-->", m.end(), le)
+        sup.directive_spans.append((opening if opening >= 0 else m.start(),
+                                    closing + 3 if closing >= 0 else m.end()))
         if verb == "ignore":
             target = line
             if comment_form and doc.line_text(line).strip().startswith("<!--"):
@@ -69,17 +120,10 @@ def parse_suppressions(doc: Document) -> Suppressions:
                     target += 1
             sup.by_line.setdefault(target, []).append(codes)
         elif verb == "disable":
-            open_blocks.append((line, codes))
+            blocks.disable(line, codes)
         else:
-            for i in range(len(open_blocks) - 1, -1, -1):
-                start, bcodes = open_blocks[i]
-                if not codes or not bcodes or codes == bcodes:
-                    sup.blocks.append((start, line, bcodes))
-                    del open_blocks[i]
-                    if codes:
-                        break
-    for start, bcodes in open_blocks:
-        sup.blocks.append((start, doc.line_count, bcodes))
+            blocks.enable(line, codes)
+    blocks.close(doc.line_count)
     return sup
 
 
@@ -103,12 +147,15 @@ def fingerprint(doc: Document, finding: Finding) -> str:
     return h.hexdigest()[:20]
 
 
-def baseline_key(path: str) -> str:
+def baseline_key(path: str, root: Path | None = None) -> str:
+    """How a baseline names *path*: relative to *root*, the baseline file's folder
+    (version 2), or to the current directory (version 1 files, which therefore worked
+    only from the folder they were written in); absolute when outside it."""
     p = Path(path)
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return p.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
     except ValueError:
-        return p.as_posix()
+        return p.resolve().as_posix() if root is not None else p.as_posix()
 
 
 class BaselineError(Exception):
@@ -118,6 +165,7 @@ class BaselineError(Exception):
 @dataclass
 class Baseline:
     entries: dict[str, Counter] = field(default_factory=dict)
+    root: Path | None = None   # the folder keys are relative to (None: the current one, version 1)
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
@@ -128,12 +176,13 @@ class Baseline:
             raise BaselineError(f"{path}: baseline file not found (create it with --write-baseline)") from None
         except (OSError, ValueError) as exc:
             raise BaselineError(f"{path}: not a baseline file ({exc}); regenerate it with --write-baseline") from None
-        if not isinstance(raw, dict) or raw.get("version") != 1 or not isinstance(raw.get("files"), dict):
-            raise BaselineError(f"{path}: not an mtcheck baseline (version 1); regenerate it with --write-baseline")
-        return cls({k: Counter(v) for k, v in raw["files"].items()})
+        if not isinstance(raw, dict) or raw.get("version") not in (1, 2) or not isinstance(raw.get("files"), dict):
+            raise BaselineError(f"{path}: not an mtcheck baseline (version 1 or 2); regenerate it with --write-baseline")
+        root = Path(path).resolve().parent if raw["version"] == 2 else None
+        return cls({k: Counter(v) for k, v in raw["files"].items()}, root)
 
     def filter(self, path: str, doc: Document, findings: list[Finding]) -> list[Finding]:
-        budget = Counter(self.entries.get(baseline_key(path), {}))
+        budget = Counter(self.entries.get(baseline_key(path, self.root), {}))
         out = []
         for f in findings:
             fp = fingerprint(doc, f)
@@ -144,9 +193,12 @@ class Baseline:
         return out
 
     @staticmethod
-    def build(results: list[tuple[str, Document, list[Finding]]]) -> dict:
+    def build(results: list[tuple[str, Document, list[Finding]]], where: str | Path) -> dict:
+        """The baseline to write to *where*: version 2, files named relative to its folder,
+        so that it applies whatever directory mtcheck later runs from."""
+        root = Path(where).resolve().parent
         files = {}
         for path, doc, findings in results:
             if findings:
-                files[baseline_key(path)] = dict(sorted(Counter(fingerprint(doc, f) for f in findings).items()))
-        return {"version": 1, "tool": "mtcheck", "files": dict(sorted(files.items()))}
+                files[baseline_key(path, root)] = dict(sorted(Counter(fingerprint(doc, f) for f in findings).items()))
+        return {"version": 2, "tool": "mtcheck", "files": dict(sorted(files.items()))}
