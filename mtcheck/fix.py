@@ -87,7 +87,7 @@ def fix_text(linter, text: str, path: str = "<text>", rules=None, unsafe: bool =
     for _ in range(max_passes):
         doc = Document.from_text(current, path, fmt)
         findings = linter.lint_document(doc, rules)
-        new, applied = apply_fixes(current, findings, unsafe)
+        new, applied = apply_fixes(current, _clear_of_markup(doc, findings), unsafe)
         result.passes += 1
         if not applied or new == current:
             result.remaining = findings
@@ -99,6 +99,18 @@ def fix_text(linter, text: str, path: str = "<text>", rules=None, unsafe: bool =
         result.remaining = linter.lint_document(Document.from_text(current, path, fmt), rules)
     result.text = current
     return result
+
+
+def _clear_of_markup(doc, findings: list[Finding]) -> list[Finding]:
+    """The findings a fix may rewrite: in Markdown and HTML, those whose span holds no
+    markup.  Checks see the prose view (markup blanked to spaces at the same offsets), so
+    a span can run across a tag, an emphasis marker or a comment, and replacing it
+    deleted them ('<em>"We will respond,"</em> - said' lost its '</em>').  Such findings
+    are still reported, not fixed."""
+    if doc.fmt == "text":
+        return findings
+    text, prose = doc.text, doc.prose
+    return [f for f in findings if text[f.start:f.end] == prose[f.start:f.end]]
 
 
 def unified_diff(path: str, old: str, new: str) -> str:

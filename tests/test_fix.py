@@ -8,6 +8,7 @@ kept, whatever the encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM) and newline
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import shutil
 
@@ -274,6 +275,32 @@ def test_a_file_named_twice_is_fixed_once(tmp_path, cli):
     (tmp_path / "d.txt").write_text("Donald trump met.\n", encoding="utf-8")
     r = cli("lint", "--languagetool", "off", "--diff", "d.txt", "d.txt", "./d.txt", cwd=tmp_path)
     assert r.stdout.decode().count("@@ -1 +1 @@") == 1 and b"1 problem in 1 file" in r.stderr
+
+
+@pytest.mark.parametrize("name,text", [
+    ("a.html", '<p><em>\u201cWe will respond,\u201d</em> \u2013 said the Ministry.</p>\n'
+               '<p>\u201cWe will respond,\u201d <span class="x">\u2013</span> said the Ministry.</p>\n'),
+    ("a.md", "**\u201cWe will respond,\u201d** \u2013 said the Ministry.\n\n"
+             "\u201cWe will respond,\u201d <!-- note --> \u2013 said the Ministry.\n"),
+])
+def test_fixes_never_delete_markup(tmp_path, cli, name, text):
+    """A finding's span can run across a tag, an emphasis marker or a comment (checks
+    see markup blanked to spaces); its fix deleted them.  Reported, not fixed."""
+    f = tmp_path / name
+    f.write_text(text + "\nDonald trump said so.\n", encoding="utf-8")
+    lint = cli("lint", "--languagetool", "off", "--no-cache", "--format", "json", str(f))
+    assert any(x["rule"] == "MT401" for x in json.loads(lint.stdout)["files"][0]["findings"])
+    r = cli("fix", "--write", "--unsafe", "--languagetool", "off", str(f))
+    assert r.returncode == 1, r.stderr
+    assert f.read_text(encoding="utf-8") == text + "\nDonald Trump said so.\n"   # only the safe prose fix
+
+
+def test_html_attributes_holding_angle_brackets_are_not_prose(tmp_path, cli):
+    f = tmp_path / "d.html"
+    f.write_text('<p data-note="x > y Donald trump">Body text.</p>\n'
+                 "<p><a href=\"/x\" title='Profit > 5% for Donald trump'>story</a></p>\n", encoding="utf-8")
+    r = cli("lint", "--languagetool", "off", "--no-cache", "--format", "json", str(f))
+    assert json.loads(r.stdout)["files"][0]["findings"] == [] and r.returncode == 0
 
 
 def test_unsafe_fixes_need_the_flag():
