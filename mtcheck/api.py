@@ -72,6 +72,9 @@ class Linter:
 
     def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None,
                   config: Config | None = None) -> list[Finding]:
+        if not isinstance(text, str):   # bytes gave "a bytes-like object is required, not 'str'"
+            raise TypeError(f"lint_text needs the article as str, not {type(text).__name__}"
+                            + (" (decode bytes first, or use lint_file)" if isinstance(text, (bytes, bytearray)) else ""))
         doc = Document.from_text(text, path, fmt)
         return self.lint_document(doc, self.rules_for(config or self.config, path))
 

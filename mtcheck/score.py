@@ -72,7 +72,7 @@ WEIGHTS: dict[str, Weight] = {
     "oov": Weight(4.0, 20.0, "lower-case words no English dictionary knows (rate per 100 words)."),
     "romanized": Weight(20.0, 40.0, "lower-case words that look like transliterated Russian (not yet flagged by a rule)."),
     "repeated-word": Weight(6.0, 20.0, "the same word twice in a row ('the the')."),
-    "long-sentence": Weight(0.15, 10.0, "share (%) of words in sentences over LONG_SENTENCE words: run-on clauses."),
+    "long-sentence": Weight(0.15, 10.0, f"share (%) of words in sentences over {LONG_SENTENCE} words: run-on clauses."),
     "untranslated-share": Weight(1.0, 100.0, "share (%) of words inside untranslated findings: a story half in Russian "
                                              "is unusable however few findings that makes."),
 }

@@ -160,3 +160,11 @@ def test_files_are_read_whole_whatever_their_size(tmp_path, size):
     p = tmp_path / "a.txt"
     p.write_text(text, encoding="utf-8")
     assert read_source(p, max_size=0).text == text
+
+
+@pytest.mark.parametrize("bad", [b"Donald trump", None, 5])
+def test_lint_text_says_it_wants_a_str(bad):
+    """bytes gave "a bytes-like object is required, not 'str'": the opposite of the fault."""
+    from mtcheck.api import lint_text
+    with pytest.raises(TypeError, match="needs the article as str, not " + type(bad).__name__):
+        lint_text(bad)

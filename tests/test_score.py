@@ -159,3 +159,11 @@ def test_show_limits_the_lines_listed_with_lines(tmp_path):
     assert every == ["line 1", "line 2", "line 3", "line 4"]
     assert len(two) == 2 and two == sorted(two) and "line 2" in two
     assert none == []
+
+
+def test_weight_explanations_carry_their_numbers_not_names():
+    """The JSON report's 'why' read 'over LONG_SENTENCE words'."""
+    from mtcheck.score import LONG_SENTENCE
+    for name, w in WEIGHTS.items():
+        assert not any(word.isupper() and "_" in word for word in w.why.split()), (name, w.why)
+    assert f"over {LONG_SENTENCE} words" in WEIGHTS["long-sentence"].why
