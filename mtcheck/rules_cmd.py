@@ -80,9 +80,18 @@ def config_cmd(
     from .config import ConfigError
     from .runner import RunOptions, Runner
 
+    import os
+
+    from .rules import RuleError
+    if path != "." and not os.path.exists(path):
+        raise fail(f"{path}: no such file or directory")
     try:
-        cfg = Runner(RunOptions(config_file=config)).config_for(path)
-    except ConfigError as exc:
+        runner = Runner(RunOptions(config_file=config))
+        cfg = runner.config_for(path)
+        # load what the config names (rule folders, entities files), as lint would: a
+        # config that lint refuses must not be shown as if it were fine
+        runner.linter_for(cfg).ctx.gazetteer  # noqa: B018 - loads and checks the entities files
+    except (ConfigError, RuleError) as exc:
         raise fail(str(exc)) from None
     data = cfg.as_dict()
     source = data.pop("source") or "(defaults: no pyproject.toml [tool.mtcheck] or .mtcheck.toml found)"

@@ -134,3 +134,15 @@ def test_an_encoding_that_cannot_decode_text_is_refused_once_up_front(tmp_path, 
     r = cli("lint", "--languagetool", "off", str(tmp_path))
     err = r.stderr.decode() + r.stdout.decode()
     assert r.returncode == 2 and ".mtcheck.toml" in err and err.count("not a text encoding") == 1, err
+
+
+def test_config_command_refuses_what_lint_refuses(tmp_path, cli):
+    """`mtcheck config` showed a config naming a missing entities file (exit 0) that lint
+    then refused, and the defaults for a path that does not exist."""
+    (tmp_path / "pyproject.toml").write_text('[tool.mtcheck]\nentities = ["names.yml"]\n', encoding="utf-8")
+    r = cli("config", cwd=tmp_path)
+    assert r.returncode == 2 and "names.yml" in r.stderr.decode() and "cannot read entities file" in r.stderr.decode()
+    r = cli("config", str(tmp_path / "missing" / "x.txt"))
+    assert r.returncode == 2 and "no such file" in r.stderr.decode()
+    (tmp_path / "pyproject.toml").unlink()
+    assert cli("config", cwd=tmp_path).returncode == 0
