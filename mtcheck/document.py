@@ -73,7 +73,13 @@ _HASHTAG = re.compile(r"(?<![\w&#])#[^\W\d_]\w*")
 _MD_FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _MD_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[^\n]*$", re.DOTALL | re.MULTILINE)
 _MD_INLINE_CODE = re.compile(r"`[^`\n]+`")
-_MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# An inline link's target: the URL may hold balanced parentheses ("wiki/Mercury_(planet)":
+# the target ended at its first ")", and the second was an unbalanced bracket, MT405).
+_MD_LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+# A link reference definition, "[1]: https://example.com/x "Title"": URL and title are
+# not prose (the title was linted and fixed).
+_MD_LINK_DEF = re.compile(r"""^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$""",
+                          re.MULTILINE)
 _MD_MARKERS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+[.)][ \t])", re.MULTILINE)
 _MD_EMPH = re.compile(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}|!?\[|\]")
 _HTML_BLOCK = re.compile(r"<(script|style|code|pre)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
@@ -363,6 +369,8 @@ def _prose_view(text: str, fmt: str) -> tuple[str, list[Span]]:
         blank_all(_MD_FRONT, "front-matter", text)
         blank_all(_MD_FENCE, "code", text)
         blank_all(_HTML_COMMENT, "comment", text)
+        if "]:" in text:
+            blank_all(_MD_LINK_DEF, "link", text)
         current = "".join(chars)
         for rx, kind in ((_MD_INLINE_CODE, "code"), (_HTML_TAG, "tag"), (_MD_LINK_TARGET, "link"),
                          (_MD_MARKERS, "marker"), (_MD_EMPH, "emphasis")):

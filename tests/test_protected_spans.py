@@ -38,3 +38,15 @@ _PIECES = ["www", "WWW", "Ww", ".", "/", ":", "//", "http", "s", "com", "CO", "r
 @given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
 def test_generated(text):
     assert d._protected_spans(text) == _plain(text)
+
+
+def test_markdown_link_targets_with_parentheses_and_reference_definitions_are_not_prose(tmp_path, cli):
+    """A URL with '(planet)' ended at its first ')' (MT405 on the second); the title of a
+    reference definition '[1]: url "Title"' was linted and fixed."""
+    import json
+    f = tmp_path / "f.md"
+    f.write_text('See [the report](https://en.wikipedia.org/wiki/Mercury_(planet)) today.\n\n'
+                 'See [the docs][1].\n\n[1]: https://example.com/x "Donald trump"\n\nDonald trump said (so).\n',
+                 encoding="utf-8")
+    r = cli("lint", "--languagetool", "off", "--no-cache", "--format", "json", str(f))
+    assert [(x["line"], x["rule"]) for x in json.loads(r.stdout)["files"][0]["findings"]] == [(7, "MT201")]
