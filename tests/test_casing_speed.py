@@ -215,7 +215,7 @@ def test_case_consistency_edges(linter, text, phrase):
 def _plain_capitalization(doc: Document, rule, state) -> list[tuple]:
     """Every token that begins a form's first word, every form of it compared, then the
     bare surnames over every token: the definition, token by token."""
-    from mtcheck.checks.casing import _DET_BEFORE, Capitalization, _recase
+    from mtcheck.checks.casing import Capitalization, _name_context, _recase, _titles
     from mtcheck.commonwords import is_common_word
 
     lows, words, starts, ends = doc.token_lows, doc.token_words, doc.token_starts, doc.token_ends
@@ -253,9 +253,9 @@ def _plain_capitalization(doc: Document, rule, state) -> list[tuple]:
             proper, canonical = state.surnames[word]
             common = is_common_word(word)
             if common:
-                if _DET_BEFORE.search(prose, max(0, start - 12), start):
-                    continue
                 if not any(f in prose.lower() for f in state.full_forms.get(canonical, ())):
+                    continue
+                if not _name_context(doc, i, state, canonical, _titles(rule)):
                     continue
             out.append((start, ends[i], proper, "unsafe" if common else rule.fix))
     return out

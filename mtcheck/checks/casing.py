@@ -24,8 +24,6 @@ _SPLIT = re.compile(r"[\s-]+")
 _FIRST_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 CONNECTORS = frozenset("a an of the for and on in at to de la le du des von van der den bin al el da di y".split())
 PERSONAL = ("people",)
-_DET_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|my|your|our|this|these|those|every|each|no|any|some)\s+$",
-                         re.IGNORECASE)
 PLACES = ("countries", "capitals", "cities")
 casing_scan.FUNCTION_WORDS = CONNECTORS
 
@@ -145,6 +143,8 @@ class Capitalization:
     PARAMS = {
         "terms": ((str, ListOf(str)), True),   # "gazetteer:people,institutions" or a list of terms
         "surnames": (bool, False),      # also check bare lower-case surnames of people
+        # words that put a following surname in name context ("President trump")
+        "name_titles": (ListOf(str), False),
     }
     #: message fields besides text and fix (see the Rule.finding calls)
     FIELDS = frozenset({"canonical"})
@@ -287,17 +287,76 @@ class Capitalization:
             proper, canonical = state.surnames[word]
             common = is_common_word(word)
             if common:
-                before = _DET_BEFORE.search(prose, max(0, start - 12), start)
-                if before:
-                    continue  # "his trump card", "a bush": the common word, not the name
                 if lower_doc is None:
                     lower_doc = prose.lower()
+                    titles = _titles(rule)
                 if not any(f in lower_doc for f in state.full_forms.get(canonical, ())):
                     continue  # "trump card" with no Donald Trump in the story
+                if not _name_context(doc, i, state, canonical, titles):
+                    continue  # "may lose", "for burns", "90 pence", "brown bread"
             out.append(rule.finding(start, ends[i], word, replacements=(proper,),
                                     fix="unsafe" if common else True, canonical=canonical,
                                     message="'{text}' is the surname of {canonical}: write '{fix}'"))
         return out
+
+
+#: Words after which a lower-case common word is that word, not a surname: determiners
+#: and possessives ("his trump card"), and prepositions that are never conjunctions
+#: ("treated for burns", "smelled of musk"; "since"/"as"/"after" also begin a clause,
+#: "since trump took office", so the next word decides for them).
+_NOT_NAME_BEFORE = frozenset("""a an the his her their its my your our this these those every each no any
+    some of for with in on at by from into onto about without against per than via under over through
+    between among during within toward towards across behind beyond near upon off like unlike""".split())
+#: A title after one of these is a common noun ("the prime minister may not attend"),
+#: not a title before a name ("Prime Minister May").
+_DETERMINED = frozenset("a an the this that these those his her their its our your my".split())
+_TITLE_MEMO: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _titles(rule: Any) -> frozenset[str]:
+    """The rule's ``name_titles``, lower-cased (once per rule)."""
+    got = _TITLE_MEMO.get(id(rule))
+    if got is None or got[0] is not rule:
+        got = _TITLE_MEMO[id(rule)] = (rule, frozenset(t.lower() for t in rule.params.get("name_titles") or ()))
+    return got[1]
+
+
+def _name_context(doc: Document, i: int, state: _State, canonical: str, titles: frozenset[str]) -> bool:
+    """Is token i, a lower-case surname that is also a common English word ("may",
+    "burns", "brown"), used as the name here?
+
+    Only in name context: right after a title ("President trump", from the rule's
+    ``name_titles``) or the person's given name, right before a capitalized title ("the
+    election trump President", a Russian genitive word for word), or as a subject right
+    before a finite verb ("trump said", "as trump arrived"), never after a determiner, a
+    preposition or a number ("his trump card", "treated for burns", "90 pence") nor
+    before a bare verb, where the word is a modal or a verb ("the party may lose
+    seats").  Runs only for the rare surname whose person is named in full in the same
+    story."""
+    from ..wordclass import BASE_VERB, PAST_VERB, VERB_ONLY
+    words, lows, starts, ends, prose = doc.token_words, doc.token_lows, doc.token_starts, doc.token_ends, doc.prose
+    prev = nxt = None
+    if i > 0:
+        gap = prose[ends[i - 1]:starts[i]]
+        if any(c.isdigit() for c in gap):
+            return False          # "90 pence"
+        if not gap.strip():
+            prev = lows[i - 1]
+    if i + 1 < len(words) and not prose[ends[i]:starts[i + 1]].strip():
+        nxt = words[i + 1]
+    if prev in _NOT_NAME_BEFORE:
+        return False
+    if nxt is not None and nxt.islower() and VERB_ONLY[nxt] and BASE_VERB[nxt]:
+        return False              # "may lose": a modal or verb before a bare verb
+    if prev is not None and prev in titles and not _DETERMINED.intersection(lows[max(0, i - 4):i - 1]):
+        return True               # "President trump"; not "the prime minister may not"
+    if prev is not None and any(f.startswith(prev + " ") and f.endswith(" " + lows[i])
+                                for f in state.full_forms.get(canonical, ())):
+        return True               # "theresa may"
+    if nxt is not None and nxt[:1].isupper() and nxt.lower() in titles:
+        return True               # "since the election trump President of the United States"
+    # the subject of a finite verb: "trump said", "as trump arrived"
+    return nxt is not None and nxt.islower() and (VERB_ONLY[nxt] or PAST_VERB[nxt]) and not BASE_VERB[nxt]
 
 
 def _mixed_institution(segments: list[list[str]]) -> bool:

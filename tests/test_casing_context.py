@@ -1,0 +1,66 @@
+"""Casing rules in context: surnames that are also English words (MT201), phrases
+compared whole (MT205), institution names cased the Russian way (MT202).
+
+Each case is a short story, linted as one article with only the rule under test."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.api import Linter
+from mtcheck.config import Config
+from mtcheck.fix import apply_fixes
+
+_linter = Linter(Config())
+
+
+def _found(code: str, text: str) -> list[str]:
+    return [text[f.start:f.end] for f in _linter.lint_text(text, config=Config(select=(code,)))
+            if f.rule == code]
+
+
+# --- MT201: a lower-case surname that is also a common word --------------------------
+@pytest.mark.parametrize("text", [
+    "Prime Minister Theresa May said the party may lose seats.",
+    "Theresa May spoke. The prime minister may not attend the summit.",
+    "Theresa May spoke. The party may have lost its majority.",
+    "CIA Director William Burns said a guard was treated for burns.",
+    "Vice President Mike Pence paid 90 pence for a coffee.",
+    "Gordon Brown ate brown bread at the meeting.",
+    "Elon Musk smelled of musk, a witness said.",
+    "Donald Trump said he would not play his trump card yet.",
+    "Donald Trump arrived. Putin met with the trump administration.",
+])
+def test_common_word_surname_used_as_the_word_is_not_flagged(text):
+    assert _found("MT201", text) == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Donald Trump won. President trump said he would stay.", ["trump"]),
+    ("Donald Trump arrived. It was the first summit since trump took office.", ["trump"]),
+    ("Donald Trump landed. As trump arrived, the crowd cheered.", ["trump"]),
+    ("Theresa May spoke. Later may said she would resign.", ["may"]),
+    ("William Burns spoke. Director burns said the talks went well.", ["burns"]),
+    ("The talks of Vladimir Putin and Donald trump ended.", ["Donald trump"]),
+    ("Reporters asked theresa may about the vote.", ["theresa may"]),
+    # not a common word: flagged wherever it stands
+    ("He met lavrov on Monday.", ["lavrov"]),
+])
+def test_surname_in_name_context_is_flagged(text, flagged):
+    assert _found("MT201", text) == flagged
+
+
+def test_unsafe_fixes_leave_the_common_word_alone():
+    """The reported damage: --unsafe-fixes rewrote "the party may lose" to "May"."""
+    text = ("Prime Minister Theresa May said the party may lose seats. "
+            "Later may said she would stay.\n")
+    findings = _linter.lint_text(text, config=Config(select=("MT201",)))
+    fixed, _ = apply_fixes(text, findings, unsafe=True)
+    assert fixed == ("Prime Minister Theresa May said the party may lose seats. "
+                     "Later May said she would stay.\n")
+
+
+def test_surname_before_a_title_is_flagged():
+    """The seed's Russian genitive word for word: 'the election trump President'."""
+    text = "Donald Trump won. It was the first summit since the election trump President of the United States."
+    assert _found("MT201", text) == ["trump"]
