@@ -64,3 +64,33 @@ def test_surname_before_a_title_is_flagged():
     """The seed's Russian genitive word for word: 'the election trump President'."""
     text = "Donald Trump won. It was the first summit since the election trump President of the United States."
     assert _found("MT201", text) == ["trump"]
+
+
+# --- MT202: a known institution with its generic noun in lower case ------------------
+@pytest.mark.parametrize("text, flagged", [
+    ("He appealed to the European court of Human Rights in Strasbourg.", ["European court of Human Rights"]),
+    ("The law was struck down by the Constitutional court.", ["Constitutional court"]),
+    ("The bill now goes to the Federation council.", ["Federation council"]),
+    ("A case was opened by the Investigative committee of Russia.", ["Investigative committee of Russia"]),
+    ("A US State department spokesman declined to comment.", ["US State department"]),
+    ("The Central bank of Russia raised its key rate.", ["Central bank of Russia"]),
+    ("The Russian Central bank raised its key rate.", ["Russian Central bank"]),
+])
+def test_institution_with_a_lower_case_noun_after_a_name_capital(text, flagged):
+    assert _found("MT202", text) == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "The Foreign and Defence ministries issued a joint statement.",
+    "The central bank raised its key rate, and the constitutional court ruled.",
+    "The Russian central bank raised its key rate.",
+    "Constitutional court judges met on Tuesday.",      # a sentence start says nothing
+    "The European commission said the talks would go on.",
+    "Republican party leaders met in Florida.",
+    "The Communist party of China met in Beijing.",
+    "The Russian Orthodox church and the Black Sea fleet held a service.",
+    "The chairman of the Joint Chiefs of Staff spoke.",
+    "The supreme leader of Iran spoke.",
+])
+def test_house_styles_and_plurals_are_not_flagged(text):
+    assert _found("MT202", text) == []

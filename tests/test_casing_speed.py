@@ -215,7 +215,7 @@ def test_case_consistency_edges(linter, text, phrase):
 def _plain_capitalization(doc: Document, rule, state) -> list[tuple]:
     """Every token that begins a form's first word, every form of it compared, then the
     bare surnames over every token: the definition, token by token."""
-    from mtcheck.checks.casing import Capitalization, _name_context, _recase, _titles
+    from mtcheck.checks.casing import Capitalization, _heads, _name_context, _recase, _titles
     from mtcheck.commonwords import is_common_word
 
     lows, words, starts, ends = doc.token_lows, doc.token_words, doc.token_starts, doc.token_ends
@@ -237,7 +237,7 @@ def _plain_capitalization(doc: Document, rule, state) -> list[tuple]:
             if found == form.form or doc.position(start)[0] in doc.headline_lines:
                 break
             initial = start in doc.initial_offsets
-            if Capitalization._wrong(found, form, initial):
+            if Capitalization._wrong(found, form, initial, _heads(rule)):
                 fixed = _recase(found, form.form, initial)
                 if fixed != found:
                     out.append((start, end, fixed, rule.fix))

@@ -145,6 +145,9 @@ class Capitalization:
         "surnames": (bool, False),      # also check bare lower-case surnames of people
         # words that put a following surname in name context ("President trump")
         "name_titles": (ListOf(str), False),
+        # generic nouns that house styles lower-case after a name in its own right
+        # ("Republican party"): not an MT artifact in an institution name
+        "lower_heads": (ListOf(str), False),
     }
     #: message fields besides text and fix (see the Rule.finding calls)
     FIELDS = frozenset({"canonical"})
@@ -218,7 +221,7 @@ class Capitalization:
                 if found == form.form or doc.position(start)[0] in doc.headline_lines:
                     break
                 initial = start in doc.initial_offsets
-                if self._wrong(found, form, initial):
+                if self._wrong(found, form, initial, _heads(rule)):
                     fixed = _recase(found, form.form, initial)
                     if fixed != found:
                         out.append(rule.finding(start, end, found, replacements=(fixed,),
@@ -229,7 +232,7 @@ class Capitalization:
         return out
 
     @staticmethod
-    def _wrong(found: str, form: _Form, initial: bool) -> bool:
+    def _wrong(found: str, form: _Form, initial: bool, heads: frozenset[str] = frozenset()) -> bool:
         fw = _SPLIT.split(found)
         form_words = form.words
         if len(fw) != len(form_words):
@@ -263,11 +266,14 @@ class Capitalization:
                 for c, w in zip(form_words, fw) if c.lower() not in CONNECTORS):
             # A lower-cased word that is only a name ("State duma", "Gazprom neft") in a
             # name whose other words keep their capitals: no house style writes that.
-            # (A generic noun may be lower case: "Republican party", "Central bank".)
+            # (A generic noun may be lower case after a name in its own right: "European
+            # commission"; see _lowered_head.)
             return True
         # multi-word places judged like institutions: "new York" is wrong, but "the port
         # of Spain" is a port in Spain, not Port of Spain
-        return _mixed_institution(segments)
+        if _mixed_institution(segments):
+            return True
+        return form.section == "institutions" and _lowered_head(form_words, fw, initial, heads)
 
     def _surnames(self, doc: Document, rule: Any, state: _State, ctx: Any,
                   done: set[tuple[int, int]], watched: list[int]) -> list[Finding]:
@@ -310,15 +316,23 @@ _NOT_NAME_BEFORE = frozenset("""a an the his her their its my your our this thes
 #: A title after one of these is a common noun ("the prime minister may not attend"),
 #: not a title before a name ("Prime Minister May").
 _DETERMINED = frozenset("a an the this that these those his her their its our your my".split())
-_TITLE_MEMO: dict[int, tuple[Any, frozenset[str]]] = {}
+_WORDS_MEMO: dict[tuple[int, str], tuple[Any, frozenset[str]]] = {}
+
+
+def _param_words(rule: Any, key: str) -> frozenset[str]:
+    """A rule's list parameter *key*, lower-cased, as a set (once per rule)."""
+    got = _WORDS_MEMO.get((id(rule), key))
+    if got is None or got[0] is not rule:
+        got = _WORDS_MEMO[(id(rule), key)] = (rule, frozenset(t.lower() for t in rule.params.get(key) or ()))
+    return got[1]
 
 
 def _titles(rule: Any) -> frozenset[str]:
-    """The rule's ``name_titles``, lower-cased (once per rule)."""
-    got = _TITLE_MEMO.get(id(rule))
-    if got is None or got[0] is not rule:
-        got = _TITLE_MEMO[id(rule)] = (rule, frozenset(t.lower() for t in rule.params.get("name_titles") or ()))
-    return got[1]
+    return _param_words(rule, "name_titles")
+
+
+def _heads(rule: Any) -> frozenset[str]:
+    return _param_words(rule, "lower_heads")
 
 
 def _name_context(doc: Document, i: int, state: _State, canonical: str, titles: frozenset[str]) -> bool:
@@ -357,6 +371,42 @@ def _name_context(doc: Document, i: int, state: _State, canonical: str, titles: 
         return True               # "since the election trump President of the United States"
     # the subject of a finite verb: "trump said", "as trump arrived"
     return nxt is not None and nxt.islower() and (VERB_ONLY[nxt] or PAST_VERB[nxt]) and not BASE_VERB[nxt]
+
+
+def _lowered_head(form_words: list[str], fw: list[str], initial: bool, heads: frozenset[str]) -> bool:
+    """Is a known institution name cased the Russian way with its generic noun in lower
+    case ("Constitutional court", "Federation council", "US State department", "Central
+    bank of Russia", "European court of Human Rights")?
+
+    A lower-case word of the name is wrong after a capitalized word that is itself a
+    common English word ("Constitutional", "Federation", "State"): that word has its
+    capital only as part of the name, so the name is capitalized, and its noun must be
+    too.  After a word that is a name in its own right ("European commission", "Russian
+    armed forces") the lower-case noun is a house style, and so is a noun in *heads*
+    after any word ("Republican party").  Across "of", a lower-case word between
+    capitals, the later one a common word capitalized for the name ("European court of
+    Human Rights"), is wrong too.  A capital at a sentence start says nothing; plurals
+    ("the Foreign and Defence ministries") never match a form; all lower case never
+    gets here.
+    """
+    from ..commonwords import is_common_word
+    marks: list[tuple[str, bool]] = []   # per capitalized content word of the form: C/L/I, common
+    for i, (c, w) in enumerate(zip(form_words, fw)):
+        if c.lower() in CONNECTORS or not _is_cap(c):
+            continue
+        state = "I" if i == 0 and initial else ("C" if _is_cap(w) else "L")
+        if state == "L" and w.lower() in heads:
+            state = "H"   # a lower-case generic noun that house styles allow
+        # (an acronym, "US", is a name in its own right, not the common word "us")
+        marks.append((state, state != "L" and not w.isupper() and is_common_word(w)))
+    for k, (state, _common) in enumerate(marks):
+        if state != "L":
+            continue
+        if k > 0 and marks[k - 1] == ("C", True):
+            return True   # "Constitutional court", "State department"
+        if any(m == "C" for m, _ in marks[:k]) and any(m == ("C", True) for m in marks[k + 1:]):
+            return True   # "European court of Human Rights"
+    return False
 
 
 def _mixed_institution(segments: list[list[str]]) -> bool:
