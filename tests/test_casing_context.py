@@ -94,3 +94,30 @@ def test_institution_with_a_lower_case_noun_after_a_name_capital(text, flagged):
 ])
 def test_house_styles_and_plurals_are_not_flagged(text):
     assert _found("MT202", text) == []
+
+
+# --- MT205: whole phrases only -------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The Moscow City Court upheld the verdict. The Moscow city authorities said the decision was final.",
+    "The European Commission proposed new rules. A European commission of inquiry was set up later.",
+    "Florida Governor Ron DeSantis spoke. The incumbent Florida governor is popular.",
+    "The Irkutsk Region is large. Irkutsk region officials agreed.",
+    "The Head of Serpukhov Sergey Nikitenko spoke. The head of Serpukhov Sergey Nikitenko left.",
+])
+def test_part_of_a_longer_phrase_is_not_compared(text):
+    assert _found("MT205", text) == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The Security Council met on Monday. Later the security Council adopted the text.", ["security Council"]),
+    ("The UN Security Council met. Later the UN security Council voted.", ["security Council"]),
+    ("Donald Trump and the Security Council met. The security Council agreed.", ["security Council"]),
+    ("The Moscow City Court upheld the verdict. Later the Moscow city Court said so.", ["Moscow city Court"]),
+    ("The Irkutsk Region is large. The Irkutsk region needs roads.", ["Irkutsk region"]),
+    # a name inside a longer one across "of" is still a whole phrase
+    ("The Governor of the Irkutsk Region spoke. The Irkutsk region is large.", ["Irkutsk region"]),
+    ("The Anadolu Agency reported it. The Anadolu agency notes that aid arrived.", ["Anadolu agency"]),
+    ("The European Court of Human Rights ruled. The European court said nothing more.", ["European court"]),
+])
+def test_the_same_whole_phrase_cased_two_ways_is_flagged(text, flagged):
+    assert _found("MT205", text) == flagged

@@ -19,13 +19,15 @@ import pytest
 from mtcheck.api import Linter
 from mtcheck.checks import casing
 from mtcheck.checks.casing import CONNECTORS, CaseConsistency, _is_shout
+from mtcheck.checks.casing_phrases import whole
 from mtcheck.document import Document
 
 
 # --- MT205, the plain way -------------------------------------------------------------
 def _plain_case_consistency(doc: Document, max_words: int) -> list[tuple[int, int, str, str]]:
     """Every title in the article first (from every capitalized token), then every mixed
-    occurrence of a title's key: the definition, token by token."""
+    occurrence of a title's key, both whole phrases (casing_phrases.whole): the
+    definition, token by token."""
     words, lows = doc.token_words, doc.token_lows
     n_tok = len(words)
     capital = [w[0].isupper() for w in words]
@@ -81,13 +83,13 @@ def _plain_case_consistency(doc: Document, max_words: int) -> list[tuple[int, in
         if j >= n_tok or j >= i + max_words or not capital[j]:
             continue
         for j in spans(i):
-            if classify(i, j) == "title":
+            if classify(i, j) == "title" and whole(doc, i, j, True, capital, conn):
                 titles.setdefault(" ".join(lows[i:j + 1]), prose[starts[i]:ends[j]])
     mixed = []
     for i in range(n_tok):
         for j in spans(i):
             key = " ".join(lows[i:j + 1])
-            if key in titles and classify(i, j) == "mixed":
+            if key in titles and classify(i, j) == "mixed" and whole(doc, i, j, False, capital, conn):
                 mixed.append((starts[i], ends[j], prose[starts[i]:ends[j]], titles[key]))
     mixed.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out, last_end = [], -1

@@ -136,13 +136,16 @@ def mixed_phrases(doc: Any, lowered: list[int], max_words: int,
             return "title"
         return "mixed" if lows_ else ""
 
+    def is_whole(i: int, j: int, title: bool) -> bool:
+        return whole(doc, i, j, title, capital, conn)
+
     # The mixed phrases around the lower-case tokens: every phrase (i..j) that holds
     # token k (i > k - max_words, since a phrase has at most max_words tokens).
     candidates: dict[tuple[int, int], str] = {}
     for k in lowered:
         for i in range(max(0, k - max_words + 1), k + 1):
             for j in spans(i):
-                if j >= k and (i, j) not in candidates and classify(i, j) == "mixed":
+                if j >= k and (i, j) not in candidates and classify(i, j) == "mixed" and is_whole(i, j, False):
                     candidates[(i, j)] = " ".join(lows[i:j + 1])
     if not candidates:
         return []
@@ -161,7 +164,7 @@ def mixed_phrases(doc: Any, lowered: list[int], max_words: int,
             continue
         for j in spans(i):
             key = " ".join(lows[i:j + 1])
-            if key in wanted and classify(i, j) == "title":
+            if key in wanted and classify(i, j) == "title" and is_whole(i, j, True):
                 titles.setdefault(key, prose[starts[i]:ends[j]])
     hits = sorted(((starts[i], ends[j], prose[starts[i]:ends[j]], titles[key])
                    for (i, j), key in candidates.items() if key in titles),
@@ -172,3 +175,73 @@ def mixed_phrases(doc: Any, lowered: list[int], max_words: int,
             out.append(hit)
             last_end = hit[1]
     return out
+
+
+_INDEFINITE = frozenset(("a", "an"))
+
+
+def whole(doc: Any, i: int, j: int, title: bool, capital: list[bool], conn: list[bool]) -> bool:
+    """Is the phrase of tokens i..j a whole phrase, not part of a longer one?  MT205
+    compares whole phrases only: "Moscow City" inside "Moscow City Court" is not the
+    "Moscow city" of "the Moscow city authorities", nor is "European Commission" the
+    "European commission" of "a European commission of inquiry".
+
+    Either side: no capitalized word right before it (a sentence-initial one or an
+    acronym says nothing: "UN Security Council" holds the name "Security Council"), nor
+    right after it, with only spaces between: the name would go on ("City Court" in
+    "Moscow City Court", "Florida Governor" in "Florida Governor Ron DeSantis").  A
+    name may be part of a longer one across "of" ("Irkutsk Region" in "the Governor of
+    the Irkutsk Region") and may be followed by its complement ("European Court" of
+    "European Court of Human Rights"): each ends in its head noun.  The mixed side besides:
+    not followed by "of" and a lower-case word ("commission of inquiry"), and, ending
+    in a lower-case word, not after "a"/"an" (a common noun: "a European commission")
+    nor followed by a word that can only be a noun ("Moscow city authorities").  (A
+    capital after a lower-case word, "a harbour Board", is a mix wherever it stands.)
+    Runs only for the few phrases a finding could hold."""
+    words, lows, prose, starts, ends = doc.token_words, doc.token_lows, doc.prose, doc.token_starts, doc.token_ends
+    initial = doc.initial_offsets
+    n = len(words)
+
+    def joined(a: int, b: int) -> bool:
+        """Only spaces between tokens a and b = a + 1."""
+        return 0 <= a and b < n and not prose[ends[a]:starts[b]].strip()
+
+    # leftwards
+    k = i - 1
+    if joined(k, i):
+        if not title and lows[k] in _INDEFINITE and words[j][0].islower():
+            return False   # "a European commission": a common noun, not the name
+        if capital[k] and not conn[k] and starts[k] not in initial and not words[k].isupper():
+            return False
+    # rightwards
+    k = j + 1
+    if joined(j, k):
+        if capital[k] and not conn[k]:
+            return False
+        if not title:
+            if lows[k] == "of":
+                m = k + 1
+                if joined(k, m) and lows[m] == "the":
+                    m += 1
+                if joined(m - 1, m) and not conn[m] and words[m][0].islower():
+                    return False   # "a European commission of inquiry"
+            elif words[j][0].islower() and words[k][0].islower():
+                if _only_noun(words[k]):
+                    return False   # "the Moscow city authorities"
+    return True
+
+
+def _only_noun(word: str) -> bool:
+    """A word that can only be a noun: "authorities", "officials", "administration";
+    not "notes" or "needs", whose singular is also a verb ("the agency notes")."""
+    from ..wordclass import BASE_VERB, NOUN_ONLY, PLURAL_NOUN
+    if NOUN_ONLY[word]:
+        return True
+    if not PLURAL_NOUN[word]:
+        return False
+    stems = [word[:-1]]
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    return not any(BASE_VERB[s] for s in stems)
