@@ -119,7 +119,7 @@ def ref_bare_noun_of(r: Ref, w: dict) -> Iterator[tuple]:
         for k in range(i0 + 1, i1 - 1):
             if r.low[k + 1] != "of" or r.low[k - 1] not in w["triggers"]:
                 continue
-            if not r.lower(k) or r.low[k] in w["allow"]:
+            if not r.lower(k) or r.low[k] in w["allow"] or f"{r.low[k - 1]} {r.low[k]}" in w["idioms"]:
                 continue
             if r.plain(k, i0, ss) and r.plain(k + 1, i0, ss) and _is("NOUN_ONLY", r.low[k]) \
                     and wc.countable(r.low[k]):
@@ -229,7 +229,8 @@ def _texts(states: dict[str, syntax._State], n: int, seed: int) -> Iterator[str]
                                                          "visits", "series", "Meetings", "companies"],
         "prep": sorted(lists["prepositions"]), "verb": sorted(lists["verbs"] | {"were", "made"}),
         "det": sorted(lists["determiners"]), "noun": ["farce", "tragedy", "possibility", "nonsense",
-                                                      "part", "situation", "court", "Moscow"],
+                                                      "part", "situation", "court", "Moscow",
+                                                      "confirmation", "violation", "suspicion"],
         "say": ["noted", "stressed", "said", "says", "Said"], "past": ["made", "achieved", "discussed",
                                                                       "increased", "raised", "went"],
         "obj": sorted(lists["objects"]), "trig": sorted(lists["triggers"]),

@@ -149,8 +149,12 @@ def subjectless_that(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int
 
 def bare_noun_of(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
     """"called farce of the situation": a singular countable noun with no article between
-    a verb and "of" (Russian has no articles, so MT often drops them)."""
-    triggers, allow = st.words["triggers"], st.words["allow"]
+    a verb and "of" (Russian has no articles, so MT often drops them).
+
+    ``allow`` lists nouns English uses bare before "of" whatever precedes them ("became
+    head of"); ``idioms`` lists "preposition noun" set phrases, whose noun is bare only
+    after that preposition ("in confirmation of", "on behalf of"; but "by decision of")."""
+    triggers, allow, idioms = st.words["triggers"], st.words["allow"], st.words["idioms"]
     text, low = v.text, v.low
     noun_only = wc.NOUN_ONLY
     for o in v.positions(_OF):
@@ -159,6 +163,8 @@ def bare_noun_of(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
             continue
         lk = low[k]
         if text[k] != lk or lk in allow or not noun_only[lk]:
+            continue
+        if idioms and f"{low[k - 1]} {lk}" in idioms:
             continue
         loc = v.sentence(o)
         if loc is None:
@@ -260,7 +266,7 @@ DETECTORS: dict[str, tuple[Callable[..., Iterator[tuple[int, int, dict, int]]], 
     "participle-noun": (participle_noun, ("determiners", "followers", "allow")),
     "plural-singular-verb": (plural_singular_verb, ("determiners", "prepositions", "verbs", "stops")),
     "subjectless-that": (subjectless_that, ("verbs", "objects")),
-    "bare-noun-of": (bare_noun_of, ("triggers", "allow")),
+    "bare-noun-of": (bare_noun_of, ("triggers", "allow", "idioms")),
     "times-before-verb": (times_before_verb, ("numbers", "objects")),
     "demand-infinitive": (demand_infinitive, ("verbs", "pronouns", "determiners")),
     "subjectless-sentence": (subjectless_sentence, ("followers", "allow")),
@@ -325,7 +331,7 @@ class Syntax:
             value = given.get(key, [])
             if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
                 raise RuleError(f"{rule.at('words.' + key)}: {rule.code}: words.{key} must be a list of words")
-            words[key] = frozenset(w.lower() for w in value)
+            words[key] = frozenset(" ".join(w.lower().split()) for w in value)
         extra = set(given) - set(needed)
         if extra:
             raise RuleError(f"{rule.at('words')}: {rule.code}: detector {name} takes no word "
