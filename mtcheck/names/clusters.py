@@ -23,8 +23,8 @@ from ..document import Document
 from .index import NameIndex, name_index
 from .keys import NameRules
 from .matching import STRENGTH, Cluster, Spelling, _UF, cluster_spellings, may_link
-from .mentions import (COMMON_ZIPF, MIN_GIVEN_LEN, MIN_WORD_LEN, Mention, Record, _tuplegetter, extract_mentions,
-                       word_zipf)
+from .mentions import (COMMON_ZIPF, MIN_GIVEN_LEN, MIN_WORD_LEN, PARTICLES, Mention, Record, _tuplegetter,
+                       extract_mentions, word_zipf)
 
 
 # Immutable per-word records are tuples with named fields (mentions.Record): several are
@@ -172,7 +172,9 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
             for i in c.members:
                 cluster_of[lowers[i]] = ci
             if len(c.members) > 1:
-                groups.append(_group(c, spellings, {i: by_lower[lowers[i]] for i in c.members}, rules))
+                given_of = _given_names(mentions, tables.given) if c.gender_ambiguous else None
+                groups.append(_group(c, spellings, {i: by_lower[lowers[i]] for i in c.members}, rules,
+                                     given_of))
 
     # given names: compared only before the same surname (cluster)
     by_person: dict[tuple[int, str], dict[str, list[Occurrence]]] = defaultdict(lambda: defaultdict(list))
@@ -292,9 +294,64 @@ def _resolve(words: tuple[str, ...], tables: NameIndex, gazetteer: Any,
     return {}
 
 
+def _given_names(mentions: list[Mention], given_names: frozenset[str]) -> Any:
+    """A function: the given name (or initial) written before a surname occurrence in its
+    mention, or None ("Anna" for the "Sorokina" of "Anna Sorokina").  The first word
+    that can be a given name counts: a known one, an initial, or a word rarer in English
+    than COMMON_ZIPF (not "Foreign Minister"), so a patronymic after it does not."""
+    zipf = word_zipf
+
+    def given_of(o: Occurrence) -> str | None:
+        words = mentions[o.mention].words
+        if len(words) < 2 or words[-1].start != o.start:
+            return None
+        for w in words[:-1]:
+            t = w.text
+            if t in PARTICLES:
+                continue
+            if len(t) == 1 or t in given_names or zipf(t) < COMMON_ZIPF:
+                return t
+        return None
+    return given_of
+
+
+def _same_given(a: str, b: str, rules: NameRules) -> bool:
+    """May *a* and *b* name one person: one name, or one in two cases, or an initial
+    that fits ("N." and "Natalia"), or two that begin alike, as an MT system's garbled
+    spellings of one name do ("Alesiya", "Alena" for Алеся)?"""
+    if len(a) == 1 or len(b) == 1:
+        return a[0].lower() == b[0].lower() or rules.key(a)[:1] == rules.key(b)[:1]
+    ka, kb = rules.key(a), rules.key(b)
+    return ka[:3] == kb[:3] or not rules.case_forms(ka).isdisjoint(rules.case_forms(kb))
+
+
+def _masculine_case_form(c: Cluster, i: int, spellings: list[Spelling], rules: NameRules) -> tuple[int, bool] | None:
+    """When member *i* of a masculine/feminine cluster was joined as a case form with an
+    ending only a masculine surname takes (-ym, -om: "Sorokinym" next to "Sorokin" and
+    "Sorokina"), the member that is the masculine nominative of its stem, and
+    whether that reading is only a guess (-u is also a feminine accusative); else None."""
+    ending = c.endings.get(i)
+    if ending is None or ending not in rules.masculine_oblique:
+        return None
+    stem = spellings[i].key[:-len(ending)] if ending else spellings[i].key
+    masculine = rules.masculine_endings
+    for j in c.members:
+        if j != i and j not in c.oblique and any(
+                s == stem and e in masculine for s, e in rules.readings(spellings[j].key)[0]):
+            return j, rules.masculine_oblique[ending]
+    return None
+
+
 def _group(c: Cluster, spellings: list[Spelling], occ_by_member: dict[int, list[Occurrence]],
-           rules: NameRules) -> NameGroup:
-    """Pick the canonical spelling of one cluster and decide what to flag."""
+           rules: NameRules, given_of: Any = None) -> NameGroup:
+    """Pick the canonical spelling of one cluster and decide what to flag.
+
+    In a cluster with a masculine and a feminine surname (Sorokin, Sorokina) a spelling
+    is reported as a pair (MT602, info) unless it is plainly one name with another
+    member: a romanization of the canonical spelling, or a case form only a masculine
+    surname takes (MT601, as a variant of the masculine nominative).  A pair whose
+    mentions carry different given names ("Oleg Sorokin", "Anna Sorokina") is two
+    people and is not reported at all."""
     all_occ = [o for i in c.members for o in occ_by_member[i]]
     confirmed = Counter(o.target for o in all_occ if o.target)
     lower_to_member = {spellings[i].text.lower(): i for i in c.members}
@@ -330,13 +387,33 @@ def _group(c: Cluster, spellings: list[Spelling], occ_by_member: dict[int, list[
                       spellings=[(spellings[i].text, spellings[i].count) for i in ordered],
                       occurrences=sorted(all_occ, key=lambda o: o.start), source=source,
                       gender_ambiguous=c.gender_ambiguous, kinds=c.kinds)
+    pair_givens: set[str] | None = None
+    if c.gender_ambiguous:
+        canon_key = rules.key(canonical)
+        masculine_of = {i: _masculine_case_form(c, i, spellings, rules) for i in c.members}
+        if given_of is not None:
+            pair_givens = {g for i in c.members if spellings[i].key == canon_key
+                           for o in occ_by_member[i] if (g := given_of(o)) is not None}
     for i in c.members:
+        givens: set[str] | None = None
         for o in occ_by_member[i]:
             target = o.target or canonical
             if o.text.lower() == target.lower():
                 continue
             link = links.get(i, "fuzzy")
-            if c.gender_ambiguous and o.target is None:
+            if c.gender_ambiguous and o.target is None and spellings[i].key != canon_key:
+                masc = masculine_of[i]
+                if masc is not None:
+                    j, guess = masc
+                    link = c.link_to(j).get(i, "fuzzy")
+                    group.flags.append(Flag(o, _match_case(o.text, spellings[j].text),
+                                            "unsafe" if guess or STRENGTH[link] > 1 else "safe"))
+                    continue
+                if pair_givens:
+                    if givens is None:
+                        givens = {g for x in occ_by_member[i] if (g := given_of(x)) is not None}
+                    if givens and not any(_same_given(a, b, rules) for a in givens for b in pair_givens):
+                        continue   # two people: "Oleg Sorokin", "Anna Sorokina"
                 group.flags.append(Flag(o, target, None, gender=True))
                 continue
             if o.target is not None:

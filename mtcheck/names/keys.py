@@ -38,6 +38,8 @@ class NameRules:
         self.oblique: tuple[str, ...] = ()
         self.soft: tuple[str, ...] = ()
         self.masculine_feminine: tuple[tuple[str, str, re.Pattern[str] | None], ...] = ()
+        # case ending (folded) -> True when the masculine reading is only a guess
+        self.masculine_oblique: dict[str, bool] = {}
         self.min_stem = 4
         self._cache: dict[str, str] = {}
         self._readings: dict[str, tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, bool], ...]]] = {}
@@ -64,6 +66,9 @@ class NameRules:
             for item in doc.get("masculine_feminine") or ():
                 stem_rx = re.compile(str(item[2])) if len(item) > 2 and item[2] else None
                 pairs.append((str(item[0] or ""), str(item[1] or ""), stem_rx))
+            for item in doc.get("masculine_oblique") or ():
+                ending, *how = item if isinstance(item, list) else [item]
+                rules.masculine_oblique[str(ending or "")] = "guess" in how
             if "min_stem" in doc:
                 rules.min_stem = int(doc["min_stem"])
         rules.nominative = tuple(dict.fromkeys(nominative or [("", None)]))
@@ -181,6 +186,18 @@ class NameRules:
         """True if *endings* on *stem* include a masculine and a feminine nominative."""
         return any(m in endings and f in endings and (rx is None or rx.search(stem))
                    for m, f, rx in self.masculine_feminine)
+
+    @cached_property
+    def masculine_endings(self) -> frozenset[str]:
+        """The nominative endings of masculine surnames (the first of each masculine_feminine pair)."""
+        return frozenset(m for m, _f, _rx in self.masculine_feminine)
+
+    def case_forms(self, key: str) -> set[str]:
+        """The stems *key* reads as (itself, its nominative stems, its stems before a case
+        ending): two given names with one in common may be one name in two cases
+        ("Larisa", "Larisy"; "Aleksandr", "Aleksandra"), or are two names ("Larisa", "Sergei")."""
+        noms, splits = self.readings(key)
+        return {key} | {s for s, _e in noms} | {s for s, _e, _soft in splits}
 
     def nominative_stems(self, key: str) -> list[tuple[str, str]]:
         """(stem, ending) readings of *key* as a nominative form: "sorokina" -> ("sorokin", "a")."""
