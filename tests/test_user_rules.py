@@ -178,10 +178,24 @@ def test_target_replace_template_is_expanded(tmp_path):
     assert [(f.start, f.end, f.replacements) for f in found][0] == (start, start + 4, ("Kiev (Ukraine)",))
 
 
-@pytest.mark.parametrize("key", ["target", "not_english", "truncated", "not_acronym"])
+@pytest.mark.parametrize("key", ["target", "not_english", "truncated", "not_acronym", "not_name"])
 def test_group_keys_must_name_a_group(tmp_path, key):
     err = _load_error(tmp_path, rule_yaml(f'pattern: "in (?P<city>Kiev)"\n{key}: nosuch', message="x"))
     assert f"r.yml:13: XY101: {key} names the group 'nosuch', which no pattern of the rule has (named groups: city)" in err
+
+
+def test_name_particles_need_not_name(tmp_path):
+    err = _load_error(tmp_path, rule_yaml('pattern: "in (?P<city>Kiev)"\nname_particles: [de]', message="x"))
+    assert "r.yml:13: XY101: name_particles are used only with not_name" in err
+
+
+def test_sentence_start_and_not_name_filters(tmp_path):
+    """A user rule with the filters MT712 uses: a lower-case line start where a sentence
+    begins, unless a name particle opens a name."""
+    rule = rule_yaml('pattern: "^(?P<word>[a-z]+)"\nsentence_start: true\nnot_name: word\n'
+                     'name_particles: [van]', message="x")
+    article = "The talks ended.\nvan Gogh painted it.\nthe talks resumed.\nThe talks went on until the\nnight.\n"
+    assert [article[f.start:f.end] for f in _lint(tmp_path, rule, article)] == ["the"]
 
 
 def test_a_filter_group_may_belong_to_one_pattern_only(tmp_path):

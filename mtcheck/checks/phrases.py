@@ -196,9 +196,12 @@ class _Filters:
         "truncated": (str, False),        # named group must look like a word cut short
         "skip_headlines": (bool, False),  # ignore lines in headline case
         "requires": (ListOf(str), False),  # literal strings one of which must occur, or skip the rule
+        "sentence_start": (bool, False),  # the match opens a line where a sentence must begin
+        "not_name": (str, False),         # named group must not be a word that may open one in lower case
+        "name_particles": (ListOf(str), False),  # for not_name: "de", "von" ... before a capitalised name
     }
     #: the keys that name a group of the pattern (checked at load time: phrases_validate)
-    GROUP_KEYS = ("target", "not_english", "truncated", "not_acronym")
+    GROUP_KEYS = ("target", "not_english", "truncated", "not_acronym", "not_name")
 
     @staticmethod
     def applies(doc: Document, rule: Any) -> bool:
@@ -243,6 +246,16 @@ class _Filters:
         group = p.get("not_acronym")
         if group and groups.get(group) is not None:
             if groups[group] in ctx.gazetteer.acronyms:
+                return False
+        group = p.get("not_name")
+        if group and groups.get(group) is not None:
+            from .linestart import is_name_start
+            particles = frozenset(p.get("name_particles") or ())
+            if is_name_start(doc, groups[group], m.end(group), particles, ctx):
+                return False
+        if p.get("sentence_start"):
+            from .linestart import begins_sentence
+            if not begins_sentence(doc, m.start()):
                 return False
         return True
 

@@ -8,11 +8,12 @@ What is checked, all of it crashes or silent no-ops before:
 
 * a replacement template against the groups of every pattern it is used with
   (``\\g<town>`` with only ``(?P<city>…)``, ``\\2`` with one group, a lone ``\\``);
-* ``target``, ``not_english``, ``truncated``, ``not_acronym`` name a group some pattern
+* ``target``, ``not_english``, ``truncated``, ``not_acronym``, ``not_name`` name a group some pattern
   has (a filter applies to the patterns that have its group: MT304's first pattern
   names its word ``tword`` so that ``truncated: word`` tests only the second);
 * message fields that are groups: every pattern must have them, or a finding of the
   others prints ``{name}``;
+* ``name_particles`` come with ``not_name`` (alone they would do nothing);
 * named groups that would collide with Rule.finding's own arguments.
 
 Patterns are compiled only when something needs their groups, so loading the built-in
@@ -57,6 +58,13 @@ def _compiled(rule: Any, sources: list[tuple[str, str, str]]) -> list[tuple[str,
     return [(key, label, compile_user_regex(src, ic, rule, key)) for key, src, label in sources]
 
 
+def _check_particles(rule: Any) -> None:
+    """``name_particles`` only serve ``not_name``: alone they would be silently ignored."""
+    if rule.params.get("name_particles") and not rule.params.get("not_name"):
+        raise RuleError(f"{rule.at('name_particles')}: {rule.code}: name_particles are used only with "
+                        "not_name; add not_name: <group> or remove them")
+
+
 def _check_group_keys(rule: Any, compiled: list[tuple[str, str, Any]]) -> None:
     everywhere = sorted({g for _k, _l, rx in compiled for g in rx.groupindex})
     for key in _Filters.GROUP_KEYS:
@@ -75,6 +83,7 @@ def validate_existence(rule: Any, asked: frozenset[str]) -> frozenset[str]:
         raise RuleError(f"{rule.at()}: {rule.code}: existence needs 'pattern' or 'tokens'")
     for key, src, _label in sources:
         _check_reserved(rule, key, src)
+    _check_particles(rule)
     replace = rule.params.get("replace")
     wanted = asked - BASE_FIELDS
     if not (wanted or (replace and "\\" in replace) or any(rule.params.get(k) for k in _Filters.GROUP_KEYS)):
@@ -101,6 +110,7 @@ def validate_substitution(rule: Any) -> frozenset[str]:
     """Check a substitution rule's swap templates and filter groups; its message fields
     are the base ones only (no group reaches Rule.finding)."""
     swap = rule.params["swap"]
+    _check_particles(rule)
     filters = any(rule.params.get(k) for k in _Filters.GROUP_KEYS)
     ic = bool(rule.params.get("ignorecase"))
     compiled = []
