@@ -263,3 +263,22 @@ def test_gazetteer_aliases_of_one_entry_are_one_name(text, flagged):
         doc = Document.from_text(("The weather was mild.\n" if not first else "") + text)
         findings = [f for f in linter.lint_document(doc, linter.rules_for(linter.config)) if f.rule == "MT601"]
         assert [(doc.text[f.start:f.end], f.replacements[0]) for f in findings] == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Pavel Ivanov opened a factory in Ivanovo on Monday.\nIvanov said Ivanovo needed jobs, and Ivanov promised more.\n",
+    "Oleg Borodin spoke about the battle of Borodino. Borodin said Borodino mattered to him.\n",
+    "Mayor Sergei Pushkin visited Pushkino. Pushkin said Pushkino would get a new school.\n",
+])
+def test_a_place_named_after_a_surname_is_no_case_form_of_it(text):
+    """-ovo/-evo/-ino after the stem is a place name's nominative, never a case ending of
+    the masculine surname: the safe fix renamed the city ("a factory in Ivanov")."""
+    assert [f for f in lint(text) if f.rule in ("MT601", "MT602")] == []
+
+
+def test_a_garbled_feminine_in_o_is_still_her_name():
+    """The -o reading stays open to a feminine surname: MT's "Butino"-like leftovers of -oi."""
+    text = ("Investigators questioned Maria Sorokina on Monday.\n"
+            "Lawyers for Sorokino said the arrest of Sorokina was unlawful.\n")
+    found = [(f.rule, text[f.start:f.end]) for f in lint(text) if f.rule == "MT601"]
+    assert ("MT601", "Sorokino") in found

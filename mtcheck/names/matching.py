@@ -200,11 +200,22 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
         for stem, ending in rules.readings(key)[0]:
             owners[stem].append((k, ending))
     declined: dict[str, set[str]] = defaultdict(set)  # stem -> endings seen on it
+    feminine = {f for _m, f, _rx in rules.masculine_feminine}
+    # endings that make a nominative only after certain stems: the place names in
+    # -ovo/-evo/-ino (romanization.yml), which are no case forms of a surname
+    placelike = {e for e, stem_rx in rules.nominative if stem_rx is not None}
     for k, key in enumerate(keys):
         if kzipf[k] >= MAX_OBLIQUE_ZIPF:
             continue
         for stem, ending, soft in rules.readings(key)[1]:
             targets = [o for o, nom in owners.get(stem, ()) if o != k and (not soft or nom == "i")]
+            if ending in placelike and (k, ending) in owners.get(stem, ()):
+                # The key is also a nominative with this very ending: a place named after
+                # the surname ("Ivanovo", "Borodino", "Pushkino" next to Ivanov, Borodin,
+                # Pushkin).  Such an ending is no case form of the masculine surname; at
+                # most MT's garbled feminine ("Butino" for Butina's -oi), so only a
+                # feminine nominative may claim it.
+                targets = [o for o in targets if dict(owners[stem]).get(o) in feminine]
             if not targets:
                 continue
             for o in targets:
