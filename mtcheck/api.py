@@ -6,10 +6,7 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .checks import KIND_NEEDS, CheckContext, get_kind
@@ -17,7 +14,7 @@ from .config import Config, ConfigError, discover
 from .document import Document, format_for_path
 from .findings import Finding, Severity
 from .rules import Rule, RuleError, RuleSet, load_rules, select_rules
-from .source import InputError, SkipFile, Source, os_error_message, read_source
+from .source import InputError, SkipFile, Source, read_source
 from .suppress import Baseline, apply_suppressions
 
 
@@ -132,18 +129,8 @@ def iter_files(paths: Iterable[str], config: Config) -> Iterator[tuple[str, str 
     hidden folders, excluded globs and anything that is not a regular file (a FIFO met
     while walking would block the run until something wrote to it).
     """
-    for p in paths:
-        try:
-            st = os.stat(p)
-        except OSError as exc:   # missing, a symlink loop, a folder we may not enter...
-            yield p, os_error_message(exc)
-            continue
-        if stat.S_ISDIR(st.st_mode):
-            from .walk import walk   # the command line's walker, one config for every folder
-            # ('./a/' walks as 'a', as before)
-            yield from ((f, None) for f in walk(str(Path(p)), lambda _folder: config))
-        else:
-            yield p, None
+    from .walk import inputs   # the command line's, with one config for every folder
+    return inputs(paths, lambda _folder: config, tidy=True)
 
 
 def lint_text(text: str, path: str = "<text>", fmt: str | None = None,

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import gcpause
 from .api import FileResult, Linter, read_document
 from .config import Config, check_overrides, discover, load_file
-from .walk import walk
+from .walk import inputs
 from .document import Document, Span
 from .source import InputError, SkipFile, Source
 from .suppress import Baseline
@@ -115,22 +115,7 @@ class Runner:
     def files(self, paths: Iterable[str]) -> list[tuple[str, str | None]]:
         """(path, error) for each input: a file as given (whatever its extension), a
         directory walked with the config of each of its folders (walk.walk)."""
-        import stat
-
-        from .source import os_error_message
-
-        out: list[tuple[str, str | None]] = []
-        for p in paths:
-            try:
-                st = os.stat(p)
-            except OSError as exc:   # missing, a symlink loop, a folder we may not enter...
-                out.append((p, os_error_message(exc)))
-                continue
-            if not stat.S_ISDIR(st.st_mode):
-                out.append((p, None))   # named explicitly: linted whatever it is (a FIFO is read once)
-            else:
-                out.extend((f, None) for f in walk(p, partial(self.config_for, is_dir=True)))
-        return out
+        return list(inputs(paths, partial(self.config_for, is_dir=True)))
 
     # -- one file ---------------------------------------------------------------------
     def _cache_for(self, cfg: Config):

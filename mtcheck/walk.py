@@ -9,12 +9,36 @@ until something writes to it, and one named ``*.txt`` hung the whole run.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
     from .config import Config
 
-__all__ = ["walk"]
+__all__ = ["inputs", "walk"]
+
+
+def inputs(paths: Iterable[str], config_for: Callable[[str], Config], *,
+           tidy: bool = False) -> Iterator[tuple[str, str | None]]:
+    """(path, error) for each input: a path named explicitly as given, whatever its
+    extension and whatever it is short of a folder (a pipe or FIFO is read once, as a
+    stream), or why it cannot be read; a folder as its files (walk).  *tidy*: a folder
+    spelt './a/' walks as 'a' (the library's spelling; the command line keeps the path
+    as typed)."""
+    import stat
+
+    from .source import os_error_message
+
+    for p in paths:
+        try:
+            st = os.stat(p)
+        except OSError as exc:   # missing, a symlink loop, a folder we may not enter...
+            yield p, os_error_message(exc)
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from ((f, None) for f in walk(str(Path(p)) if tidy else p, config_for))
+        else:
+            yield p, None
 
 
 def walk(top: str, config_for: Callable[[str], Config]) -> Iterator[str]:
