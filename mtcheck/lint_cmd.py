@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import List, Optional
 
 import typer
 
@@ -49,6 +49,7 @@ def lint(
     from .report import FORMATS, render
     from .rules import RuleError
     from .runner import RunOptions, Runner
+    from .selectors import check_run_selectors, configs_used
     from .suppress import Baseline, BaselineError
 
     fmt = output_format.lower()
@@ -95,7 +96,7 @@ def lint(
                                    jobs=jobs, use_cache=cache, cache_dir=cache_dir, post=post))
         file_paths = [p for p in paths if p != "-"]
         items = runner.files(file_paths) if file_paths else []
-        all_rules = _check_selectors(runner, _configs_used(runner, items, stdin_text is not None), overrides)
+        all_rules = check_run_selectors(runner, configs_used(runner, items, stdin_text is not None), overrides)
         if fix or diff:
             from .commands.fix import run_fixes
             # --fix: only the files found (lint reports the missing ones, once, below)
@@ -173,53 +174,6 @@ def _check_fix_flags(fix: bool, diff: bool, unsafe_fixes: bool, stdin: bool, rep
     if diff and given:
         raise fail(f"--diff prints a diff, not a report: {', '.join(given)} cannot be used with it "
                    "(use --fix to apply the fixes and get the report)")
-
-
-def _configs_used(runner, items: list[tuple[str, str | None]], stdin: bool) -> list:
-    """The distinct configs the run applies: each input file's own (the nearest config
-    up from it), and the current directory's for standard input, or when no file was
-    found (so a typo in flags or the local config is still reported)."""
-    by_id: dict[int, Any] = {}
-    for path, err in items:
-        if not err:
-            cfg = runner.config_for(path, is_file=True)
-            by_id.setdefault(id(cfg), cfg)   # by identity: a Config per folder, no hashing per file
-    if stdin or not by_id:
-        cfg = runner.config_for(".")
-        by_id.setdefault(id(cfg), cfg)
-    out: list = []
-    for cfg in by_id.values():
-        if cfg not in out:
-            out.append(cfg)
-    return out
-
-
-def _check_selectors(runner, configs: list, overrides: dict[str, Any]) -> list:
-    """Refuse selectors that match no rule, in every config the run uses, each against
-    that config's own rules (its rule-dirs may add some); return the rules of all of them,
-    for the SARIF report.  A selector from a config file is reported with the file's path:
-    the config of a project linted from elsewhere is the one to mend, not the local one."""
-    from .cli import fail
-    from .rules import check_selectors
-
-    flagged = [s for key in ("select", "ignore") for s in (overrides.get(key) or ())]
-    rules: list = []
-    codes: set[str] = set()
-    for cfg in configs:
-        ruleset = runner.linter_for(cfg).ruleset.rules
-        unknown = check_selectors(flagged, ruleset)
-        if unknown:
-            raise fail(f"no rule matches {', '.join(map(repr, unknown))} (see `mtcheck rules`)")
-        own = [s for key in ("select", "ignore") if overrides.get(key) is None for s in getattr(cfg, key)]
-        own += [code for _, group in cfg.per_file_ignores for code in group]
-        unknown = check_selectors(own, ruleset)
-        if unknown:
-            raise fail(f"{cfg.source}: no rule matches {', '.join(map(repr, unknown))} (see `mtcheck rules`)")
-        for rule in ruleset:
-            if rule.code not in codes:
-                codes.add(rule.code)
-                rules.append(rule)
-    return rules
 
 
 def _run_with_progress(runner, paths, flag, fmt, files, output=None):

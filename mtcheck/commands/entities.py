@@ -168,12 +168,11 @@ def _corpus_linter(runner, items: list[tuple[str, str | None]]):
     the inputs' own config (the nearest one up from them, with its ``entities``), not the
     current directory's, which may not apply to any input.  Inputs under configs with
     different gazetteers are clustered with the first input's, and the user is told."""
+    from ..selectors import configs_used
     by_key: dict[tuple, Any] = {}
-    for path, err in items:
-        if not err:
-            cfg = runner.config_for(path, is_file=True)
-            by_key.setdefault((cfg.rule_dirs, cfg.entities), cfg)
-    configs = list(by_key.values()) or [runner.config_for(".")]
+    for cfg in configs_used(runner, items, stdin=False):
+        by_key.setdefault((cfg.rule_dirs, cfg.entities), cfg)
+    configs = list(by_key.values())
     if len(configs) > 1:
         typer.echo(f"mtcheck: the inputs use {len(configs)} configs with different entities or rule-dirs; "
                    f"names are compared across articles with those of {configs[0].source or 'the defaults'}",

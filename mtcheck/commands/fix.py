@@ -60,10 +60,10 @@ def fix_cmd(
         runner = Runner(RunOptions(config_file=config, overrides=overrides))
         # selectors of every config the inputs use, as lint checks them (a project's
         # typo is reported when fixed from elsewhere too)
-        from ..lint_cmd import _check_selectors, _configs_used
+        from ..selectors import check_run_selectors, configs_used
         files = [p for p in paths if p != "-"]
-        _check_selectors(runner, _configs_used(runner, runner.files(files) if files else [], "-" in paths),
-                         overrides)
+        check_run_selectors(runner, configs_used(runner, runner.files(files) if files else [], "-" in paths),
+                            overrides)
         tally = run_fixes(runner, paths, write=write, unsafe=unsafe)
     except (ConfigError, RuleError, InputError) as exc:
         raise fail(str(exc)) from None

@@ -75,8 +75,8 @@ def score_cmd(
         file_paths = [p for p in paths if p != "-"]
         items = runner.files(file_paths) if file_paths else []
         runner.settle(items)   # config and rule errors now, before any output
-        from ..lint_cmd import _check_selectors, _configs_used
-        _check_selectors(runner, _configs_used(runner, items, stdin_data is not None), overrides)
+        from ..selectors import check_run_selectors, configs_used
+        check_run_selectors(runner, configs_used(runner, items, stdin_data is not None), overrides)
         stream = runner.iter_all(file_paths, files=items)
         first = next(stream, None)   # the first file: what is left to load loads now
     except (ConfigError, RuleError) as exc:
