@@ -100,8 +100,8 @@ def lint(
         if fix or diff:
             from .commands.fix import run_fixes
             # --fix: only the files found (lint reports the missing ones, once, below)
-            todo = file_paths if diff else [p for p, err in items if not err]
-            tally = run_fixes(runner, todo, write=fix, unsafe=unsafe_fixes)
+            todo = items if diff else [(p, err) for p, err in items if not err]
+            tally = run_fixes(runner, [p for p, _ in todo], write=fix, unsafe=unsafe_fixes, files=todo)
             if diff:
                 print_notices(runner)
                 typer.echo(tally.summary(False), err=True)

@@ -156,9 +156,10 @@ class Runner:
             return Input(path, cfg, error=str(exc))
         return Input(path, cfg, src, doc)
 
-    def inputs(self, paths: Iterable[str]) -> Iterator[Input]:
-        """Every input of a command, in order: what `fix` and `entities` iterate over."""
-        for path, error in self.files(paths):
+    def inputs(self, paths: Iterable[str], files: list[tuple[str, str | None]] | None = None) -> Iterator[Input]:
+        """Every input of a command, in order: what `fix` and `entities` iterate over;
+        *files* is ``self.files(paths)`` when the caller walked it already."""
+        for path, error in self.files(paths) if files is None else files:
             yield Input(path, self.config_for(path), error=error) if error else self.read(path)
             gcpause.settle()
 

@@ -61,10 +61,10 @@ def fix_cmd(
         # selectors of every config the inputs use, as lint checks them (a project's
         # typo is reported when fixed from elsewhere too)
         from ..selectors import check_run_selectors, configs_used
-        files = [p for p in paths if p != "-"]
-        check_run_selectors(runner, configs_used(runner, runner.files(files) if files else [], "-" in paths),
-                            overrides)
-        tally = run_fixes(runner, paths, write=write, unsafe=unsafe)
+        named = [p for p in paths if p != "-"]
+        items = runner.files(named) if named else []
+        check_run_selectors(runner, configs_used(runner, items, "-" in paths), overrides)
+        tally = run_fixes(runner, paths, write=write, unsafe=unsafe, files=items)
     except (ConfigError, RuleError, InputError) as exc:
         raise fail(str(exc)) from None
 
@@ -90,11 +90,13 @@ class Tally:
                 f"file{'s' * (self.changed_files != 1)}")
 
 
-def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool) -> Tally:
+def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool,
+              files: list[tuple[str, str | None]] | None = None) -> Tally:
     """Fix every input of *paths* under its own config: in place with *write*, else print
     a unified diff; '-' is standard input, fixed onto standard output.  Problems with
     single inputs are reported on stderr and counted; config and rule errors raise.
-    Shared by ``mtcheck fix`` and ``mtcheck lint --fix/--diff``."""
+    Shared by ``mtcheck fix`` and ``mtcheck lint --fix/--diff``; *files*: the named
+    paths as ``runner.files`` lists them, when the caller walked them already."""
     from ..document import format_for_path
     from ..fix import fix_text, unified_diff
     from ..source import write_atomic
@@ -106,7 +108,7 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool) -> Tally:
     # A file named twice (or by two paths) is fixed once: a second diff of it made the
     # patch unappliable, and a second --write would only re-read what the first wrote.
     done: set[str] = set()
-    for item in runner.inputs([p for p in paths if p != "-"]):
+    for item in runner.inputs([p for p in paths if p != "-"], files):
         path, cfg, src = item.path, item.config, item.source
         real = os.path.realpath(path)
         if real in done:
