@@ -287,14 +287,10 @@ def load_file(name: str) -> Config:
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found")
     data = _read_toml(path)
-    if path.name == "pyproject.toml":
-        tool = data.get("tool")
-        if not isinstance(tool, dict) or "mtcheck" not in tool:
-            raise ConfigError(f"no [tool.mtcheck] table in {path}")
-        table, where = tool["mtcheck"], f"{path} [tool.mtcheck]"
-    else:
-        table, where = _settings(data, path), str(path)
-    return replace(parse_table(table, where, root=path.parent.resolve()), source=str(path))
+    if path.name == "pyproject.toml" and not isinstance(data.get("tool"), dict):
+        raise ConfigError(f"no [tool.mtcheck] table in {path}")   # (its top level is someone else's)
+    where = f"{path} [tool.mtcheck]" if path.name == "pyproject.toml" else str(path)
+    return replace(parse_table(_settings(data, path), where, root=path.parent.resolve()), source=str(path))
 
 
 def _pyproject_table(py: Path) -> Any:

@@ -77,12 +77,12 @@ def config_cmd(
     config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovery."),
 ) -> None:
     from .cli import fail
-    from .config import ConfigError
-    from .runner import RunOptions, Runner
-
     import os
 
+    from .config import ConfigError
     from .rules import RuleError
+    from .runner import RunOptions, Runner
+
     if path != "." and not os.path.exists(path):
         raise fail(f"{path}: no such file or directory")
     try:
