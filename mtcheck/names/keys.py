@@ -192,6 +192,17 @@ class NameRules:
         """The nominative endings of masculine surnames (the first of each masculine_feminine pair)."""
         return frozenset(m for m, _f, _rx in self.masculine_feminine)
 
+    @cached_property
+    def feminine_endings(self) -> frozenset[str]:
+        """The nominative endings of feminine surnames (the second of each pair)."""
+        return frozenset(f for _m, f, _rx in self.masculine_feminine)
+
+    @cached_property
+    def place_endings(self) -> frozenset[str]:
+        """Endings that make a nominative only after certain stems: the place names in
+        -ovo/-evo/-ino (romanization.yml), which are no case forms of a surname."""
+        return frozenset(e for e, stem_rx in self.nominative if stem_rx is not None)
+
     def case_forms(self, key: str) -> set[str]:
         """The stems *key* reads as (itself, its nominative stems, its stems before a case
         ending): two given names with one in common may be one name in two cases

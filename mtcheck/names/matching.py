@@ -200,10 +200,7 @@ def cluster_spellings(spellings: list[Spelling], rules: NameRules, fuzzy: bool =
         for stem, ending in rules.readings(key)[0]:
             owners[stem].append((k, ending))
     declined: dict[str, set[str]] = defaultdict(set)  # stem -> endings seen on it
-    feminine = {f for _m, f, _rx in rules.masculine_feminine}
-    # endings that make a nominative only after certain stems: the place names in
-    # -ovo/-evo/-ino (romanization.yml), which are no case forms of a surname
-    placelike = {e for e, stem_rx in rules.nominative if stem_rx is not None}
+    feminine, placelike = rules.feminine_endings, rules.place_endings
     for k, key in enumerate(keys):
         if kzipf[k] >= MAX_OBLIQUE_ZIPF:
             continue
