@@ -171,6 +171,11 @@ def _finish(code: int) -> None:
     ordinary exit runs instead, with its usual reports.
     """
     import threading
+    if code == 130:
+        # Interrupted: a second Ctrl-C (``timeout -s INT`` sends one right after the
+        # group's) must not cut the exit handlers short with a traceback.
+        import signal
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     workers = sys.modules.get("mtcheck.workers")
     if workers is not None:   # an interrupt can leave a pool running: stop it first
         workers.stop_all()

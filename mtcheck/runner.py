@@ -286,33 +286,39 @@ class Runner:
 
         The first file loads the rules, the gazetteer, the lexicon and the models; forked
         workers share those pages instead of each loading its own copy (gc.freeze keeps
-        the collector from touching, and so copying, them).  Where fork is unavailable
-        each worker builds its own Runner from the options.
+        the collector from touching, and so copying, them).  This process lints its share
+        too (workers.fork_map).  Where fork is unavailable each worker of a pool builds
+        its own Runner from the options.
         """
         import gc
-        import multiprocessing as mp
 
+        from .workers import fork_map
         from .workers import pool as worker_pool
 
         global _WORKER
         yield self.lint_one(paths[0])
         rest = paths[1:]
-        chunk = max(1, min(32, len(rest) // (jobs * 4)))
-        if "fork" in mp.get_all_start_methods():
+        if hasattr(os, "fork"):
             _WORKER = self
             gc.freeze()
-            workers = worker_pool(jobs, fork=True)
-        else:  # pragma: no cover - Windows/macOS spawn
-            workers = worker_pool(jobs, fork=False, initializer=_init_worker, initargs=(self.opts,))
-        with workers as pool:
+            try:
+                yield from fork_map(rest, jobs, _lint_packed, self.lint_one, self._unpack)
+            finally:
+                gc.unfreeze()
+                _WORKER = None
+            return
+        chunk = max(1, min(32, len(rest) // (jobs * 4)))   # pragma: no cover - Windows/macOS spawn
+        with worker_pool(jobs, fork=False, initializer=_init_worker, initargs=(self.opts,)) as pool:
             for packed in pool.map(_lint_packed, rest, chunksize=chunk):
-                result, notices = _unpack(packed)
-                for n in notices:
-                    if n not in self._worker_notices:
-                        self._worker_notices.append(n)
-                yield result
-        gc.unfreeze()
-        _WORKER = None
+                yield self._unpack(packed)
+
+    def _unpack(self, packed: tuple) -> FileResult:
+        """A worker's result for one file, its notices kept once for the run's report."""
+        result, notices = _unpack(packed)
+        for n in notices:
+            if n not in self._worker_notices:
+                self._worker_notices.append(n)
+        return result
 
     def map_inputs(self, paths: Iterable[str], fn: Callable[["Runner", Input], Any], jobs: int | None = 1) -> list:
         """``fn(runner, input)`` for every input, in input order, in worker processes when
@@ -320,14 +326,13 @@ class Runner:
         Used by commands whose per-file work is not linting (``entities``); cross-file work
         stays with the caller, so results do not depend on --jobs."""
         import gc
-        import multiprocessing as mp
 
-        from .workers import pool as worker_pool
+        from .workers import fork_map
 
         global _WORKER
         items = self.files(paths)
         jobs = jobs or os.cpu_count() or 1
-        if jobs <= 1 or len(items) < SERIAL_BELOW or "fork" not in mp.get_all_start_methods():
+        if jobs <= 1 or len(items) < SERIAL_BELOW or not hasattr(os, "fork"):
             return [fn(self, Input(p, self.config_for(p), error=err) if err else self.read(p)) for p, err in items]
         first = fn(self, self.read(items[0][0]) if not items[0][1] else Input(items[0][0], self.config_for("."),
                                                                                  error=items[0][1]))
@@ -335,9 +340,7 @@ class Runner:
         _WORKER = self
         gc.freeze()
         try:
-            with worker_pool(jobs, fork=True) as pool:
-                rest = list(pool.map(_map_call, [(fn, p, err) for p, err in items[1:]],
-                                     chunksize=max(1, min(32, len(items) // (jobs * 4)))))
+            rest = list(fork_map([(fn, p, err) for p, err in items[1:]], jobs, _map_call, _map_call, _same))
         finally:
             gc.unfreeze()
             _WORKER = None
@@ -365,6 +368,10 @@ _WORKER: Runner | None = None
 def _init_worker(opts: RunOptions) -> None:
     global _WORKER
     _WORKER = Runner(opts)
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _map_call(args: tuple) -> Any:

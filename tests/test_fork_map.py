@@ -1,0 +1,103 @@
+"""workers.fork_map: the parent and its forked children share one queue of chunks; the
+results come back complete, in order, whoever computed them, and a failing or dying
+child ends the run with an error instead of a hang or a silent gap."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from mtcheck.workers import _MAX_CHUNKS, chunk_ranges, fork_map
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or not os.path.exists("/proc/self/task"),
+                                reason="needs fork and /proc")
+
+
+def _children() -> list[int]:
+    """Live (not zombie) children of this process."""
+    out = []
+    for task in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{task}/children") as fh:
+                out += [int(p) for p in fh.read().split()]
+        except FileNotFoundError:
+            pass
+    return out
+
+
+@pytest.mark.parametrize("n,workers", [(0, 2), (1, 2), (7, 2), (999, 2), (1000, 3), (10_000, 2), (5, 8)])
+def test_chunks_cover_every_item_once_in_order(n, workers):
+    ranges = chunk_ranges(n, workers)
+    assert [i for s, e in ranges for i in range(s, e)] == list(range(n))
+    assert all(e > s for s, e in ranges)
+    assert all(e - s <= 32 for s, e in ranges)
+
+
+def test_chunks_shrink_towards_the_end():
+    """The last chunks are small, so processes run out of work at about the same time."""
+    ranges = chunk_ranges(1000, 2)
+    assert ranges[0] == (0, 32)
+    assert [e - s for s, e in ranges[-3:]] == [1, 1, 1]
+
+
+def test_a_huge_input_still_fits_the_task_pipe():
+    ranges = chunk_ranges(_MAX_CHUNKS * 32 * 3, 2)
+    assert len(ranges) <= _MAX_CHUNKS * 2 + 64   # 4 bytes each: well under a pipe's 64 KiB
+    assert ranges[-1][1] == _MAX_CHUNKS * 32 * 3
+
+
+def _slow_square(x: int) -> int:
+    time.sleep(0.002)
+    return x * x
+
+
+def _in_child(x: int) -> tuple[str, int]:
+    return ("child", _slow_square(x))
+
+
+def _in_parent(x: int) -> tuple[str, int]:
+    return ("parent", _slow_square(x))
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_results_are_complete_and_in_order(jobs):
+    got = list(fork_map(list(range(300)), jobs, _in_child, _in_parent, lambda r: r))
+    assert [v for _who, v in got] == [x * x for x in range(300)]
+    who = {w for w, _v in got}
+    if jobs == 1:
+        assert who == {"parent"}
+    else:   # 0.6 s of work: the children, forked in a millisecond, take their share
+        assert who == {"parent", "child"}
+    assert _children() == []
+
+
+def _fails_in_child(x: int) -> int:
+    time.sleep(0.002)
+    raise ValueError(f"bad item {x}")
+
+
+def test_an_exception_in_a_child_is_raised_here():
+    with pytest.raises(ValueError, match="bad item"):
+        list(fork_map(list(range(300)), 2, _fails_in_child, _slow_square, lambda r: r))
+    assert _children() == []
+
+
+def _dies(x: int) -> int:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return x
+
+
+def test_a_child_that_dies_is_an_error_not_a_gap():
+    with pytest.raises(RuntimeError, match="ended without finishing"):
+        list(fork_map(list(range(300)), 2, _dies, _slow_square, lambda r: r))
+    assert _children() == []
+
+
+def test_leaving_early_stops_the_children():
+    gen = fork_map(list(range(3000)), 3, _in_child, _in_parent, lambda r: r)
+    assert next(gen)[1] == 0
+    gen.close()
+    assert _children() == []
