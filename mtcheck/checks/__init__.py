@@ -35,6 +35,7 @@ KINDS: dict[str, str] = {
     "syntax": "mtcheck.checks.syntax:Syntax",
     "languagetool": "mtcheck.checks.languagetool:LanguageToolKind",
     "romanized": "mtcheck.checks.romanized:Romanized",
+    "repetition": "mtcheck.checks.repetition:Repetition",
 }
 
 
