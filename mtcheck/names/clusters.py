@@ -180,7 +180,7 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
     by_person: dict[tuple[int, str], dict[str, list[Occurrence]]] = defaultdict(lambda: defaultdict(list))
     for o, last in given_occ:
         surname = cluster_of.get(word_lows[last], -1)
-        by_person[(surname, rules.key(o.text))][o.text.lower()].append(o)
+        by_person[(surname, rules.given_key(o.text))][o.text.lower()].append(o)
     for (_surname, key), variants in by_person.items():
         if len(variants) < 2:
             continue
@@ -321,7 +321,7 @@ def _same_given(a: str, b: str, rules: NameRules) -> bool:
     spellings of one name do ("Alesiya", "Alena" for Алеся)?"""
     if len(a) == 1 or len(b) == 1:
         return a[0].lower() == b[0].lower() or rules.key(a)[:1] == rules.key(b)[:1]
-    ka, kb = rules.key(a), rules.key(b)
+    ka, kb = rules.given_key(a), rules.given_key(b)
     return ka[:3] == kb[:3] or not rules.case_forms(ka).isdisjoint(rules.case_forms(kb))
 
 

@@ -41,6 +41,8 @@ class NameRules:
         # case ending (folded) -> True when the masculine reading is only a guess
         self.masculine_oblique: dict[str, bool] = {}
         self.min_stem = 4
+        # given-name key -> the key of the first form of its given_name_pairs entry
+        self.given_pairs: dict[str, str] = {}
         self._cache: dict[str, str] = {}
         self._readings: dict[str, tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str, bool], ...]]] = {}
 
@@ -71,6 +73,10 @@ class NameRules:
                 rules.masculine_oblique[str(ending or "")] = "guess" in how
             if "min_stem" in doc:
                 rules.min_stem = int(doc["min_stem"])
+            for forms in doc.get("given_name_pairs") or ():
+                keys = [rules.key(str(f)) for f in forms]
+                for k in keys[1:]:
+                    rules.given_pairs[k] = keys[0]
         rules.nominative = tuple(dict.fromkeys(nominative or [("", None)]))
         # Longest first, so that "ogo" is tried before "o".
         rules.oblique = tuple(sorted(set(oblique), key=lambda e: (-len(e), e)))
@@ -116,6 +122,19 @@ class NameRules:
         if len(self._cache) < 200_000:
             self._cache[word] = text
         return text
+
+    @cached_property
+    def given_pair_keys(self) -> frozenset[str]:
+        """Every key that is one form of a given_name_pairs entry (the precheck marks them)."""
+        return frozenset(self.given_pairs) | frozenset(self.given_pairs.values())
+
+    def given_key(self, word: str) -> str:
+        """The key of a given name, with its Ukrainian and Russian romanizations made one
+        ("Volodymyr" -> "vladimir"): only given names are compared this way, and only
+        before the same surname (names/clusters.py), because "Vladimir" and "Volodymyr" are
+        one name but "Vladimir Putin" and "Volodymyr Zelensky" two men."""
+        k = self.key(word)
+        return self.given_pairs.get(k, k)
 
     @cached_property
     def _steps(self) -> list[tuple[int, Any, str]]:

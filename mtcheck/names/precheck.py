@@ -28,7 +28,8 @@ readings, first and last letters with lengths that can pass the fuzzy cutoff): i
 stories none do, and the test ends in a few set operations.  One more mark is the
 gazetteer entry a token's key is a full form of: analyze joins two spellings of one
 one-word entry ("Kiev", "Kyiv") whatever their keys, so a shared entry mark answers
-"maybe" without may_link.
+"maybe" without may_link; so does a shared given-name pair mark (romanization.yml
+``given_name_pairs``: "Vladimir", "Volodymyr"), whose keys differ too.
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ def may_have_groups(doc: Any, gazetteer: Any, rules: Any) -> bool:
     if _no_shared_mark(entries):
         return False
     if _shared_alias(entries):
-        return True   # two spellings of one gazetteer entry (clusters._alias_links)
+        return True   # two spellings of one gazetteer entry (clusters._alias_links) or of one paired given name
     return may_link([e[:2] for e in entries], rules)
 
 
@@ -130,11 +131,13 @@ def _no_shared_mark(entries: Any) -> bool:
 
 
 def _shared_alias(entries: Any) -> bool:
-    """Do two spellings carry one gazetteer-entry mark ("e" + the entry's name)?"""
+    """Do two spellings carry one gazetteer-entry mark ("e" + the entry's name) or one
+    given-name pair mark ("g" + the pair's key: analyze links the two before one surname,
+    which may_link, knowing keys only, cannot tell)?"""
     seen: set[str] = set()
     for e in entries:
         for mark in _OWN(e):
-            if mark[0] == "e":
+            if mark[0] in "eg":
                 if mark in seen:
                     return True
                 seen.add(mark)
@@ -147,6 +150,8 @@ def _marks(key: str, zipf: float, rules: Any, cutoff: float, alias: str | None =
     own = ["k" + key]   # two spellings with one key
     if alias is not None:
         own.append("e" + alias)   # two spellings the gazetteer resolves to one entry
+    if key in rules.given_pair_keys:   # one given name, Russian and Ukrainian (Vladimir/Volodymyr)
+        own.append("g" + rules.given_pairs.get(key, key))
     probes: list[str] = []
     rare = zipf < MAX_OBLIQUE_ZIPF
     n = len(key)
