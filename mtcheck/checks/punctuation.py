@@ -6,6 +6,13 @@ run over several paragraphs: each paragraph re-opens the quote and only the last
 closes it, so an opening mark at the start of a line while a quotation is already open
 is a continuation, not a new quote.
 
+Straight quotes (") do not say whether they open or close, so counting them pairs a
+quotation MT left open with the next quote in the story, lines later, and the error
+disappears (or is reported at an innocent quote).  Their shape tells: a straight mark
+after a blank and before a letter (' "Word') opens.  A quotation open since an earlier
+line that meets such a mark was never closed, unless the new quote sits inside it (its
+close is followed by a closing-shaped mark: a quoted title inside a quoted sentence).
+
 Some marks are not brackets at all: the mouth of an emoticon (":)", ";-(") opens or
 closes nothing.  A rule lists such sequences under ``ignore``; a mark inside one of them
 is not counted.
@@ -103,19 +110,36 @@ class Balance:
     def _straight(self, doc: Document, rule: Any, block: list[tuple[int, int]], mark: str,
                   skip: frozenset[int]) -> list[Finding]:
         prose = doc.prose
-        open_at: int | None = None
         end = block[-1][1]
+        marks = []
         here = prose.find(mark, block[0][0], end)
         while here >= 0:
             if here not in skip and not doc.is_protected(here, here + 1):
-                if open_at is not None and _first_on_line(doc, here):
-                    pass  # continuation of a multi-paragraph quotation
-                else:
-                    open_at = here if open_at is None else None
+                marks.append(here)
             here = prose.find(mark, here + 1, end)
-        if open_at is None:
-            return []
-        return [rule.finding(open_at, open_at + 1, mark, message=f"this {mark} quotation is never closed")]
+        out: list[Finding] = []
+        open_at: int | None = None
+        k = 0
+        while k < len(marks):
+            here = marks[k]
+            k += 1
+            if open_at is None:
+                open_at = here
+            elif _first_on_line(doc, here):
+                pass  # continuation of a multi-paragraph quotation
+            elif "\n" in prose[open_at:here] and _opens(prose, here):
+                # open since an earlier line, it meets a mark shaped as an opening one
+                # (' "Word'): it was never closed, unless the new quote is inside it
+                if _nested(doc, prose, marks, k):
+                    open_at, k = None, k + 2
+                    continue
+                out.append(_unpaired(rule, prose, open_at, mark))
+                open_at = here
+            else:
+                open_at = None
+        if open_at is not None:
+            out.append(_unpaired(rule, prose, open_at, mark))
+        return out
 
 
 #: ``ignore`` sequences grouped by their first character: (character, sequences) pairs
@@ -156,6 +180,41 @@ def _marks(chars: str) -> re.Pattern[str]:
     if rx is None:
         rx = _MARKS[chars] = re.compile(f"[{re.escape(chars)}]")
     return rx
+
+
+def _opens(prose: str, i: int) -> bool:
+    """Is the straight mark at *i* shaped as an opening one: after a blank, a bracket or a
+    dash (or at the start), before a letter or digit ('said "We', '("dry ice")')?"""
+    before = prose[i - 1] if i else " "
+    after = prose[i + 1] if i + 1 < len(prose) else " "
+    return (before.isspace() or before in "([{/—–-") and (after.isalnum() or after in "'‘…")
+
+
+def _closes(prose: str, i: int) -> bool:
+    """Is the mark at *i* shaped as a closing one: after a letter, digit or punctuation,
+    before a blank, punctuation or the end ('useful," he', 'ice")')?"""
+    before = prose[i - 1] if i else " "
+    after = prose[i + 1] if i + 1 < len(prose) else " "
+    return (before.isalnum() or before in ".,!?…)%'’") and (after.isspace() or after in ".,;:!?)]—–-…")
+
+
+def _unpaired(rule: Any, prose: str, i: int, mark: str) -> Finding:
+    """The finding for a straight *mark* left without a partner: a closing-shaped one
+    ('investigated." ⏎') closes a quotation whose opening mark MT dropped."""
+    if _closes(prose, i) and not _opens(prose, i):
+        return rule.finding(i, i + 1, mark, message=f"closing {mark} with no opening {mark}")
+    return rule.finding(i, i + 1, mark, message=f"this {mark} quotation is never closed")
+
+
+def _nested(doc: Document, prose: str, marks: list[int], k: int) -> bool:
+    """Is the opening-shaped ``marks[k - 1]`` a quote inside the open quotation: the next
+    mark closes it on the same line and the one after that is shaped as a closing one
+    ('"Many complaints ... ⏎ ... with the "Safe Region" cameras," said the mayor')?"""
+    if k + 1 >= len(marks):
+        return False
+    inner_close, outer_close = marks[k], marks[k + 1]
+    return ("\n" not in prose[marks[k - 1]:inner_close] and not _opens(prose, inner_close)
+            and not _first_on_line(doc, outer_close) and _closes(prose, outer_close))
 
 
 def _first_on_line(doc: Document, i: int) -> bool:
