@@ -26,7 +26,9 @@ _new_span = partial(tuple.__new__, Span)
 
 
 # --- markup (blanked out of the prose view) -----------------------------------------
-_MD_FRONT = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# Front matter: YAML between "---" lines, or TOML between "+++" lines (Hugo), only at the
+# very start of the file; it may be empty ("---" twice).
+_MD_FRONT = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)?\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _MD_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[^\n]*$", re.DOTALL | re.MULTILINE)
 _MD_INLINE_CODE = re.compile(r"`[^`\n]+`")
 # An inline link's target: the URL may hold balanced parentheses ("wiki/Mercury_(planet)":
