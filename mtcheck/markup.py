@@ -55,6 +55,79 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+# --- Markdown indented code blocks (CommonMark 4.4) ------------------------------------
+# A list item's marker and the spaces after it: its content starts where they end.
+_MD_ITEM = re.compile(r"([-*+]|\d{1,9}[.)])([ \t]*)")
+# Lines after which a paragraph is not open (an indented line there starts a code block):
+# an ATX heading, a thematic break or a setext underline.
+_MD_CLOSES_PARAGRAPH = re.compile(r" {0,3}(?:#{1,6}(?:[ \t]|$)|([-*_=])(?:[ \t]*\1){2,}[ \t]*$|=+[ \t]*$)")
+
+
+def _columns(line: str) -> tuple[int, int]:
+    """(index, column) of the first non-blank character of *line*; a tab advances to the
+    next multiple of 4, as CommonMark counts indentation."""
+    col = 0
+    for i, ch in enumerate(line):
+        if ch == " ":
+            col += 1
+        elif ch == "\t":
+            col += 4 - col % 4
+        else:
+            return i, col
+    return len(line), col
+
+
+def indented_code(text: str) -> list[tuple[int, int]]:
+    """The indented code blocks of Markdown *text* (fences, comments and front matter
+    already blanked), as (start, end) offsets: runs of lines indented 4 columns past the
+    innermost open list item's content, that begin where no paragraph is open (the start,
+    after a blank line, a heading or a rule).  An indented line inside a paragraph is a
+    continuation, and "- item" + blank line + "    more" is the item's second paragraph
+    (its content starts at column 2): news copy indents for both, and neither is code.
+
+    Why a line walk and not a pattern: whether a line is code depends on the list items
+    open above it, which a regular expression cannot count."""
+    blocks: list[tuple[int, int]] = []
+    items: list[int] = []          # content columns of the open list items, innermost last
+    open_ok = True                 # no paragraph open: an indented line would start code
+    after_blank = True
+    code: list[int] | None = None  # [start, end, base column] of the block being read
+    pos = 0
+    for raw in text.split("\n"):
+        start, pos = pos, pos + len(raw) + 1
+        line = raw.rstrip("\r")
+        idx, col = _columns(line)
+        if idx == len(line):                   # blank: a code block may go on after it
+            open_ok = after_blank = True
+            continue
+        if code is not None:
+            if col >= code[2] + 4:
+                code[1] = start + len(line)
+                continue
+            blocks.append((code[0], code[1]))
+            code = None
+        if after_blank:                        # a less indented line leaves the items
+            while items and col < items[-1]:
+                items.pop()
+        base = items[-1] if items else 0
+        if open_ok and col >= base + 4:
+            code = [start, start + len(line), base]
+            continue
+        m = _MD_ITEM.match(line, idx)
+        if m and (m.end() == len(line) or m.group(2)):
+            while items and items[-1] > col:
+                items.pop()
+            marker_end = col + len(m.group(1))
+            gap = _columns(line[m.start(2):] + "x")[1] if m.group(2) else 0
+            # content after 5+ spaces is code inside the item: its content is 1 column in
+            items.append(marker_end + (gap if 1 <= gap <= 4 and m.end() < len(line) else 1))
+        open_ok = _MD_CLOSES_PARAGRAPH.match(line) is not None
+        after_blank = False
+    if code is not None:
+        blocks.append((code[0], code[1]))
+    return blocks
+
+
 def prose_view(text: str, fmt: str) -> tuple[str, list[Span]]:
     """Blank the non-prose parts of Markdown/HTML (same length, newlines kept)."""
     if fmt == "text":
@@ -70,10 +143,18 @@ def prose_view(text: str, fmt: str) -> tuple[str, list[Span]]:
     if fmt == "markdown":
         blank_all(_MD_FRONT, "front-matter", text)
         blank_all(_MD_FENCE, "code", text)
-        blank_all(_HTML_COMMENT, "comment", text)
+        # comments and indented code are read with the fences blanked: a comment or an
+        # indented line inside a fence is the fence's code
+        blank_all(_HTML_COMMENT, "comment")
         if "]:" in text:
             blank_all(_MD_LINK_DEF, "link", text)
         current = "".join(chars)
+        # (a code block's first line starts with 4 spaces or a tab)
+        if "    " in current or "\t" in current:
+            for start, end in indented_code(current):
+                _blank(chars, start, end)
+                spans.append(Span(start, end, "code"))
+            current = "".join(chars)
         for rx, kind in ((_MD_INLINE_CODE, "code"), (_HTML_TAG, "tag"), (_MD_LINK_TARGET, "link"),
                          (_MD_MARKERS, "marker"), (_MD_EMPH, "emphasis")):
             blank_all(rx, kind, current)
