@@ -13,10 +13,17 @@ Forms:
 
 Codes are selectors as on the command line (codes, prefixes, categories, rule names);
 with codes, only those rules are silenced.
+
+Inside a comment the directive may stand on any line of it, after other lines of text
+(an editor's note on why), but it must start its line (or follow a full stop) and its
+codes must run to the end of that line or of the comment: "<!-- Note: mtcheck: ignore the
+casing warnings on this quote, they are intended. -->" is prose about mtcheck, not a
+directive that silences the category "casing".
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,6 +33,12 @@ from .document import Document
 from .findings import Finding
 
 _DIRECTIVE = re.compile(r"mtcheck:\s*(ignore|disable|enable)\b\s*=?\s*([A-Za-z0-9_,\- ]*)")
+# A directive inside a comment's text (without "<!--" and "-->"): at the start of a line or
+# after a sentence's end, codes separated by commas or spaces up to the end of the line.
+_CODE = r"[A-Za-z0-9_-]+"
+_COMMENT_DIRECTIVE = re.compile(
+    rf"(?:^|(?<=[.;!?])[ \t])[ \t]*mtcheck:[ \t]*(ignore|disable|enable)\b[ \t]*=?[ \t]*"
+    rf"((?:{_CODE}(?:[ \t]*,[ \t]*{_CODE}|[ \t]+{_CODE})*)?)[ \t,]*\r?$", re.MULTILINE)
 
 
 def _codes(raw: str) -> frozenset[str]:
@@ -97,32 +110,69 @@ class _Blocks:
             self._emit(key, line)
 
 
+def _comment_directives(doc: Document) -> list[tuple[int, str, str, int, tuple[int, int]]]:
+    """(offset, verb, codes, ignore target line, span) of each directive inside an HTML
+    comment of a Markdown/HTML document (the comments of its markup: not those inside
+    code).  A directive may be written across the comment's lines, with other text
+    around it; an "ignore" silences the first non-blank line after the comment when the
+    comment begins its line, else the line the comment begins on."""
+    out = []
+    text = doc.text
+    for span in doc.markup:
+        if span.kind != "comment":
+            continue
+        body_start = span.start + 4
+        body = text[body_start:span.end - 3]
+        if "mtcheck:" not in body:
+            continue
+        first = doc.position(span.start)[0]
+        target = first
+        if not text[doc.line_starts[first - 1]:span.start].strip():
+            target = doc.position(span.end)[0] + 1
+            while target <= doc.line_count and not doc.line_text(target).strip():
+                target += 1
+        for m in _COMMENT_DIRECTIVE.finditer(body):
+            out.append((body_start + m.start(1), m.group(1), m.group(2), target, (span.start, span.end)))
+    return out
+
+
 def parse_suppressions(doc: Document) -> Suppressions:
     sup = Suppressions()
     if "mtcheck:" not in doc.text:
         return sup
-    blocks = _Blocks(sup)
     comment_form = doc.fmt in ("markdown", "html")
     text = doc.text
+    found = _comment_directives(doc) if comment_form and "<!--" in text else []
+    # Outside comments, any "mtcheck: ..." is a directive as in plain text (the comments'
+    # own are read above, strictly)
+    comments = [(s.start, s.end) for s in doc.markup if s.kind == "comment"] if comment_form else []
+    starts = [s for s, _ in comments]
     for m in _DIRECTIVE.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < comments[i][1]:
+            continue
         line, _ = doc.position(m.start())
-        verb, codes = m.group(1), _codes(m.group(2))
         ls, le = doc.line_span(line)
+        target = line
+        if comment_form and doc.line_text(line).strip().startswith("<!--"):
+            target = line + 1
+            while target <= doc.line_count and not doc.line_text(target).strip():
+                target += 1
         opening = text.rfind("<!--", ls, m.start())
         closing = text.find("-->", m.end(), le)
-        sup.directive_spans.append((opening if opening >= 0 else m.start(),
-                                    closing + 3 if closing >= 0 else m.end()))
+        found.append((m.start(), m.group(1), m.group(2), target,
+                      (opening if opening >= 0 else m.start(), closing + 3 if closing >= 0 else m.end())))
+    found.sort(key=lambda d: d[0])
+    blocks = _Blocks(sup)
+    for offset, verb, raw, target, span in found:
+        codes = _codes(raw)
+        sup.directive_spans.append(span)
         if verb == "ignore":
-            target = line
-            if comment_form and doc.line_text(line).strip().startswith("<!--"):
-                target = line + 1
-                while target <= doc.line_count and not doc.line_text(target).strip():
-                    target += 1
             sup.by_line.setdefault(target, []).append(codes)
         elif verb == "disable":
-            blocks.disable(line, codes)
+            blocks.disable(doc.position(offset)[0], codes)
         else:
-            blocks.enable(line, codes)
+            blocks.enable(doc.position(offset)[0], codes)
     blocks.close(doc.line_count)
     return sup
 

@@ -78,3 +78,52 @@ def test_a_version_1_baseline_still_reads_as_before(tmp_path, cli):
     (tmp_path / "b.json").write_text(json.dumps(data))
     r = cli("lint", "--no-cache", "--languagetool", "off", "--baseline", "b.json", "a.txt", cwd=tmp_path)
     assert r.returncode == 0 and b"Found 0 findings" in r.stdout
+
+
+# -- directives inside multi-line comments (in-process: no CLI needed) ------------------------
+@pytest.fixture(scope="module")
+def linter():
+    from mtcheck.api import Linter
+    return Linter()
+
+
+def _lines(linter, text: str, path: str = "s.md") -> list[tuple[int, str]]:
+    from mtcheck.document import Document
+    doc = Document.from_text(text, path)
+    return [(doc.position(f.start)[0], f.rule) for f in linter.lint_text(text, path) if f.rule == "MT201"]
+
+
+@pytest.mark.parametrize("path", ["s.md", "s.html"])
+@pytest.mark.parametrize("comment", [
+    "<!--\n  mtcheck: ignore MT201\n-->",
+    "<!-- The quote is kept as the agency wrote it.\n     mtcheck: ignore MT201 -->",
+    "<!-- Kept as written. mtcheck: ignore MT201 -->",
+    "<!--\nmtcheck: ignore lowercase-proper-name, MT3\n-->",
+])
+def test_ignore_in_a_comment_of_several_lines_silences_the_line_after_it(linter, path, comment):
+    """The directive's own line (inside the comment) was silenced, not the line after."""
+    text = f"{comment}\n\n{CASING}\n{CASING}\n"
+    n = comment.count("\n")
+    assert _lines(linter, text, path) == [(n + 4, "MT201")]
+
+
+def test_disable_and_enable_in_comments_of_several_lines(linter):
+    text = (f"<!--\n  Legal asked us to keep these quotes.\n  mtcheck: disable=MT201\n-->\n{CASING}\n"
+            f"<!--\n  mtcheck: enable=MT201\n-->\n{CASING}\n")
+    assert _lines(linter, text) == [(9, "MT201")]
+
+
+@pytest.mark.parametrize("comment", [
+    # prose that mentions mtcheck: "casing" is a category, the rest is not a code list
+    "<!-- Note to editors: mtcheck: ignore the casing warnings on this quote, they are intended. -->",
+    "<!-- We ran mtcheck: disable casing checks next time? -->",
+    "<!--\n  Remember that mtcheck: ignore casing here is only for quotes.\n-->",
+])
+def test_a_comment_that_only_mentions_mtcheck_is_not_a_directive(linter, comment):
+    text = f"{comment}\n{CASING}\n"
+    assert _lines(linter, text) == [(comment.count("\n") + 2, "MT201")]
+
+
+def test_a_comment_after_text_ignores_its_own_line(linter):
+    text = f"{CASING} <!--\n  mtcheck: ignore MT201\n-->\n{CASING}\n"
+    assert _lines(linter, text) == [(4, "MT201")]
