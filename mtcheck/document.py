@@ -305,6 +305,18 @@ class Document:
                 out.add(line)
         return frozenset(out)
 
+    @cached_property
+    def charrefs(self) -> Any:
+        """The prose with letters written as HTML character references decoded (a
+        ``charrefs.DecodedView``), or None: the script checks read Cyrillic written as
+        "&#1063;" through it.  Without "&#" or a Cyrillic named reference ("&CHcy;") in a
+        Markdown/HTML text it is None at the cost of a substring test (plain text is
+        never decoded: there the reference is what the reader sees)."""
+        if self.fmt == "text" or ("&#" not in self.text and "cy;" not in self.text):
+            return None
+        from .charrefs import decoded_view   # only for the few documents that need it
+        return decoded_view(self)
+
     def word_count(self) -> int:
         return len(self.tokens)
 
@@ -314,7 +326,7 @@ class Document:
         report is written, and the token views are most of their memory."""
         self.memo.clear()
         for name in ("_token_table", "token_lows", "token_set", "tokens", "sentences",
-                     "initial_offsets", "headline_lines"):
+                     "initial_offsets", "headline_lines", "charrefs"):
             self.__dict__.pop(name, None)
 
 

@@ -45,7 +45,7 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A tag; quoted attribute values may hold "<" and ">" ('title="Profit > 5%"': the tag
 # ended there, and the rest of the attribute was linted and "fixed" as prose).
 _HTML_TAG = re.compile(r"""</?[A-Za-z][^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>""")
-_HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_HTML_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]+);")
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:

@@ -102,8 +102,10 @@ class Script:
         if not st.letter.search(_foreign_chars(doc)):
             return out   # most articles: no letter of these scripts, so no regex scan
         run, phrases, dates = st.compiled()
-        for start, end in _merge_runs(doc, run):
-            text = doc.text[start:end]
+        view = doc.charrefs   # None unless letters are written as "&#1063;" (HTML/Markdown)
+        prose, full = (doc.prose, doc.text) if view is None else (view.prose, view.text)
+        for start, end in _merge_runs(prose, full, run):
+            text = full[start:end]
             meaning = None
             reps: tuple[str, ...] = ()
             possible = [ph for ph in phrases if ph.possible(text.casefold())]
@@ -130,6 +132,8 @@ class Script:
                 msg = f"untranslated {script} text '{shown}'{where} (means: \"{meaning}\")"
             else:
                 msg = f"untranslated {script} text '{shown}'{where} in English copy"
+            if view is not None:   # report the references as written
+                start, end = view.original(start), view.original(end)
             out.append(rule.finding(start, end, text, replacements=reps, message=msg,
                                     fix="unsafe" if reps else None))
         return out
@@ -137,10 +141,12 @@ class Script:
 
 def _foreign_chars(doc: Document) -> str:
     """The distinct non-ASCII characters of the prose (shared by the script rules):
-    searching these few for a script's letters tells whether a rule can match at all."""
+    searching these few for a script's letters tells whether a rule can match at all.
+    With letters written as character references, of the prose with them decoded."""
     got = doc.memo.get("script.chars")
     if got is None:
-        prose = doc.prose
+        view = doc.charrefs
+        prose = doc.prose if view is None else view.prose
         got = doc.memo["script.chars"] = "" if prose.isascii() else \
             "".join(c for c in set(prose) if not c.isascii())
     return got
@@ -149,15 +155,16 @@ def _foreign_chars(doc: Document) -> str:
 _CYRILLIC_GREEK = rxprog.compile(r"[\p{Cyrillic}\p{Greek}]")
 
 
-def _merge_runs(doc: Document, run: Any) -> list[tuple[int, int]]:
-    """Runs of the script, with runs on consecutive lines merged: an untranslated
-    paragraph is one problem for the editor, not one per sentence."""
+def _merge_runs(prose: str, text: str, run: Any) -> list[tuple[int, int]]:
+    """Runs of the script in *prose*, with runs on consecutive lines merged: an
+    untranslated paragraph is one problem for the editor, not one per sentence.  *text*
+    is what *prose* blanks markup of (the gap between two runs must be blank there)."""
     spans: list[tuple[int, int]] = []
-    for m in run.finditer(doc.prose):
-        start, end = m.start(), m.start() + len(doc.text[m.start():m.end()].rstrip())
+    for m in run.finditer(prose):
+        start, end = m.start(), m.start() + len(text[m.start():m.end()].rstrip())
         if end <= start:
             continue
-        gap = doc.text[spans[-1][1]:start] if spans else ""
+        gap = text[spans[-1][1]:start] if spans else ""
         if spans and not gap.strip() and "\n" in gap:
             spans[-1] = (spans[-1][0], end)
         else:
@@ -194,7 +201,8 @@ class MixedScript:
         out: list[Finding] = []
         if not _CYRILLIC_GREEK.search(_foreign_chars(doc)):
             return out   # a mixed word needs a Cyrillic or Greek letter somewhere
-        for m in word.finditer(doc.prose):
+        view = doc.charrefs   # "M&#1086;scow" is a word with a Cyrillic о too
+        for m in word.finditer(doc.prose if view is None else view.prose):
             w = m.group(0)
             latin = sum(1 for c in w if "LATIN" in unicodedata.name(c, ""))
             foreign = [c for c in w if "LATIN" not in unicodedata.name(c, "")]
@@ -203,6 +211,7 @@ class MixedScript:
                 continue
             fixed = "".join(table.get(c, c) for c in w)
             safe = all(c in table for c in foreign)
-            out.append(rule.finding(m.start(), m.end(), w, replacements=(fixed,) if safe else (),
+            start, end = (m.start(), m.end()) if view is None else (view.original(m.start()), view.original(m.end()))
+            out.append(rule.finding(start, end, w, replacements=(fixed,) if safe else (),
                                     letters=", ".join(f"{c} U+{ord(c):04X}" for c in foreign)))
         return out
