@@ -102,6 +102,14 @@ def parse(page: str) -> ReportParser:
     return p
 
 
+_BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _as_tip(message: str) -> str:
+    """A message as a tooltip shows it: bidi controls as "⟨U+202E⟩" (they would reorder it)."""
+    return "".join(f"\u27e8U+{ord(c):04X}\u27e9" if c in _BIDI_CONTROLS else c for c in message)
+
+
 def check_highlights(page: str, results: list[FileResult]) -> ReportParser:
     """Every fragment shows exactly text[start:end]; the fragments of each finding cover
     exactly its span; the first is focusable and described by an existing element."""
@@ -123,7 +131,7 @@ def check_highlights(page: str, results: list[FileResult]) -> ReportParser:
             first = mine[0][2]
             assert first.get("tabindex") == "0" and first.get("id") == f"{art}-f{j}"
             assert first["aria-describedby"] in p.ids
-            assert finding.rule in first["data-tip"] and finding.message in first["data-tip"]
+            assert finding.rule in first["data-tip"] and _as_tip(finding.message) in first["data-tip"]
             for _, _, other in mine[1:]:
                 assert "tabindex" not in other
     return p

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Mapping
 
+from .bidi import plain_bidi
+
 
 @dataclass
 class SentenceScore:
@@ -122,7 +124,7 @@ def score_chart(sentences: list[SentenceScore], text: str, id_prefix: str) -> st
         x = i * (bw + bar_gap)
         colour = "#2a7d2a" if v >= 80 else "#c28a00" if v >= 60 else "#c62828"
         snippet = s.text or (text[s.start:s.end] if s.start is not None and s.end is not None else "")
-        snippet = re.sub(r"\s+", " ", snippet).strip()
+        snippet = plain_bidi(re.sub(r"\s+", " ", snippet).strip())   # a tooltip: no reordering
         if len(snippet) > 70:
             snippet = snippet[:69] + "…"
         tip = f"Sentence {i + 1}: {v:.0f}" + (f" — {snippet}" if snippet else "")

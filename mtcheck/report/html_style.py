@@ -10,6 +10,7 @@ and in the findings list.
 from __future__ import annotations
 
 from ..findings import CATEGORIES
+from .bidi import CSS as BIDI_CSS
 
 #: category → (colour, CSS text-decoration-style, short human label)
 CATEGORY_STYLE: dict[str, tuple[str, str, str]] = {
@@ -97,4 +98,4 @@ ol.findings li{margin:.15rem 0}
 
 
 def stylesheet() -> str:
-    return BASE_CSS + category_css()
+    return BASE_CSS + BIDI_CSS + "\n" + category_css()
