@@ -145,12 +145,12 @@ def prose_view(text: str, fmt: str) -> tuple[str, list[Span]]:
         blank_all(_MD_FENCE, "code", text)
         # comments and indented code are read with the fences blanked: a comment or an
         # indented line inside a fence is the fence's code
-        blank_all(_HTML_COMMENT, "comment")
+        blank_all(_HTML_COMMENT, "comment", "".join(chars) if spans else text)
         if "]:" in text:
             blank_all(_MD_LINK_DEF, "link", text)
         current = "".join(chars)
         # (a code block's first line starts with 4 spaces or a tab)
-        if "    " in current or "\t" in current:
+        if "\n    " in current or "\n\t" in current or current.startswith(("    ", "\t")):
             for start, end in indented_code(current):
                 _blank(chars, start, end)
                 spans.append(Span(start, end, "code"))
