@@ -112,11 +112,12 @@ class _Blocks:
 
 def _comment_directives(doc: Document) -> list[tuple[int, str, str, int, tuple[int, int]]]:
     """(offset, verb, codes, ignore target line, span) of each directive inside an HTML
-    comment of a Markdown/HTML document (the comments of its markup: not those inside
-    code).  A directive may be written across the comment's lines, with other text
+    comment of a Markdown/HTML document (its "comment" markup spans; a comment shown
+    inside a Markdown code block is not one, and is read by the plain-text rule as
+    before).  A directive may be written across the comment's lines, with other text
     around it; an "ignore" silences the first non-blank line after the comment when the
     comment begins its line, else the line the comment begins on."""
-    out = []
+    out: list[tuple[int, str, str, int, tuple[int, int]]] = []
     text = doc.text
     for span in doc.markup:
         if span.kind != "comment":
