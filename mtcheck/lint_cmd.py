@@ -182,11 +182,9 @@ def _run_with_progress(runner, paths, flag, fmt, files, output=None):
     report on standard output (JSON, SARIF, GitHub annotations, HTML) gets no bar unless
     --progress asks for one: whoever reads it is usually a program; written to a file
     with -o, the bar is shown as for text."""
-    from .progress import Progress, wanted
+    from .progress import for_report
 
-    if fmt != "text" and output is None and flag is None:
-        flag = False
-    bar = Progress(len(files), wanted(flag, len(files)))
+    bar = for_report(flag, len(files), fmt != "text", output is not None)
     try:
         return runner.lint_all(paths, progress=bar.step, files=files)
     finally:

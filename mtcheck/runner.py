@@ -320,11 +320,13 @@ class Runner:
                 self._worker_notices.append(n)
         return result
 
-    def map_inputs(self, paths: Iterable[str], fn: Callable[["Runner", Input], Any], jobs: int | None = 1) -> list:
+    def map_inputs(self, paths: Iterable[str], fn: Callable[["Runner", Input], Any], jobs: int | None = 1,
+                   progress: Callable[[int], None] | None = None) -> list:
         """``fn(runner, input)`` for every input, in input order, in worker processes when
         there are many (``fn`` must be a module-level function returning picklable data).
         Used by commands whose per-file work is not linting (``entities``); cross-file work
-        stays with the caller, so results do not depend on --jobs."""
+        stays with the caller, so results do not depend on --jobs.  *progress* is called
+        with 1 as each input is done (the progress bar)."""
         import gc
 
         from .workers import fork_map
@@ -333,14 +335,25 @@ class Runner:
         items = self.files(paths)
         jobs = jobs or os.cpu_count() or 1
         if jobs <= 1 or len(items) < SERIAL_BELOW or not hasattr(os, "fork"):
-            return [fn(self, Input(p, self.config_for(p), error=err) if err else self.read(p)) for p, err in items]
+            out = []
+            for p, err in items:
+                out.append(fn(self, Input(p, self.config_for(p), error=err) if err else self.read(p)))
+                if progress:
+                    progress(1)
+            return out
         first = fn(self, self.read(items[0][0]) if not items[0][1] else Input(items[0][0], self.config_for("."),
                                                                                  error=items[0][1]))
+        if progress:
+            progress(1)
         gcpause.settle()
         _WORKER = self
         gc.freeze()
         try:
-            rest = list(fork_map([(fn, p, err) for p, err in items[1:]], jobs, _map_call, _map_call, _same))
+            rest = []
+            for value in fork_map([(fn, p, err) for p, err in items[1:]], jobs, _map_call, _map_call, _same):
+                rest.append(value)
+                if progress:
+                    progress(1)
         finally:
             gc.unfreeze()
             _WORKER = None

@@ -40,11 +40,13 @@ def entities_cmd(
     entities: Optional[List[str]] = typer.Option(None, "--entities", help="Extra gazetteer file(s) (kind: gazetteer)."),
     rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Extra directory of rule YAML files."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for reading and analysing articles (default: all cores); clustering across articles is the same for any value."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr: --progress always, --no-progress never (default: for 20+ files when stderr is a terminal and the report is a table or goes to a file with -o; never under pre-commit)."),
 ) -> None:
     from ..cli import fail, write_output
     from ..config import ConfigError
     from ..names.corpus import CorpusBuilder, dump_learned, learn as learn_corpus
     from ..names.keys import NameRules
+    from ..progress import for_report
     from ..rules import RuleError
     from ..runner import RunOptions, Runner
     from ..source import write_atomic
@@ -61,8 +63,14 @@ def entities_cmd(
         linter0 = _corpus_linter(runner, items)
         rules = runner.memo["name_rules"] = NameRules.from_ruleset(linter0.ruleset)
         builder = CorpusBuilder(rules, linter0.ctx.gazetteer)
+        # a JSON or CSV report on stdout gets no bar unless asked, as in lint
+        bar = for_report(progress, len(items), fmt in ("json", "csv"), output is not None)
         # the walked list: map_inputs finds the same files (and missing ones) without a second walk
-        for path, error, notice, names in runner.map_inputs([p for p, _ in items], _analyze_input, jobs):
+        try:
+            analysed = runner.map_inputs([p for p, _ in items], _analyze_input, jobs, progress=bar.step)
+        finally:
+            bar.close()
+        for path, error, notice, names in analysed:
             if error:
                 typer.echo(f"mtcheck: error: {path}: {error}", err=True)
                 errors += 1

@@ -45,11 +45,13 @@ def score_cmd(
     segments: int = typer.Option(5, "--show", help="In text output, how many of the lowest-scoring segments to show (0: none, -1: all); with --lines, the lowest-scoring lines, listed in line order."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for many files (default: all cores); results identical to --jobs 1."),
     languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx findings the score counts: a server URL, 'local', 'off', or 'auto' (as in `mtcheck lint`)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr: --progress always, --no-progress never (default: for 20+ files when stderr is a terminal and the report is text or goes to a file with -o; never under pre-commit)."),
 ) -> None:
     from ..cli import fail, print_notices, split_list, write_output
     from ..config import ConfigError
     from ..rules import RuleError
     from ..runner import RunOptions, Runner
+    from ..progress import for_report
     from ..score import score_document
 
     fmt = output_format.lower()
@@ -77,7 +79,9 @@ def score_cmd(
         runner.settle(items)   # config and rule errors now, before any output
         from ..selectors import check_run_selectors, configs_used
         check_run_selectors(runner, configs_used(runner, items, stdin_data is not None), overrides)
-        stream = runner.iter_all(file_paths, files=items)
+        # a JSON or HTML report on stdout gets no bar unless asked, as in lint
+        bar = for_report(progress, len(items), fmt != "text", output is not None)
+        stream = runner.iter_all(file_paths, progress=bar.step, files=items)
         first = next(stream, None)   # the first file: what is left to load loads now
     except (ConfigError, RuleError) as exc:
         raise fail(str(exc)) from None
@@ -92,6 +96,7 @@ def score_cmd(
             if r.error or r.doc is None:
                 if r.error:
                     tally["errors"] += 1
+                    bar.clear()
                     typer.echo(f"mtcheck: error: {r.path}: {r.error}", err=True)
                 yield r, None, None   # (the HTML report lists unreadable inputs too)
                 continue
@@ -106,55 +111,63 @@ def score_cmd(
                     entry["reference"] = _reference(r.path, r.doc.text, ref, encoding)
                 except _RefError as exc:
                     tally["errors"] += 1
+                    bar.clear()
                     typer.echo(f"mtcheck: error: {r.path}: {exc}", err=True)
             if minimum is not None and res.score < minimum:
                 tally["below"] = True
             yield r, entry, raw
 
-    if fmt == "json":
-        # Streamed: each article's entry is rendered (in its worker, with --jobs), written
-        # and dropped as its turn comes; the JSON of 1,000 scored articles is ~40 MB.
-        from ..report.jsontext import Items, Raw, Writer
-        writer = Writer()
+    try:
+        if fmt == "json":
+            # Streamed: each article's entry is rendered (in its worker, with --jobs), written
+            # and dropped as its turn comes; the JSON of 1,000 scored articles is ~40 MB.
+            from ..report.jsontext import Items, Raw, Writer
+            writer = Writer()
 
-        def rendered():
-            for r, entry, raw in entries():
-                if entry is not None:
-                    r.doc.release()
-                    yield raw if raw is not None else Raw(writer.value(_file_json(entry), 2))
+            def rendered():
+                for r, entry, raw in entries():
+                    if entry is not None:
+                        r.doc.release()
+                        yield raw if raw is not None else Raw(writer.value(_file_json(entry), 2))
 
-        text = itertools.chain(writer.chunks(_json(Items(rendered()), minimum)), ["\n"])
-        try:
-            write_output(text, output)
-        except (ConfigError, RuleError) as exc:   # settled above: only an unforeseen case
-            raise fail(str(exc)) from None
-        print_notices(runner)
-    elif fmt == "text":
-        # Streamed too: each article's lines are independent of the others'.
-        def pieces():
-            empty = True
+            text = itertools.chain(writer.chunks(_json(Items(rendered()), minimum)), ["\n"])
+            try:
+                write_output(text, output)
+            except (ConfigError, RuleError) as exc:   # settled above: only an unforeseen case
+                raise fail(str(exc)) from None
+            bar.close()
+            print_notices(runner)
+        elif fmt == "text":
+            # Streamed too: each article's lines are independent of the others'.
+            def pieces():
+                empty = True
+                for r, entry, _raw in entries():
+                    if entry is not None:
+                        empty = False
+                        bar.clear()   # (the bar is redrawn at the next file)
+                        yield _text([entry], minimum, segments, lines)
+                        r.doc.release()
+                if empty:
+                    yield _text([], minimum, segments, lines)
+
+            write_output(pieces(), output)
+            bar.close()
+            print_notices(runner)
+        else:   # html: one page laid out from the whole run
+            results_list, files = [], []
             for r, entry, _raw in entries():
+                results_list.append(r)
                 if entry is not None:
-                    empty = False
-                    yield _text([entry], minimum, segments, lines)
-                    r.doc.release()
-            if empty:
-                yield _text([], minimum, segments, lines)
-
-        write_output(pieces(), output)
-        print_notices(runner)
-    else:   # html: one page laid out from the whole run
-        results_list, files = [], []
-        for r, entry, _raw in entries():
-            results_list.append(r)
-            if entry is not None:
-                files.append(entry)
-        print_notices(runner)
-        from ..report.html import render_html
-        write_output(render_html(results_list, title="mtcheck fluency report",
-                                 scores={f["path"]: f["result"] for f in files},
-                                 references={f["path"]: f["reference"] for f in files if "reference" in f}),
-                     output)
+                    files.append(entry)
+            bar.close()
+            print_notices(runner)
+            from ..report.html import render_html
+            write_output(render_html(results_list, title="mtcheck fluency report",
+                                     scores={f["path"]: f["result"] for f in files},
+                                     references={f["path"]: f["reference"] for f in files if "reference" in f}),
+                         output)
+    finally:
+        bar.close()
     if tally["errors"]:
         raise typer.Exit(2)
     raise typer.Exit(1 if tally["below"] else 0)
