@@ -104,9 +104,10 @@ def lint(
             tally = run_fixes(runner, [p for p, _ in todo], write=fix, unsafe=unsafe_fixes, files=todo)
             if diff:
                 print_notices(runner)
-                typer.echo(tally.summary(False), err=True)
+                if tally.noteworthy:
+                    typer.echo(tally.summary(False), err=True)
                 raise typer.Exit(2 if tally.errors else (1 if tally.changed_files and not exit_zero else 0))
-            if tally.changed_files or tally.errors:
+            if tally.noteworthy:
                 typer.echo(tally.summary(True), err=True)
             # An input --fix could not read, write or settle is an error at the end (exit
             # 2), but the other files are still linted and reported: "then reports what is left".

@@ -69,7 +69,7 @@ def fix_cmd(
         raise fail(str(exc)) from None
 
     print_notices(runner)
-    if not quiet:
+    if not quiet and tally.noteworthy:
         typer.echo(tally.summary(write or "-" in paths), err=True)
     if tally.errors:
         raise typer.Exit(2)
@@ -83,6 +83,14 @@ class Tally:
 
     def __init__(self) -> None:
         self.changed_files = self.fixes = self.errors = 0
+
+    @property
+    def noteworthy(self) -> bool:
+        """Whether the summary says anything: a file was (or would be) changed, or an
+        input failed.  "fixed 0 problems in 0 files" is not printed, as ruff and
+        codespell print nothing when nothing changed: pre-commit runs the fix hook once
+        per batch of files and showed that line for every clean batch."""
+        return bool(self.changed_files or self.errors)
 
     def summary(self, done: bool) -> str:
         verb = "fixed" if done else "would fix"
