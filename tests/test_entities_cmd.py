@@ -39,7 +39,7 @@ def test_seeds_json(cli):
 def test_csv_and_all(cli):
     r = cli("entities", "--format", "csv", "--all", str(SEEDS))
     rows = list(csv.DictReader(io.StringIO(r.stdout.decode("utf-8"))))
-    assert set(rows[0]) == {"scope", "canonical", "spelling", "count", "files"}
+    assert set(rows[0]) == {"scope", "canonical", "spelling", "count", "files", "written"}
     corpus = {(row["canonical"], row["spelling"]): int(row["count"]) for row in rows if row["scope"] == "corpus"}
     assert corpus[("Sergey Lavrov", "Sergei Lavrov")] == 1
     assert corpus[("Viktorov", "Viktorov")] == 3   # --all lists names spelled one way too
@@ -83,3 +83,79 @@ def test_learn_writes_a_gazetteer_that_lint_uses(tmp_path, cli):
 def test_missing_input_is_an_error(tmp_path, cli):
     r = cli("entities", str(tmp_path / "nope.txt"))
     assert r.returncode == 2
+
+
+def _drift(tmp_path):
+    """One person written "Jean-Claude Juncker" in one article and "Jean Claude Juncker"
+    in another, and a made-up name hyphenated in one and not in the other: folded to one
+    spelling each, but two house styles."""
+    d = tmp_path / "drift"
+    d.mkdir()
+    (d / "a.txt").write_text("Jean-Claude Juncker met Anna-Maria Volkonskaya on Monday. "
+                             "Jean-Claude Juncker spoke later.\n", encoding="utf-8")
+    (d / "b.txt").write_text("Jean Claude Juncker met Anna Maria Volkonskaya in Brussels.\n", encoding="utf-8")
+    return d
+
+
+def test_table_shows_the_forms_as_written(tmp_path, cli):
+    r = cli("entities", str(_drift(tmp_path)))
+    assert r.returncode == 0, r.stderr
+    section = r.stdout.decode("utf-8").split("across articles", 1)[1]
+    # hyphenated and spaced forms are both listed, each with its own count and file
+    assert "Jean-Claude Juncker ×2  (" in section and "a.txt)" in section
+    assert "Jean Claude Juncker ×1  (" in section
+    assert "Anna-Maria Volkonskaya ×1" in section and "Anna Maria Volkonskaya ×1" in section
+
+
+def test_json_keeps_the_folded_spelling_and_adds_the_written_forms(tmp_path, cli):
+    r = cli("entities", "--format", "json", str(_drift(tmp_path)))
+    data = json.loads(r.stdout)
+    [juncker] = [n for n in data["names"] if n["canonical"] == "Jean-Claude Juncker"]
+    assert juncker["count"] == 3 and juncker["files"] == 2
+    assert juncker["inconsistent"] is False   # one spelling once hyphens are folded: as before
+    assert juncker["written_inconsistent"] is True
+    [spelling] = juncker["spellings"]
+    assert spelling["count"] == 3 and len(spelling["files"]) == 2
+    written = {w["text"]: (w["count"], [p.rsplit("/", 1)[-1] for p in w["files"]]) for w in spelling["written"]}
+    assert written == {"Jean-Claude Juncker": (2, ["a.txt"]), "Jean Claude Juncker": (1, ["b.txt"])}
+
+
+def test_case_only_differences_are_shown_but_are_not_drift(tmp_path, cli):
+    d = tmp_path / "case"
+    d.mkdir()
+    (d / "a.txt").write_text("The president Donald trump spoke on Monday.\n", encoding="utf-8")
+    (d / "b.txt").write_text("The president Donald Trump spoke on Tuesday.\n", encoding="utf-8")
+    data = json.loads(cli("entities", "--format", "json", "--all", str(d)).stdout)
+    [trump] = [n for n in data["names"] if n["canonical"] == "Donald Trump"]
+    assert trump["written_inconsistent"] is False   # a casing slip is lint's MT201, not house style
+    forms = {w["text"]: w["count"] for s in trump["spellings"] for w in s["written"]}
+    assert forms == {"Donald Trump": 1, "Donald trump": 1}
+    assert json.loads(cli("entities", "--format", "json", str(d)).stdout)["names"] == []
+
+
+def test_possessives_and_titles_are_not_part_of_the_written_form(tmp_path, cli):
+    d = tmp_path / "poss"
+    d.mkdir()
+    (d / "a.txt").write_text("Foreign Minister Sergei Lavrov's aide met Sergei Lavrov.\n", encoding="utf-8")
+    data = json.loads(cli("entities", "--format", "json", "--all", str(d)).stdout)
+    [lavrov] = [n for n in data["names"] if n["canonical"] == "Sergey Lavrov"]
+    assert [(w["text"], w["count"]) for s in lavrov["spellings"] for w in s["written"]] == [("Sergei Lavrov", 2)]
+
+
+def test_csv_adds_a_written_column(tmp_path, cli):
+    r = cli("entities", "--format", "csv", str(_drift(tmp_path)))
+    rows = list(csv.DictReader(io.StringIO(r.stdout.decode("utf-8"))))
+    row = next(r for r in rows if r["canonical"] == "Jean-Claude Juncker")
+    assert row["spelling"] == "Jean Claude Juncker" and row["count"] == "3"
+    assert row["written"] == "Jean-Claude Juncker ×2; Jean Claude Juncker ×1"
+
+
+def test_learn_names_people_as_the_articles_write_them(tmp_path, cli):
+    d = tmp_path / "learn"
+    d.mkdir()
+    (d / "a.txt").write_text("Anna-Maria Volkonskaya spoke. Anna-Maria Volkonskaya left.\n", encoding="utf-8")
+    (d / "b.txt").write_text("Anna-Maria Volkonskaya returned on Monday.\n", encoding="utf-8")
+    learned = tmp_path / "names.yml"
+    assert cli("entities", "--learn", str(learned), str(d)).returncode == 0
+    text = learned.read_text(encoding="utf-8")
+    assert "Anna-Maria Volkonskaya" in text and "Anna Maria" not in text

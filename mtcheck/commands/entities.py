@@ -70,14 +70,14 @@ def entities_cmd(
             analysed = runner.map_inputs([p for p, _ in items], _analyze_input, jobs, progress=bar.step)
         finally:
             bar.close()
-        for path, error, notice, names in analysed:
+        for path, error, notice, names, written in analysed:
             if error:
                 typer.echo(f"mtcheck: error: {path}: {error}", err=True)
                 errors += 1
             elif notice:
                 typer.echo(f"mtcheck: {path}: {notice}", err=True)
             else:
-                builder.add(path, names)
+                builder.add(path, names, written)
     except (ConfigError, RuleError) as exc:
         raise fail(str(exc)) from None
 
@@ -122,7 +122,11 @@ def _as_json(corpus, show_all: bool) -> dict[str, Any]:
         "names": [
             {"canonical": n.canonical, "gazetteer": n.gazetteer is not None, "count": n.total,
              "files": len(n.all_files), "inconsistent": n.inconsistent,
-             "spellings": [{"spelling": s, "count": c, "files": f} for s, c, f in n.spellings()]}
+             "written_inconsistent": n.written_inconsistent,
+             "spellings": [{"spelling": s, "count": c, "files": f,
+                            "written": [{"text": w, "count": wc, "files": wf}
+                                        for w, wc, wf in n.written_forms(s)]}
+                           for s, c, f in n.spellings()]}
             for n in _names(corpus, show_all)
         ],
     }
@@ -131,13 +135,16 @@ def _as_json(corpus, show_all: bool) -> dict[str, Any]:
 def _as_csv(corpus, show_all: bool) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["scope", "canonical", "spelling", "count", "files"])
+    # "written": the forms as the articles write them ("Kim Jong-un ×2; Kim Jong Un ×1"),
+    # a column added at the end so readers of the first five are unaffected
+    w.writerow(["scope", "canonical", "spelling", "count", "files", "written"])
     for path, g in corpus.in_document:
         for s, n in g.spellings:
-            w.writerow(["article", g.canonical, s, n, path])
+            w.writerow(["article", g.canonical, s, n, path, ""])
     for n in _names(corpus, show_all):
         for s, c, f in n.spellings():
-            w.writerow(["corpus", n.canonical, s, c, ";".join(f)])
+            w.writerow(["corpus", n.canonical, s, c, ";".join(f),
+                        "; ".join(f"{wt} ×{wc}" for wt, wc, _wf in n.written_forms(s))])
     return buf.getvalue()
 
 
@@ -158,10 +165,13 @@ def _as_table(corpus, show_all: bool) -> str:
         mark = " [gazetteer]" if n.gazetteer else ""
         out.append(f"  {n.canonical}{mark}: {n.total} mention{'s' * (n.total != 1)} in "
                    f"{len(n.all_files)} file{'s' * (len(n.all_files) != 1)}")
-        if n.inconsistent or show_all:
-            for s, c, files in n.spellings():
-                shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-                out.append(f"      {s} ×{c}  ({shown})")
+        if n.drifts or show_all:
+            # the forms as written, grouped by folded spelling: "Kim Jong-un" and "Kim
+            # Jong Un" are one spelling to the clustering but two house styles
+            for s, _c, _files in n.spellings():
+                for form, c, files in n.written_forms(s):
+                    shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+                    out.append(f"      {form} ×{c}  ({shown})")
     out.append("")
     out.append(f"{corpus.files} file{'s' * (corpus.files != 1)} read.")
     return "\n".join(out) + "\n"
@@ -191,13 +201,14 @@ def _corpus_linter(runner, items: list[tuple[str, str | None]]):
 def _analyze_input(runner, item):
     """Per-article work of `entities` (runs in a worker with --jobs): the names of one file."""
     from ..names.clusters import analyze
+    from ..names.corpus import surfaces
     from ..names.keys import NameRules
 
     if item.doc is None:
-        return item.path, item.error, item.notice, None
+        return item.path, item.error, item.notice, None, None
     linter = runner.linter_for(item.config)
     rules = runner.memo.get("name_rules")
     if rules is None:
         rules = runner.memo["name_rules"] = NameRules.from_ruleset(linter.ruleset)
     names = analyze(item.doc, linter.ctx.gazetteer, rules)
-    return item.path, None, None, names
+    return item.path, None, None, names, surfaces(item.doc.text, names)

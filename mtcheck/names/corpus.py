@@ -29,6 +29,11 @@ class CorpusName:
     gazetteer: str | None = None   # the gazetteer's canonical form, if known
     known_forms: frozenset[str] = frozenset()   # that entry's accepted forms, lower-cased
     display: dict[str, str] = field(default_factory=dict)  # lower-cased -> first spelling seen
+    #: spelling -> the forms it was actually written in ("Kim Jong-un", "Donald trump"),
+    #: with counts; the spelling itself is the folded view (hyphens as spaces, the
+    #: first capitalization seen), which clusters but hides house-style drift
+    written: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    written_files: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # form -> paths
 
     @property
     def canonical(self) -> str:
@@ -48,10 +53,39 @@ class CorpusName:
     def inconsistent(self) -> bool:
         return len(self.counts) > 1
 
+    @property
+    def written_inconsistent(self) -> bool:
+        """Written two or more ways across the corpus, capitals aside: "Kim Jong-un" here
+        and "Kim Jong Un" there is house-style drift even though both fold to one
+        spelling; "Donald trump" is a casing slip (lint's MT2xx), not a spelling."""
+        forms = {" ".join(f.lower().split()) for c in self.written.values() for f in c}
+        return len(forms) > 1
+
+    @property
+    def drifts(self) -> bool:
+        """Worth an editor's look as house style: spelled, or written, several ways."""
+        return self.inconsistent or self.written_inconsistent
+
     def spellings(self) -> list[tuple[str, int, list[str]]]:
         canon = self.canonical.lower()
         order = sorted(self.counts, key=lambda s: (s.lower() != canon, -self.counts[s], s))
         return [(s, self.counts[s], sorted(self.files[s])) for s in order]
+
+    def written_forms(self, spelling: str) -> list[tuple[str, int, list[str]]]:
+        """How *spelling* was actually written: (form, count, files), most frequent first."""
+        forms = self.written.get(spelling) or Counter({spelling: self.counts[spelling]})
+        canon = self.canonical.lower()
+        order = sorted(forms, key=lambda f: (f.lower() != canon, -forms[f], f))
+        return [(f, forms[f], sorted(self.written_files.get(f) or self.files[spelling])) for f in order]
+
+    def usual_form(self, spelling: str) -> str:
+        """The most frequent written form of *spelling* with capitals where a name has
+        them (not "Donald trump"), for a learned gazetteer; the spelling if none."""
+        forms = self.written.get(spelling)
+        if not forms:
+            return spelling
+        proper = [f for f in forms if all(w[:1].isupper() or w in PARTICLES for w in f.replace("-", " ").split())]
+        return max(proper or [spelling], key=lambda f: (forms.get(f, 0), f))
 
 
 @dataclass
@@ -63,8 +97,8 @@ class Corpus:
     files: int = 0
 
     def across_files(self) -> list[CorpusName]:
-        """Names spelled two or more ways in the corpus, most frequent first."""
-        out = [n for n in self.names.values() if n.inconsistent]
+        """Names spelled (or written) two or more ways in the corpus, most frequent first."""
+        out = [n for n in self.names.values() if n.drifts]
         out.sort(key=lambda n: (-n.total, n.canonical))
         return out
 
@@ -108,11 +142,11 @@ class CorpusBuilder:
         self.gazetteer = gazetteer
         self.corpus = Corpus()
         self._tables = name_index(gazetteer, rules)
-        # mention words -> (spelling, folded key) of its name, or None: the same mentions
-        # recur in article after article
-        self._names: dict[tuple[str, ...], tuple[str, str] | None] = {}
+        # mention words -> (spelling, folded key, number of words) of its name, or None:
+        # the same mentions recur in article after article
+        self._names: dict[tuple[str, ...], tuple[str, str, int] | None] = {}
 
-    def _name(self, m: Mention) -> tuple[str, str] | None:
+    def _name(self, m: Mention) -> tuple[str, str, int] | None:
         texts = tuple(w.text for w in m.words)
         got = self._names.get(texts, False)
         if got is False:
@@ -120,21 +154,24 @@ class CorpusBuilder:
             if not words or (len(words) == 1 and len(words[0]) < 4):
                 got = None
             else:
-                got = (" ".join(words), self.rules.full_key(words))
+                got = (" ".join(words), self.rules.full_key(words), len(words))
             if len(self._names) < 100_000:
                 self._names[texts] = got
         return got
 
-    def add(self, path: str, names: DocNames) -> None:
+    def add(self, path: str, names: DocNames, surfaces: list[str] | None = None) -> None:
+        """Count the names of one article.  *surfaces*: each mention's text as written in
+        it (``doc.text[m.start:m.end]``, see ``surfaces``), so the report can show the
+        forms actually written; without them the folded spelling stands in."""
         self.corpus.files += 1
         for g in names.groups:
             if any(not f.gender for f in g.flags):
                 self.corpus.in_document.append((path, g))
-        for m in names.mentions:
+        for mi, m in enumerate(names.mentions):
             name = self._name(m)
             if name is None:
                 continue
-            spelling, key = name
+            spelling, key, n_words = name
             entry = self.corpus.names.get(key)
             if entry is None:
                 entry = self.corpus.names[key] = CorpusName(key)
@@ -146,6 +183,20 @@ class CorpusBuilder:
             spelling = entry.display.setdefault(spelling.lower(), spelling)
             entry.counts[spelling] += 1
             entry.files[spelling].add(path)
+            if surfaces is not None:
+                # the name's part of the mention ("Foreign Minister Dmitry Peskov" ->
+                # "Dmitry Peskov"), whitespace as one space (a name wrapped in the text)
+                cut = m.words[-n_words].start - m.start
+                form = " ".join(surfaces[mi][cut:].split())
+                entry.written[spelling][form] += 1
+                entry.written_files[form].add(path)
+
+
+def surfaces(text: str, names: DocNames) -> list[str]:
+    """Each mention of *names* as written in *text* (the article's decoded text), for
+    ``CorpusBuilder.add``: computed where the article is read (a worker with --jobs), so
+    the whole text need not travel back."""
+    return [text[m.start:m.end] for m in names.mentions]
 
 
 def learn(corpus: Corpus, gazetteer: Any = None, rules: NameRules | None = None,
@@ -168,8 +219,12 @@ def learn(corpus: Corpus, gazetteer: Any = None, rules: NameRules | None = None,
             continue
         if n.gazetteer and all(s.lower() in n.known_forms for s in n.counts):
             continue
-        name = max(n.counts, key=lambda s: (n.counts[s], s)) if not n.gazetteer else n.gazetteer
-        aliases = [s for s, _c, _f in n.spellings() if s.lower() != name.lower()]
+        if n.gazetteer:
+            name = n.gazetteer
+        else:   # as the articles write it most ("Jean-Claude Juncker", not the folded "Jean Claude Juncker")
+            name = n.usual_form(max(n.counts, key=lambda s: (n.counts[s], s)))
+        aliases = [n.usual_form(s) for s, _c, _f in n.spellings()]
+        aliases = [a for a in dict.fromkeys(aliases) if a.lower() != name.lower()]
         item: dict[str, Any] = {"name": name}
         if aliases:
             item["aliases"] = aliases
