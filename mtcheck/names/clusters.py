@@ -268,6 +268,11 @@ def _plan(texts: tuple[str, ...], tables: NameIndex, gazetteer: Any,
             continue
         if not (target is not None or text in known_words or zipf(text) < COMMON_ZIPF):
             continue
+        if text.islower() and target is None and text not in tables.lower_words:
+            # the lower-case half of a hyphenated given name ("Lee Jae-yong"): a syllable
+            # to keep the mention whole, not a surname to match against others ("yong"
+            # is no variant of the "Jong" of Kim Jong-un)
+            continue
         surname = not given and wi == len(words) - 1
         out.append((long[wi], given, target, entry, surname))
         if surname:

@@ -16,7 +16,7 @@ from typing import Any
 from .clusters import DocNames, NameGroup
 from .index import NameIndex, name_index
 from .keys import NameRules
-from .mentions import COMMON_ZIPF, PARTICLES, Mention, word_zipf
+from .mentions import COMMON_ZIPF, PARTICLES, Mention, Word, east_asian_given, word_zipf
 
 
 @dataclass
@@ -115,9 +115,16 @@ def name_tail(m: Mention, tables: NameIndex) -> list[str]:
     places = tables.places
     words: list[str] = []
     lowered = tables.lower_words
-    for w in reversed(m.words):
+    mw = m.words
+    given_pair = False   # words holds just a hyphenated East Asian given name ("Jae In")
+    for i in range(len(mw) - 1, -1, -1):
+        w = mw[i]
         t = w.text
-        if t.islower() and t in lowered and t not in PARTICLES:
+        # the last word and the one before it may be an East Asian given name: "Jae-in"
+        # (its "in" is a syllable, not the English word), "Sun Yat-sen"
+        pair_tail = (not words and i > 0 and _hyphen_joined(mw[i - 1], w)
+                     and east_asian_given(f"{mw[i - 1].text}-{t}"))
+        if t.islower() and t not in PARTICLES and (pair_tail or t in lowered):
             t = t[:1].upper() + t[1:]   # "Donald trump" is Donald Trump (its casing is MT201's)
         if words and t in places and not all(x in places for x in words):
             break   # "Russia Sergey Peskov": a place before a person's name is not part of it
@@ -126,12 +133,25 @@ def name_tail(m: Mention, tables: NameIndex) -> list[str]:
                 words.append(t)
                 continue
             break
-        if t not in known and zipf(t) >= COMMON_ZIPF:
+        if given_pair and len(words) == 2:
+            # the surname before the given name, even an English word ("Sun Yat-sen",
+            # "Moon Jae-in"); nothing before it belongs to the name
+            words.append(t)
+            break
+        if not pair_tail and t not in known and zipf(t) >= COMMON_ZIPF:
             break
         words.append(t)
+        given_pair = given_pair or pair_tail
     while words and words[-1].islower():
         words.pop()
     return list(reversed(words))
+
+
+def _hyphen_joined(a: Word, b: Word) -> bool:
+    """Whether words *a* and *b* of a mention may be the two halves of one hyphenated
+    token ("Jae-in"): one character apart.  The character is not known here (the
+    mention holds no text), so "Jae In" passes too, which is the same name spaced."""
+    return b.start == a.end + 1
 
 
 class CorpusBuilder:

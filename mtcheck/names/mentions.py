@@ -11,6 +11,7 @@ already leaves them out.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache, partial
 from operator import itemgetter
 from typing import Any
@@ -148,6 +149,45 @@ def _pieces(text: str) -> tuple[tuple[int, int, str, bool, str], ...]:
     return tuple(out)
 
 
+#: One syllable of a romanized Korean or Chinese name (Revised Romanization,
+#: McCune-Reischauer, pinyin, Wade-Giles): an optional initial, one to three vowel
+#: letters (w/y as glides), an optional final.  "Jae", "in", "Geun", "hye", "Kai",
+#: "shek", "Suk", "yeol"; not "Kremlin", "based", "war", "stop".
+#: Compiled on first use (a hyphenated capitalized token), not at import: most
+#: one-article runs never need it.
+_SYLLABLE_PATTERN = r"(?:ch|sh|hs|ts|tz|wh|ph|th|kh|kk|tt|pp|ss|jj|[bcdfghjklmnprstwyz])?[aeiouwy]{1,3}(?:ng|[nmklpthr])?"
+_SYLLABLE: Any = None
+
+
+@lru_cache(maxsize=1 << 12)
+def east_asian_given(token: str) -> bool:
+    """Whether *token* is shaped like a hyphenated East Asian given name: "Jae-in",
+    "Geun-hye", "Ki-moon", "Yat-sen", "Suk-yeol".
+
+    Why: the second syllable is often an English function word ("in", "un") and the
+    surname before it often an English word too ("Moon", "Park", "Sun"), so neither
+    passes as a name on its own.  The first syllable must be capitalized and rare as an
+    English word (zipf below COMMON_ZIPF), which keeps out "Sit-in", "Run-up", "Tie-in",
+    "Hip-hop", whose first halves are common words.
+    """
+    first, sep, second = token.partition("-")
+    if not sep or "-" in second or not (1 < len(first) <= 6 and 1 < len(second) <= 6):
+        return False
+    if not (first[:1].isupper() and first[1:].islower() and (second.islower() or second[1:].islower())):
+        return False
+    global _SYLLABLE
+    if _SYLLABLE is None:
+        _SYLLABLE = re.compile(_SYLLABLE_PATTERN, re.IGNORECASE)
+    if not (_SYLLABLE.fullmatch(first) and _SYLLABLE.fullmatch(second)):
+        return False
+    return word_zipf(first) < COMMON_ZIPF
+
+
+#: The surname before a hyphenated East Asian given name may be a common English word
+#: ("Moon", "Park", "Sun"), but not a function word ("The Run-up").
+_SURNAME_MAX_ZIPF = 6.0
+
+
 def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
     """All name mentions of *doc*, in text order.
 
@@ -176,17 +216,28 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
     informative_caps: set[str] = set()
     doc_capitals: set[str] = set()
     toks = []
+    asian: list[int] = []   # indexes in toks of hyphenated East Asian given names ("Jae-in")
     for i in kept:
         t = words[i]
         start = starts[i]
         pieces = _pieces(t)
         info = start not in initial and not (headlines and doc.position(start)[0] in headlines)
+        if len(pieces) == 2 and east_asian_given(t):
+            asian.append(len(toks))
         toks.append((start, start + len(t), pieces, info))
         for piece in pieces:
             if piece[3]:
                 doc_capitals.add(piece[4])
                 if info:
                     informative_caps.add(piece[4])
+    forced: set[int] = set()   # token starts that are names whatever the lexicon says
+    for k in asian:
+        forced.add(toks[k][0])
+        if k:   # the surname right before it: "Moon Jae-in", "Sun Yat-sen"
+            ps, pe, ppieces, _ = toks[k - 1]
+            if (len(ppieces) == 1 and ppieces[0][3] and pe - ps <= 6 and prose[pe:toks[k][0]] == " "
+                    and zipf(ppieces[0][2]) < _SURNAME_MAX_ZIPF):
+                forced.add(ps)
 
     new_word = _new_word
     mentions: list[Mention] = []   # those with a word longer than one letter, in order
@@ -200,8 +251,11 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
             # only an initial ("J. Smith") may end with a full stop
             if gap not in _GAPS or (gap.startswith(".") and not _is_initial(current)):
                 current, pending = None, []
+        strong = start in forced if forced else False
         for s, e, text, cap, low in pieces:
-            if cap:
+            if strong:
+                is_name = True
+            elif cap:
                 is_name = (info or text in known or zipf(text) < RARE_ZIPF or low in informative_caps)
             else:
                 # a known name in lower case ("Boris yeltsin"), when the story also
