@@ -123,7 +123,7 @@ class Document:
         fmt = fmt or format_for_path(path)
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
-        prose, markup = prose_view(text, fmt)
+        prose, markup = prose_view(_lone_cr_as_lf(text), fmt)
         protected = _protected_spans(prose)
         return cls(text=text, path=path, fmt=fmt, prose=prose, markup=markup, protected=protected)
 
@@ -328,6 +328,24 @@ class Document:
         for name in ("_token_table", "token_lows", "token_set", "tokens", "sentences",
                      "initial_offsets", "headline_lines", "charrefs"):
             self.__dict__.pop(name, None)
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _lone_cr_as_lf(text: str) -> str:
+    """*text* with each line break that is a lone CR (classic Mac files, or one stray in
+    a CRLF file) written as LF: the same length, so offsets do not change.
+
+    Why: rule patterns and the Markdown/HTML views anchor lines with ``^``/``$`` and
+    ``[^\n]``, which know only LF (a CRLF's CR is trimmed from matches); in a CR-only file
+    the whole article was one line to them, so line rules (READ MORE:, Tags:, datelines)
+    never fired, while line numbers (``position``) did count CRs.  Only the analysed
+    views change: ``text`` (what fixes edit and write back) keeps its CRs.
+    """
+    if "\r" not in text or text.count("\r") == text.count("\r\n"):
+        return text
+    return _LONE_CR.sub("\n", text)
 
 
 def _protected_spans(prose: str) -> list[Span]:

@@ -1,0 +1,50 @@
+"""Files whose lines end in a lone CR (classic Mac, some CMS exports) are linted as if
+they ended in LF: same findings at the same lines and columns.  Line rules (READ MORE:,
+Tags:, datelines) used to miss them: their patterns anchor lines on LF only, while
+line numbers counted CRs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+STORY = (
+    "MOSCOW, July 21. / TASS /. The president Donald trump met the UN security Council.\n"
+    "READ MORE: Talks on Syria resume in Geneva\n"
+    "The talks ended late on Monday.\n"
+    "Tags: Syria, Geneva\n"
+)
+MARKDOWN = "---\ntitle: x\n---\n# Talks\n\nRead also: Lavrov arrives in Ankara\n\nThe talks ended.\n"
+
+
+def _findings(cli, path) -> list[tuple]:
+    r = cli("lint", "--no-cache", "--languagetool", "off", "--format", "json", str(path))
+    assert r.returncode in (0, 1), r.stderr
+    return sorted((f["rule"], f["line"], f["column"], f["text"]) for f in json.loads(r.stdout)["files"][0]["findings"])
+
+
+@pytest.mark.parametrize("name,text", [("story.txt", STORY), ("story.md", MARKDOWN)])
+def test_cr_only_lines_lint_like_lf_lines(cli, tmp_path, name, text):
+    lf = tmp_path / f"lf-{name}"
+    cr = tmp_path / f"cr-{name}"
+    lf.write_bytes(text.encode())
+    cr.write_bytes(text.replace("\n", "\r").encode())
+    expected = _findings(cli, lf)
+    assert any(rule == "MT301" for rule, *_ in expected)
+    assert _findings(cli, cr) == expected
+
+
+def test_a_stray_cr_in_a_crlf_file_breaks_the_line_too(cli, tmp_path):
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes(b"The talks ended.\r\nThey left.\rREAD MORE: Talks resume\r\n")
+    assert [(r, line) for r, line, _c, _t in _findings(cli, mixed)] == [("MT301", 3)]
+
+
+def test_fixing_a_cr_only_file_keeps_its_line_breaks(cli, tmp_path):
+    cr = tmp_path / "cr.txt"
+    cr.write_bytes(STORY.replace("\n", "\r").encode())
+    r = cli("fix", "--write", "--languagetool", "off", str(cr))
+    assert r.returncode == 1, r.stderr
+    data = cr.read_bytes()
+    assert b"\n" not in data and data.count(b"\r") == 4 and b"Donald Trump" in data
