@@ -39,6 +39,10 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env
     full_env = dict(os.environ)
     full_env.pop("MTCHECK_LANGUAGETOOL_URL", None)
     full_env["NO_COLOR"] = "1"
+    # the mtcheck of this checkout, also with another cwd: `-m` puts the cwd first on
+    # sys.path, and from a temporary folder an installed mtcheck (another checkout's
+    # editable install) was found instead, so those tests ran someone else's code
+    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
     if env:
         full_env.update(env)
     return subprocess.run([sys.executable, "-m", "mtcheck.cli", *args], cwd=cwd or ROOT, input=stdin,
