@@ -9,8 +9,10 @@ text is stable, so one ``mtcheck fix --write`` leaves nothing for a second one.
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
 from .findings import Finding
 
@@ -118,7 +120,10 @@ def unified_diff(path: str, old: str, new: str) -> str:
 
     Lines end at "\\n" only, as for patch and git: str.splitlines also splits at U+2028,
     U+2029, NEL, form feeds and lone CRs, which made hunks that `git apply` and `patch`
-    reject as corrupt (a CR-only file is one line to them, and so here)."""
+    reject as corrupt (a CR-only file is one line to them, and so here).  The path is
+    normalized ("./a.txt" is "a/a.txt", which `git apply` accepts: it refuses "a/./a.txt")
+    and followed by a tab when it holds whitespace, as git does, so `patch` reads
+    "sub/my story.txt" whole instead of stopping at the space."""
     import difflib
 
     def lines(s: str) -> list[str]:
@@ -128,5 +133,27 @@ def unified_diff(path: str, old: str, new: str) -> str:
             out.append(parts[-1] + "\n\\ No newline at end of file\n")
         return out
 
+    if not path.startswith("/"):
+        path = os.path.normpath(path)
     a, b = (path, path) if path.startswith("/") else (f"a/{path}", f"b/{path}")
+    if any(c.isspace() for c in path):
+        a, b = a + "\t", b + "\t"
     return "".join(difflib.unified_diff(lines(old), lines(new), fromfile=a, tofile=b))
+
+
+def diff_bytes(path: str, src: Any, new: str) -> bytes:
+    """``unified_diff`` of a file's text and its fixed text (*src* a source.Source), as
+    the bytes `patch` and `git apply` must see: each line in the file's own encoding and
+    its BOM at the start of the first line, since they compare bytes.  A cp1251 file's
+    diff printed as UTF-8, or a BOM file's without the BOM, was rejected ("Hunk #1
+    FAILED").  The ---/+++ lines carry the path as the file system spells it.  UTF-16 and
+    UTF-32 files (no tool patches them line by line) get a UTF-8 diff to read."""
+    import codecs
+
+    bom = "\ufeff" if src.bom else ""
+    diff = unified_diff(path, bom + src.text, bom + new)
+    head, sep, body = diff.partition("\n@@")
+    header = head.encode(sys.getfilesystemencoding(), "surrogateescape")   # the bytes of the name
+    codec = codecs.lookup(src.encoding).name
+    enc = "utf-8" if codec.startswith(("utf-16", "utf-32")) else src.encoding
+    return header + (sep + body).encode(enc, "surrogateescape" if enc == "utf-8" else "strict")

@@ -106,7 +106,7 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool,
     Shared by ``mtcheck fix`` and ``mtcheck lint --fix/--diff``; *files*: the named
     paths as ``runner.files`` lists them, when the caller walked them already."""
     from ..document import format_for_path
-    from ..fix import fix_text, unified_diff
+    from ..fix import diff_bytes, fix_text
     from ..source import write_atomic
 
     tally = Tally()
@@ -145,7 +145,8 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool,
                 tally.errors += 1
                 continue   # not fixed: the summary counts only what was written
         else:
-            sys.stdout.write(unified_diff(path, src.text, res.text))
+            sys.stdout.flush()
+            sys.stdout.buffer.write(diff_bytes(path, src, res.text))
         tally.changed_files += 1
         tally.fixes += len(res.applied)
     sys.stdout.flush()  # the diff before the summary, also when both go to one terminal
