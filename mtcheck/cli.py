@@ -77,14 +77,40 @@ def use_color(flag: Optional[bool], stream=None) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+def stdout_write(data: "str | bytes") -> None:
+    """Write *data* to standard output, all of it, and flush.
+
+    Why not ``sys.stdout.write``: the rule-regex timer (rxtimeout) ticks with SIGALRM,
+    and a signal that interrupts a big blocking write to a pipe makes the buffered
+    writer return a short count, which the text layer ignores: the rest of the report
+    was silently lost (an 89 MB JSON report cut at a 64 KiB boundary when the reader was
+    slower than the linter, exit status still 1).  So the timer is stopped first (the
+    next search starts it again), and the bytes are written in a loop until all are out.
+    """
+    from . import rxtimeout
+    rxtimeout.stop_ticking()
+    buf = getattr(sys.stdout, "buffer", None)
+    if isinstance(data, str):
+        if buf is None or os.linesep != "\n":   # (a stream without bytes; Windows newlines)
+            sys.stdout.write(data)
+            sys.stdout.flush()
+            return
+        data = data.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict")
+    sys.stdout.flush()   # what was written through the text layer comes first
+    view = memoryview(data)
+    while view:
+        n = buf.write(view)
+        view = view[n if n is not None else len(view):]
+    buf.flush()
+
+
 def write_output(text: "str | Iterable[str]", output: Optional[Path]) -> None:
     """Print, or write the report atomically to --output.  *text* may come in pieces
     (a big JSON report), which are written as they come."""
     pieces = [text] if isinstance(text, str) else text
     if output is None:
         for piece in pieces:
-            sys.stdout.write(piece)
-        sys.stdout.flush()
+            stdout_write(piece)
         return
     from .source import write_atomic
     try:

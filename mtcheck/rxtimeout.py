@@ -32,7 +32,7 @@ import threading
 import time
 from typing import Any
 
-__all__ = ["findall", "use_alarm"]
+__all__ = ["findall", "stop_ticking", "use_alarm"]
 
 TICK = 0.25          # seconds between checks (or a quarter of a shorter limit)
 
@@ -83,6 +83,13 @@ def _start_ticking(seconds: float) -> bool:
     signal.setitimer(signal.ITIMER_REAL, interval, interval)
     _ticking = interval
     return True
+
+
+def stop_ticking() -> None:
+    """Stop this process's timer until the next search starts it again: before writing
+    output (a tick interrupting a big write to a pipe cut it short: see
+    cli.stdout_write), and at exit (see _start_ticking)."""
+    _stop_ticking()
 
 
 def _stop_ticking() -> None:

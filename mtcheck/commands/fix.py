@@ -106,6 +106,7 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool,
     Shared by ``mtcheck fix`` and ``mtcheck lint --fix/--diff``; *files*: the named
     paths as ``runner.files`` lists them, when the caller walked them already."""
     from ..document import format_for_path
+    from ..cli import stdout_write
     from ..fix import diff_bytes, fix_text
     from ..source import write_atomic
 
@@ -145,8 +146,7 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool,
                 tally.errors += 1
                 continue   # not fixed: the summary counts only what was written
         else:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(diff_bytes(path, src, res.text))
+            stdout_write(diff_bytes(path, src, res.text))
         tally.changed_files += 1
         tally.fixes += len(res.applied)
     sys.stdout.flush()  # the diff before the summary, also when both go to one terminal
@@ -157,6 +157,7 @@ def _fix_stdin(runner, unsafe: bool, tally: Tally) -> None:
     """'-': standard input fixed onto standard output.  When it cannot be fixed (it does
     not decode, its fixes never settle) the error names <stdin> as any input is named,
     and the input comes out as it came, so a pipeline loses nothing."""
+    from ..cli import stdout_write
     from ..fix import fix_text
     from ..source import InputError, decode_bytes
 
@@ -177,8 +178,7 @@ def _fix_stdin(runner, unsafe: bool, tally: Tally) -> None:
             out = src.encode(res.text)
             tally.changed_files += res.changed
             tally.fixes += len(res.applied)
-    sys.stdout.buffer.write(out)
-    sys.stdout.flush()
+    stdout_write(out)
 
 
 def _unsettled(path: str, res) -> None:
