@@ -349,3 +349,19 @@ def test_fix_write_on_a_pipe_reports_nothing_fixed(tmp_path):
     err = r.stderr.decode()
     assert r.returncode == 2, err
     assert "cannot write: not a regular file" in err and "fixed 0 problems in 0 files" in err
+
+
+def test_text_report_of_a_huge_finding_stays_readable(cli, tmp_path):
+    """A finding 200,000 characters long (a run of one letter, flagged as a romanized
+    word) printed itself whole in the message, the excerpt and its carets; the text
+    report now shows a window of it (the JSON keeps everything)."""
+    story = tmp_path / "run.txt"
+    story.write_text("a" * 200_000 + "\n", encoding="utf-8")
+    r = cli("lint", "--no-cache", "--languagetool", "off", str(story))
+    assert r.returncode == 1, r.stderr
+    lines = r.stdout.decode("utf-8").splitlines()
+    assert lines[-1].startswith("Found ") and len(lines) > 3
+    assert max(len(line) for line in lines) < 600
+    assert any(line.rstrip().endswith("…") for line in lines)
+    data = cli("lint", "--no-cache", "--languagetool", "off", "--format", "json", str(story)).stdout
+    assert any(len(f["text"]) == 200_000 for f in json.loads(data)["files"][0]["findings"])
