@@ -32,7 +32,11 @@ from pathlib import Path
 from .document import Document
 from .findings import Finding
 
-_DIRECTIVE = re.compile(r"mtcheck:\s*(ignore|disable|enable)\b\s*=?\s*([A-Za-z0-9_,\- ]*)")
+#: A directive and its codes, on one line: ``\s`` here let the codes run on into the
+#: next line, so a bare "mtcheck: ignore" at a line's end took the next line's words
+#: for codes (silencing nothing on its own line) and that line for its own text (whose
+#: findings were then dropped as "inside the directive").
+_DIRECTIVE = re.compile(r"mtcheck:[ \t]*(ignore|disable|enable)\b[ \t]*=?[ \t]*([A-Za-z0-9_,\- \t]*)")
 # A directive inside a comment's text (without "<!--" and "-->"): at the start of a line or
 # after a sentence's end, codes separated by commas or spaces up to the end of the line.
 _CODE = r"[A-Za-z0-9_-]+"

@@ -127,3 +127,14 @@ def test_a_comment_that_only_mentions_mtcheck_is_not_a_directive(linter, comment
 def test_a_comment_after_text_ignores_its_own_line(linter):
     text = f"{CASING} <!--\n  mtcheck: ignore MT201\n-->\n{CASING}\n"
     assert _lines(linter, text) == [(4, "MT201")]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_bare_ignore_silences_its_own_line_not_the_next(tmp_path, cli, newline):
+    """The directive's codes ran on over the line break: a bare 'mtcheck: ignore' took
+    the next line's words for codes (its own line stayed loud) and silenced that whole
+    next line as part of the directive."""
+    f = tmp_path / "t.txt"
+    f.write_bytes(newline.join([f"{CASING} mtcheck: ignore", CASING, f"{CASING} mtcheck: disable", CASING,
+                                "mtcheck: enable", CASING, ""]).encode())
+    assert _found(cli, f) == [(2, "MT201"), (6, "MT201")]
