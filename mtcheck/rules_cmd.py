@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import List, Optional
+from typing import Any, List, Optional
 
 import typer
 
@@ -97,4 +97,19 @@ def config_cmd(
     source = data.pop("source") or "(defaults: no pyproject.toml [tool.mtcheck] or .mtcheck.toml found)"
     typer.echo(f"# effective config for {path}\n# from: {source}")
     for key, value in data.items():
-        typer.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+        if value is None:   # TOML has no null: an unset key is shown as a comment
+            typer.echo(f"# {key} = (not set)")
+        else:
+            typer.echo(f"{key} = {_toml_value(value)}")
+
+
+def _toml_value(value: Any) -> str:
+    """*value* written as TOML, so `mtcheck config` output can be saved and used with
+    --config: it was JSON ("encoding = null", per-file-ignores as {"a/*": [...]}), which
+    no TOML reader accepts.  JSON strings, numbers, booleans and arrays are TOML too."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {_toml_value(v)}"
+                               for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)

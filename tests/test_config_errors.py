@@ -146,3 +146,21 @@ def test_config_command_refuses_what_lint_refuses(tmp_path, cli):
     assert r.returncode == 2 and "no such file" in r.stderr.decode()
     (tmp_path / "pyproject.toml").unlink()
     assert cli("config", cwd=tmp_path).returncode == 0
+
+
+def test_config_output_is_toml_that_config_accepts(tmp_path, cli):
+    """`mtcheck config` printed JSON values ("encoding = null", per-file-ignores as
+    {"a/*": [...]}), so its output could not be saved and used with --config."""
+    import tomllib
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.mtcheck]\nignore = ["MT3"]\n[tool.mtcheck.per-file-ignores]\n"drafts/*.txt" = ["casing"]\n')
+    (tmp_path / "a.txt").write_text("The president Donald trump spoke.\n")
+    shown = cli("config", "a.txt", cwd=tmp_path).stdout.decode()
+    data = tomllib.loads(shown)
+    assert data["per-file-ignores"] == {"drafts/*.txt": ["casing"]} and data["ignore"] == ["MT3"]
+    assert "encoding" not in data   # unset: shown as a comment
+    (tmp_path / "saved.toml").write_text(shown)
+    again = cli("config", "--config", "saved.toml", "a.txt", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert tomllib.loads(again.stdout.decode()) == data
