@@ -159,3 +159,12 @@ def test_learn_names_people_as_the_articles_write_them(tmp_path, cli):
     assert cli("entities", "--learn", str(learned), str(d)).returncode == 0
     text = learned.read_text(encoding="utf-8")
     assert "Anna-Maria Volkonskaya" in text and "Anna Maria" not in text
+
+
+def test_written_forms_leave_markdown_markup_out(tmp_path, cli):
+    d = tmp_path / "md"
+    d.mkdir()
+    (d / "a.md").write_text("Leader Kim *Jong-un* met reporters on Monday.\n", encoding="utf-8")
+    data = json.loads(cli("entities", "--all", "--format", "json", str(d)).stdout)
+    forms = [w["text"] for n in data["names"] for s in n["spellings"] for w in s["written"]]
+    assert "Kim Jong-un" in forms and not any("*" in f for f in forms)

@@ -211,4 +211,5 @@ def _analyze_input(runner, item):
     if rules is None:
         rules = runner.memo["name_rules"] = NameRules.from_ruleset(linter.ruleset)
     names = analyze(item.doc, linter.ctx.gazetteer, rules)
-    return item.path, None, None, names, surfaces(item.doc.text, names)
+    # the prose view: Markdown/HTML markup inside a mention ("Kim *Jong-un*") is blanked
+    return item.path, None, None, names, surfaces(item.doc.prose, names)

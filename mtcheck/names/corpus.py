@@ -181,7 +181,7 @@ class CorpusBuilder:
 
     def add(self, path: str, names: DocNames, surfaces: list[str] | None = None) -> None:
         """Count the names of one article.  *surfaces*: each mention's text as written in
-        it (``doc.text[m.start:m.end]``, see ``surfaces``), so the report can show the
+        it (``doc.prose[m.start:m.end]``, see ``surfaces``), so the report can show the
         forms actually written; without them the folded spelling stands in."""
         self.corpus.files += 1
         for g in names.groups:
@@ -213,7 +213,8 @@ class CorpusBuilder:
 
 
 def surfaces(text: str, names: DocNames) -> list[str]:
-    """Each mention of *names* as written in *text* (the article's decoded text), for
+    """Each mention of *names* as written in *text* (the article's prose view: its
+    text with Markdown/HTML markup blanked, same offsets), for
     ``CorpusBuilder.add``: computed where the article is read (a worker with --jobs), so
     the whole text need not travel back."""
     return [text[m.start:m.end] for m in names.mentions]
