@@ -114,9 +114,29 @@ def write_output(text: "str | Iterable[str]", output: Optional[Path]) -> None:
         return
     from .source import write_atomic
     try:
-        write_atomic(output, (piece.encode("utf-8") for piece in pieces))
+        if _is_stream(output):
+            # /dev/stdout, /dev/null, a FIFO or `-o >(gzip > r.gz)`: written as it is,
+            # not replaced through a temporary file (write_atomic refuses them, rightly
+            # for articles, which it must not turn into regular files)
+            with open(output, "wb") as fh:
+                for piece in pieces:
+                    fh.write(piece.encode("utf-8"))
+        elif os.path.isdir(output):
+            raise fail(f"cannot write {output}: it is a directory (give a file name)")
+        else:
+            write_atomic(output, (piece.encode("utf-8") for piece in pieces))
     except OSError as exc:
         raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether --output names a character device, FIFO or socket (not a file to replace)."""
+    import stat
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 # ---------------------------------------------------------------------------------

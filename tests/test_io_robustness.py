@@ -365,3 +365,26 @@ def test_text_report_of_a_huge_finding_stays_readable(cli, tmp_path):
     assert any(line.rstrip().endswith("…") for line in lines)
     data = cli("lint", "--no-cache", "--languagetool", "off", "--format", "json", str(story)).stdout
     assert any(len(f["text"]) == 200_000 for f in json.loads(data)["files"][0]["findings"])
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX devices and FIFOs")
+def test_output_to_a_device_or_fifo_is_written_not_refused(cli, tmp_path):
+    """-o /dev/null, -o /dev/stdout and a FIFO were refused as 'not a regular file',
+    exit 2: the check protects articles from being replaced, not a report's target."""
+    story = tmp_path / "a.txt"
+    story.write_text("The president Donald trump spoke.\n", encoding="utf-8")
+    r = cli("lint", "--languagetool", "off", "--format", "json", "-o", "/dev/null", str(story))
+    assert r.returncode == 1 and r.stderr == b""
+    r = cli("lint", "--languagetool", "off", "--format", "json", "-o", "/dev/stdout", str(story))
+    assert r.returncode == 1 and json.loads(r.stdout)["summary"]["findings"] == 1
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    r = cli("lint", "--languagetool", "off", "--format", "json", "-o", str(fifo), str(story))
+    reader.join(timeout=60)
+    assert r.returncode == 1, r.stderr
+    assert json.loads(got[0])["summary"]["findings"] == 1
+    r = cli("lint", "--languagetool", "off", "-o", str(tmp_path), str(story))
+    assert r.returncode == 2 and b"is a directory" in r.stderr
