@@ -168,3 +168,13 @@ def test_written_forms_leave_markdown_markup_out(tmp_path, cli):
     data = json.loads(cli("entities", "--all", "--format", "json", str(d)).stdout)
     forms = [w["text"] for n in data["names"] for s in n["spellings"] for w in s["written"]]
     assert "Kim Jong-un" in forms and not any("*" in f for f in forms)
+
+
+def test_learn_can_write_to_standard_output(tmp_path, cli):
+    """--learn /dev/stdout was refused as 'not a regular file' (exit 2)."""
+    corpus = _corpus(tmp_path / "corpus")
+    r = cli("entities", "--learn", "/dev/stdout", "--format", "json", str(corpus))
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode("utf-8")
+    assert out.startswith("# Learned by `mtcheck entities --learn`")
+    assert yaml.safe_load(out.split("\n{", 1)[0])["kind"] == "gazetteer"

@@ -49,7 +49,6 @@ def entities_cmd(
     from ..progress import for_report
     from ..rules import RuleError
     from ..runner import RunOptions, Runner
-    from ..source import write_atomic
 
     fmt = output_format.lower()
     if fmt not in ("table", "text", "json", "csv"):
@@ -85,10 +84,7 @@ def entities_cmd(
     if learn is not None:
         learned, unsure = learn_corpus(corpus, linter0.ctx.gazetteer, rules, min_count=min_count)
         text = dump_learned(learned, corpus.files, unsure)
-        try:
-            write_atomic(learn, text.encode("utf-8"))
-        except OSError as exc:
-            raise fail(f"cannot write {learn}: {exc.strerror or exc}") from None
+        write_output(text, learn)   # as a report: also /dev/stdout or a FIFO
         n = len(learned["people"])
         typer.echo(f"mtcheck: wrote {n} names to {learn}; review it, then use --entities {learn}", err=True)
 
