@@ -19,7 +19,8 @@ def test_given_name_shapes(token):
 
 
 @pytest.mark.parametrize("token", ["Sit-in", "Run-up", "Tie-in", "Hip-hop", "Kremlin-backed", "Moscow-based",
-                                   "Anti-war", "Jean-Claude", "Co-op", "jae-in", "JAE-IN", "Jae-in-law"])
+                                   "Anti-war", "Jean-Claude", "Co-op", "jae-in", "JAE-IN", "Jae-in-law",
+                                   "Ping-pong", "Tik-tok", "Chit-chat", "Boo-hoo", "Ding-dong", "Pom-pom"])
 def test_english_and_other_shapes_are_not(token):
     assert not east_asian_given(token)
 

@@ -180,7 +180,15 @@ def east_asian_given(token: str) -> bool:
         _SYLLABLE = re.compile(_SYLLABLE_PATTERN, re.IGNORECASE)
     if not (_SYLLABLE.fullmatch(first) and _SYLLABLE.fullmatch(second)):
         return False
+    a, b = first.lower(), second.lower()
+    if a[1:] == b[1:] or a.strip("aeiouy") == b.strip("aeiouy") or _skeleton(a) == _skeleton(b):
+        return False   # English reduplication: "Boo-hoo", "Ping-pong", "Tik-tok", "Chit-chat"
     return word_zipf(first) < COMMON_ZIPF
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of *word* ("ping" -> "png"): equal for "ping" and "pong"."""
+    return "".join(c for c in word if c not in "aeiouy")
 
 
 #: The surname before a hyphenated East Asian given name may be a common English word
