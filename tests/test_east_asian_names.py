@@ -59,3 +59,17 @@ def test_lint_does_not_match_the_lower_case_syllable_against_other_names(cli, tm
     story.write_text("Lee Jae-yong met Kim Jong-un. Lee Jae-yong left. Lee Jae-yong returned.\n", encoding="utf-8")
     r = cli("lint", "--select", "MT6", "--format", "json", "--no-cache", str(story))
     assert json.loads(r.stdout)["files"][0]["findings"] == []
+
+
+def test_surname_words_of_the_gazetteer_are_not_names_when_they_only_open_sentences(cli, tmp_path):
+    """The gazetteer's Moon Jae-in and Park Geun-hye made "Moon" and "Park" name words,
+    so "Moon landing ..." and "Park rangers ..." opening sentences were listed as names."""
+    names = _names(cli, tmp_path, "Moon landing anniversary was marked on Monday. Park rangers closed the road.\n")
+    assert names == {}
+
+
+def test_the_surname_alone_still_counts_in_a_story_about_the_person(cli, tmp_path):
+    names = _names(cli, tmp_path, "Moon Jae-in arrived on Monday. Moon said the talks went well. "
+                                  "Peskov said nothing.\n")
+    assert names.get("Moon") == ["Moon"] and names.get("Moon Jae-in") == ["Moon Jae-in"]
+    assert names.get("Peskov") == ["Peskov"]   # a rare word opening a sentence is still a name

@@ -103,6 +103,11 @@ class Corpus:
         return out
 
 
+#: A one-word name this common in English ("Moon", "Park", "Sun"; not "Putin", 4.1)
+#: needs the article to show it is a name (see CorpusBuilder.add).
+_PLAIN_WORD_ZIPF = 4.5
+
+
 def name_tail(m: Mention, tables: NameIndex) -> list[str]:
     """The part of a mention that is a name: "Foreign Minister Dmitry Peskov" -> Dmitry Peskov.
 
@@ -179,6 +184,12 @@ class CorpusBuilder:
                 self._names[texts] = got
         return got
 
+    def _single_ok(self, spelling: str, key: str) -> bool:
+        """Whether a one-word name seen only at sentence starts still counts: a word not
+        that common in English ("Peskov said", "Putin said"), or a gazetteer entry of its
+        own ("China")."""
+        return word_zipf(spelling) < _PLAIN_WORD_ZIPF or self._tables.entry(self.gazetteer, key) is not None
+
     def add(self, path: str, names: DocNames, surfaces: list[str] | None = None) -> None:
         """Count the names of one article.  *surfaces*: each mention's text as written in
         it (``doc.prose[m.start:m.end]``, see ``surfaces``), so the report can show the
@@ -187,11 +198,21 @@ class CorpusBuilder:
         for g in names.groups:
             if any(not f.gender for f in g.flags):
                 self.corpus.in_document.append((path, g))
+        found = [self._name(m) for m in names.mentions]
+        # words this article shows to be names: capitalized mid-sentence somewhere, or
+        # part of a longer name ("Moon" of "Moon Jae-in")
+        vouched = {w.text.lower() for m, name in zip(names.mentions, found) if name is not None
+                   for w in m.words[-name[2]:] if w.informative or name[2] > 1}
         for mi, m in enumerate(names.mentions):
-            name = self._name(m)
+            name = found[mi]
             if name is None:
                 continue
             spelling, key, n_words = name
+            if n_words == 1 and spelling.lower() not in vouched and not self._single_ok(spelling, key):
+                # "Moon landing", "Park rangers" opening sentences: an English word whose
+                # capital says nothing, known to the gazetteer only inside a person's
+                # name (Moon Jae-in, Park Geun-hye), and never a name in this article
+                continue
             entry = self.corpus.names.get(key)
             if entry is None:
                 entry = self.corpus.names[key] = CorpusName(key)
