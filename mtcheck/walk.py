@@ -70,14 +70,30 @@ def _tree(top: str) -> Iterator[tuple[str, list[str]]]:
     as os.walk does.  Special files (FIFOs, sockets, devices) are left out: opening a FIFO
     blocks until something writes to it, so one named ``*.txt`` hung the whole run.
     Symbolic links that are not to a folder stay in, so a broken or looping one is
-    reported when it is read; links to folders are not followed (as os.walk)."""
+    reported when it is read; links to folders are not followed (as os.walk).
+
+    A stack, not recursion: a tree a thousand folders deep ended the run in a
+    RecursionError traceback (exit status 1, "findings")."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        listed = _list(folder)
+        if listed is None:
+            continue
+        files, folders = listed
+        yield folder, files
+        stack.extend(reversed(folders))   # the first subfolder is walked next
+
+
+def _list(top: str) -> tuple[list[str], list[str]] | None:
+    """The file names and subfolder paths of *top*, sorted; None if it cannot be listed."""
     import stat
 
     try:
         with os.scandir(top) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError:
-        return
+        return None
     files: list[str] = []
     folders: list[str] = []
     for e in entries:
@@ -97,6 +113,4 @@ def _tree(top: str) -> Iterator[tuple[str, list[str]]]:
                     files.append(e.name)
         except OSError:
             continue
-    yield top, files
-    for folder in folders:
-        yield from _tree(folder)
+    return files, folders

@@ -66,3 +66,22 @@ def test_a_fifo_in_a_walked_folder_is_skipped_by_the_command(tmp_path, cli):
     r = cli("lint", "--languagetool", "off", "--no-cache", "--jobs", "1", str(tmp_path))
     assert r.returncode == 1 and "a.txt:1:1: MT201" in r.stdout.decode()
     assert "b.txt" not in r.stdout.decode() and "c.txt" not in r.stdout.decode()
+
+
+def test_subfolders_in_sorted_depth_first_order(tmp_path):
+    for rel in ["b/x.txt", "a/z/y.txt", "a/w.txt", "a/b/v.txt", "c.txt"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    assert _names(tmp_path, Config()) == ["c.txt", "a/w.txt", "a/b/v.txt", "a/z/y.txt", "b/x.txt"]
+
+
+def test_a_very_deep_tree_is_walked(tmp_path):
+    """A tree 1,100 folders deep ended the walk (and `mtcheck lint`) in a RecursionError
+    traceback, exit status 1 (which means "findings")."""
+    p = tmp_path / "deep"
+    p.mkdir()
+    for _ in range(1100):
+        p = p / "a"
+        p.mkdir()
+    (p / "x.txt").write_text("x", encoding="utf-8")
+    assert _names(tmp_path, Config()) == ["deep" + "/a" * 1100 + "/x.txt"]
