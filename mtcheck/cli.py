@@ -204,6 +204,13 @@ def main() -> None:
         if exc.code is None or isinstance(exc.code, int):
             _finish(exc.code or 0)
         raise
+    except Exception:
+        # A bug of ours: Python's own exit status for it is 1, which to a script or a CI
+        # job means "findings".  Exit 2 (as ruff does for an internal error), traceback kept.
+        import traceback
+        traceback.print_exc()
+        typer.echo("mtcheck: internal error (the traceback above); please report it", err=True)
+        _finish(2)
 
 
 def _finish(code: int) -> None:

@@ -26,3 +26,24 @@ def test_usage_error_and_clean_exit_codes(tmp_path):
     clean.write_text("The minister said the talks would resume on Monday.\n", encoding="utf-8")
     r = run_cli("lint", "--languagetool", "off", str(clean))
     assert r.returncode == 0 and b"Found 0 findings" in r.stdout
+
+
+def test_an_internal_error_exits_2_not_1(tmp_path):
+    """An uncaught exception left Python's exit status 1, which means "findings" to a
+    script or CI job; an internal error is exit 2 (as in ruff), with its traceback."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    code = ("import sys\n"
+            "import mtcheck.runner as r\n"
+            "def boom(*a, **k):\n"
+            "    raise RuntimeError('boom')\n"
+            "r.Runner.files = boom\n"
+            f"sys.argv = ['mtcheck', 'lint', '--languagetool', 'off', {SEED!r}]\n"
+            "from mtcheck.cli import main\n"
+            "main()\n")
+    r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, timeout=120,
+                       env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    assert r.returncode == 2
+    assert b"RuntimeError: boom" in r.stderr and b"internal error" in r.stderr
