@@ -78,10 +78,18 @@ def test_subfolders_in_sorted_depth_first_order(tmp_path):
 def test_a_very_deep_tree_is_walked(tmp_path):
     """A tree 1,100 folders deep ended the walk (and `mtcheck lint`) in a RecursionError
     traceback, exit status 1 (which means "findings")."""
-    p = tmp_path / "deep"
-    p.mkdir()
+    chain = [tmp_path / "deep"]
     for _ in range(1100):
-        p = p / "a"
-        p.mkdir()
-    (p / "x.txt").write_text("x", encoding="utf-8")
-    assert _names(tmp_path, Config()) == ["deep" + "/a" * 1100 + "/x.txt"]
+        chain.append(chain[-1] / "a")
+    for folder in chain:
+        folder.mkdir()
+    leaf = chain[-1] / "x.txt"
+    leaf.write_text("x", encoding="utf-8")
+    try:
+        assert _names(tmp_path, Config()) == ["deep" + "/a" * 1100 + "/x.txt"]
+    finally:
+        # removed here, bottom up: shutil.rmtree recurses, and pytest's clean-up of old
+        # temporary folders would fail on this one in a later session
+        leaf.unlink()
+        for folder in reversed(chain):
+            folder.rmdir()
