@@ -95,7 +95,10 @@ def stdout_write(data: "str | bytes") -> None:
             sys.stdout.write(data)
             sys.stdout.flush()
             return
-        data = data.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict")
+        errors = sys.stdout.errors or "strict"
+        # a file name that is not UTF-8 (decoded with surrogate escapes) comes out as
+        # its own bytes, as `ls` shows it, not as a UnicodeEncodeError
+        data = data.encode(sys.stdout.encoding or "utf-8", "surrogateescape" if errors == "strict" else errors)
     sys.stdout.flush()   # what was written through the text layer comes first
     view = memoryview(data)
     while view:
@@ -120,11 +123,11 @@ def write_output(text: "str | Iterable[str]", output: Optional[Path]) -> None:
             # for articles, which it must not turn into regular files)
             with open(output, "wb") as fh:
                 for piece in pieces:
-                    fh.write(piece.encode("utf-8"))
+                    fh.write(piece.encode("utf-8", "surrogateescape"))
         elif os.path.isdir(output):
             raise fail(f"cannot write {output}: it is a directory (give a file name)")
         else:
-            write_atomic(output, (piece.encode("utf-8") for piece in pieces))
+            write_atomic(output, (piece.encode("utf-8", "surrogateescape") for piece in pieces))
     except OSError as exc:
         raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
 

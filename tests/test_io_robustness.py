@@ -388,3 +388,26 @@ def test_output_to_a_device_or_fifo_is_written_not_refused(cli, tmp_path):
     assert json.loads(got[0])["summary"]["findings"] == 1
     r = cli("lint", "--languagetool", "off", "-o", str(tmp_path), str(story))
     assert r.returncode == 2 and b"is a directory" in r.stderr
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names that are not UTF-8")
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "html"])
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(cli, tmp_path, fmt):
+    """b'bad\\xff.txt' crashed the SARIF report (UnicodeEncodeError in the URI quoting,
+    exit 1 with a traceback) and made the JSON report invalid UTF-8 (the raw byte)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"bad\xff.txt"), "wb") as fh:
+        fh.write(b"The president Donald trump spoke.\n")
+    out = tmp_path / f"report.{fmt}"
+    r = cli("lint", "--languagetool", "off", "--format", fmt, "-o", str(out), "in", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    data = out.read_bytes()
+    if fmt == "json":
+        [entry] = json.loads(data)["files"]
+        assert os.fsencode(entry["path"]).endswith(b"bad\xff.txt") and entry["findings"]
+    elif fmt == "sarif":
+        uri = json.loads(data)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri.endswith("bad%FF.txt")
+    else:
+        assert b"bad\xff.txt" in data

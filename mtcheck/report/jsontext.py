@@ -12,7 +12,7 @@ None); anything else is handed to the standard library.
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring  # the C implementation when available
+from json.encoder import encode_basestring, encode_basestring_ascii  # C implementations when available
 from typing import Any, Iterator
 
 __all__ = ["dumps", "Items", "Raw", "Writer"]
@@ -29,6 +29,19 @@ def _float(x: float) -> str:
     if x == -_INF:
         return "-Infinity"
     return float.__repr__(x)
+
+
+def _string(s: str) -> str:
+    """A JSON string, as ``encode_basestring``, except that a string holding lone
+    surrogates (a file name that is not UTF-8, as Python decodes it: b"a\\xff.txt" is
+    "a\\udcff.txt") is written with ``\\uXXXX`` escapes: raw, they made the report invalid
+    UTF-8, which JSON readers reject; escaped, ``json.loads`` gives back the same string."""
+    if not s.isascii():
+        try:
+            s.encode("utf-8")
+        except UnicodeEncodeError:
+            return encode_basestring_ascii(s)
+    return encode_basestring(s)
 
 
 class Raw(str):
@@ -57,7 +70,7 @@ class Writer:
         if type(o) is Raw:
             return o
         if isinstance(o, str):
-            return encode_basestring(o)
+            return _string(o)
         if o is None:
             return "null"
         if o is True:
@@ -90,7 +103,7 @@ class Writer:
         for k, v in d.items():
             if not isinstance(k, str):
                 raise _Unsupported("non-string key")
-            parts.append(encode_basestring(k) + ": " + self.value(v, depth + 1))
+            parts.append(_string(k) + ": " + self.value(v, depth + 1))
         return "{" + inner + ("," + inner).join(parts) + "\n" + "  " * depth + "}"
 
     def list(self, seq: Any, depth: int) -> str:
@@ -118,7 +131,7 @@ class Writer:
         for k, v in items:
             if k is not None and not isinstance(k, str):
                 raise _Unsupported("non-string key")
-            yield (brackets[0] if first else ",") + inner + ("" if k is None else encode_basestring(k) + ": ")
+            yield (brackets[0] if first else ",") + inner + ("" if k is None else _string(k) + ": ")
             first = False
             yield from self.chunks(v, depth + 1, stream_depth)
         yield brackets if first else "\n" + "  " * depth + brackets[1]   # empty: "{}", "[]"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from .. import __version__
 
@@ -22,7 +23,7 @@ def artifact_uri(path: str) -> str:
     posix = path.replace("\\", "/")
     if posix.startswith("/"):
         return PurePosixPath(posix).as_uri()
-    return quote(posix, safe="/")
+    return quote(os.fsencode(posix), safe="/")   # bytes: a name that is not UTF-8 is quoted too
 
 
 def render_sarif(results: list, rules: list | None = None, **_: object) -> str:
