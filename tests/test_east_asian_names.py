@@ -53,6 +53,11 @@ def test_common_words_and_hyphenated_english_stay_out(cli, tmp_path):
     assert not written & {"Sun", "Run", "Sit", "Sit In", "Run Up", "Sit-in", "Run-up", "The Run-up"}
 
 
+def test_a_function_word_is_no_surname(cli, tmp_path):
+    names = _names(cli, tmp_path, "Reporters visited The Jae-in Foundation on Monday.\n")
+    assert not any(w.startswith("The") for forms in names.values() for w in forms)
+
+
 def test_lint_does_not_match_the_lower_case_syllable_against_other_names(cli, tmp_path):
     """'yong' of Lee Jae-yong is no variant of the 'Jong' of Kim Jong-un (MT601)."""
     story = tmp_path / "story.txt"

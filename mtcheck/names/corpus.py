@@ -16,7 +16,7 @@ from typing import Any
 from .clusters import DocNames, NameGroup
 from .index import NameIndex, name_index
 from .keys import NameRules
-from .mentions import COMMON_ZIPF, PARTICLES, Mention, Word, east_asian_given, word_zipf
+from .mentions import _SURNAME_MAX_ZIPF, COMMON_ZIPF, PARTICLES, Mention, Word, east_asian_given, word_zipf
 
 
 @dataclass
@@ -140,8 +140,10 @@ def name_tail(m: Mention, tables: NameIndex) -> list[str]:
             break
         if given_pair and len(words) == 2:
             # the surname before the given name, even an English word ("Sun Yat-sen",
-            # "Moon Jae-in"); nothing before it belongs to the name
-            words.append(t)
+            # "Moon Jae-in") though not a function word ("The"); nothing before it
+            # belongs to the name
+            if zipf(t) < _SURNAME_MAX_ZIPF:
+                words.append(t)
             break
         if not pair_tail and t not in known and zipf(t) >= COMMON_ZIPF:
             break
