@@ -54,7 +54,7 @@ def test_common_words_and_hyphenated_english_stay_out(cli, tmp_path):
 
 
 def test_a_function_word_is_no_surname(cli, tmp_path):
-    names = _names(cli, tmp_path, "Reporters visited The Jae-in Foundation on Monday.\n")
+    names = _names(cli, tmp_path, "Reporters visited The Jae-in on Monday.\n")
     assert not any(w.startswith("The") for forms in names.values() for w in forms)
 
 
