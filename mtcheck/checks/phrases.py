@@ -303,6 +303,8 @@ class Existence:
             if m.end() == m.start() or not _Filters.accept(doc, rule, m, ctx):
                 continue
             start, end = _Filters.span(rule, m)
+            if doc.markup and end > start and doc.prose[end - 1] == " ":
+                end = _before_trailing_markup(doc, start, end)
             found = doc.text[start:end]
             reps: tuple[str, ...] = ()
             if state.replace is not None:
@@ -311,6 +313,18 @@ class Existence:
             groups = {k: (v or "") for k, v in m.groupdict().items()}
             out.append(rule.finding(start, end, found, replacements=reps, **groups))
         return out
+
+
+def _before_trailing_markup(doc: Document, start: int, end: int) -> int:
+    """*end* moved back over a run of blanks at the end of a match that holds markup:
+    a line rule's ``[^\n]*`` runs over the closing tag blanked in the prose view, so
+    "<p>READ MORE: x</p>" was reported as 'READ MORE: x</p>', and its fix, which would
+    cut the tag, was never applied.  Blanks that are spaces in the text too stay."""
+    e = end
+    prose = doc.prose
+    while e > start and prose[e - 1] in " \t":
+        e -= 1
+    return e if doc.text[e:end] != prose[e:end] else end
 
 
 class Substitution:
