@@ -98,25 +98,38 @@ def _stop(executor: Any) -> None:
 # ---------------------------------------------------------------------------------------
 # Forked runs: this process works too, children share one queue of chunks.
 
-#: the most chunk records put in the task pipe before any process reads one: the pipe
-#: must take them all at once (Linux pipes hold 64 KiB; 4 bytes a record)
-_MAX_CHUNKS = 8192
 _HEADER = 8   # bytes of a message's length prefix
+_RECORD = 4   # bytes of a chunk number in the task pipe
 
 
-def chunk_ranges(n: int, workers: int, largest: int = 32) -> list[tuple[int, int]]:
-    """(start, end) of each chunk of ``range(n)``: *largest* items while plenty remain,
-    then smaller ones (a quarter of each worker's share of what remains, at least 1),
-    so that the processes run out of work within about one article of each other
-    instead of one waiting for the other's last full chunk (up to ~30 ms with 32)."""
-    if n > _MAX_CHUNKS * largest:
-        largest = -(-n // _MAX_CHUNKS)
-    out, start = [], 0
-    while start < n:
-        size = max(1, min(largest, (n - start) // (workers * 4)))
-        out.append((start, start + size))
-        start += size
-    return out
+def chunk_ranges(n: int, workers: int, largest: int = 32, max_chunks: int = 1 << 14) -> list[tuple[int, int]]:
+    """(start, end) of each chunk of ``range(n)``, at most *max_chunks* of them:
+    *largest* items while plenty remain, then smaller ones (a quarter of each worker's
+    share of what remains, at least 1), so that the processes run out of work within
+    about one article of each other instead of one waiting for the other's last full
+    chunk (up to ~30 ms with 32).  Too many chunks for *max_chunks* (a huge input, a
+    small task pipe): every chunk gets at least n / max_chunks items."""
+    smallest = 1
+    while True:
+        out, start = [], 0
+        while start < n:
+            size = max(smallest, min(largest, (n - start) // (workers * 4)))
+            out.append((start, min(n, start + size)))
+            start += size
+        if len(out) <= max_chunks:
+            return out
+        smallest = -(-n // max_chunks)
+        largest = max(largest, smallest)
+
+
+def _pipe_capacity(fd: int) -> int:
+    """Bytes the pipe *fd* takes before a write blocks: Linux says (64 KiB by default,
+    4 KiB for a user over the kernel's pipe quota); elsewhere POSIX's minimum, 512."""
+    try:
+        import fcntl
+        return int(fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ))
+    except (ImportError, AttributeError, OSError):
+        return 512
 
 
 def fork_map(items: list[Any], jobs: int, remote: Callable[[Any], Any], local: Callable[[Any], Any],
@@ -142,12 +155,23 @@ def fork_map(items: list[Any], jobs: int, remote: Callable[[Any], Any], local: C
     import threading
     from queue import SimpleQueue
 
-    ranges = chunk_ranges(len(items), jobs)
     r_task, w_task = os.pipe()
+    ranges = chunk_ranges(len(items), jobs, max_chunks=_pipe_capacity(w_task) // _RECORD)
+    records = b"".join(struct.pack("<I", k) for k in range(len(ranges)))
     try:
-        os.write(w_task, b"".join(struct.pack("<I", k) for k in range(len(ranges))))
+        # Every record goes in before the fork, so the pipe must take them all at once:
+        # chunk_ranges sized them for its capacity; a write that would block anyway
+        # (a capacity misread) is refused, and the items are done here, serially.
+        os.set_blocking(w_task, False)
+        written = os.write(w_task, records)
+    except BlockingIOError:
+        written = 0
     finally:
         os.close(w_task)
+    if written != len(records):   # pragma: no cover - the capacity was misread
+        os.close(r_task)
+        yield from map(local, items)
+        return
     children: list[tuple[int, int]] = []   # (pid, read end of its result pipe)
     threads: list[threading.Thread] = []
     inbox: SimpleQueue = SimpleQueue()

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from mtcheck.workers import _MAX_CHUNKS, chunk_ranges, fork_map
+from mtcheck.workers import chunk_ranges, fork_map
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or not os.path.exists("/proc/self/task"),
                                 reason="needs fork and /proc")
@@ -43,10 +43,14 @@ def test_chunks_shrink_towards_the_end():
     assert [e - s for s, e in ranges[-3:]] == [1, 1, 1]
 
 
-def test_a_huge_input_still_fits_the_task_pipe():
-    ranges = chunk_ranges(_MAX_CHUNKS * 32 * 3, 2)
-    assert len(ranges) <= _MAX_CHUNKS * 2 + 64   # 4 bytes each: well under a pipe's 64 KiB
-    assert ranges[-1][1] == _MAX_CHUNKS * 32 * 3
+@pytest.mark.parametrize("n,workers,most", [(1_000_000, 2, 16384), (1000, 2, 128), (1000, 64, 128),
+                                             (100, 2, 1), (5, 2, 3)])
+def test_no_more_chunks_than_the_task_pipe_holds(n, workers, most):
+    """Every chunk number is written to the task pipe before the fork: more than it
+    holds (64 KiB, or 4 KiB for a user over the kernel's pipe quota) would block."""
+    ranges = chunk_ranges(n, workers, max_chunks=most)
+    assert len(ranges) <= most
+    assert [i for s, e in ranges for i in range(s, e)] == list(range(n))
 
 
 def _slow_square(x: int) -> int:
@@ -100,4 +104,13 @@ def test_leaving_early_stops_the_children():
     gen = fork_map(list(range(3000)), 3, _in_child, _in_parent, lambda r: r)
     assert next(gen)[1] == 0
     gen.close()
+    assert _children() == []
+
+
+def test_a_small_task_pipe_takes_bigger_chunks(monkeypatch):
+    """With room for only 16 chunk numbers the run still covers every item, in order."""
+    import mtcheck.workers as workers
+    monkeypatch.setattr(workers, "_pipe_capacity", lambda fd: 64)
+    got = list(fork_map(list(range(300)), 2, _in_child, _in_parent, lambda r: r))
+    assert [v for _who, v in got] == [x * x for x in range(300)]
     assert _children() == []
