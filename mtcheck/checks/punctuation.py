@@ -4,7 +4,9 @@ A block is a run of lines between blank lines (a whole article when it has none)
 copy with one sentence per line is judged as a whole.  News convention lets a quotation
 run over several paragraphs: each paragraph re-opens the quote and only the last one
 closes it, so an opening mark at the start of a line while a quotation is already open
-is a continuation, not a new quote.
+is a continuation, not a new quote.  The same holds across a blank line: a block that
+ends inside a quotation is not reported when the next block opens with the same mark
+(copy laid out with blank lines between paragraphs, as most pages and Markdown are).
 
 Straight quotes (") do not say whether they open or close, so counting them pairs a
 quotation MT left open with the next quote in the story, lines later, and the error
@@ -76,15 +78,21 @@ class Balance:
         if not pairs and not straight:
             return out
         skip = _ignored(prose, ignore)
-        for block in blocks(doc):
+        paragraphs = blocks(doc)
+        for j, block in enumerate(paragraphs):
+            # the first character of the next paragraph: a quotation left open here and
+            # re-opened there is the multi-paragraph convention, also between blank lines
+            after = _first_char(prose, paragraphs[j + 1]) if j + 1 < len(paragraphs) else ""
             for op, cl in pairs:
-                out.extend(self._pair(doc, rule, block, op, cl, skip))
+                out.extend(self._pair(doc, rule, block, op, cl, skip, after == op))
             for mark in straight:
-                out.extend(self._straight(doc, rule, block, mark, skip))
+                out.extend(self._straight(doc, rule, block, mark, skip, after == mark))
         return out
 
     def _pair(self, doc: Document, rule: Any, block: list[tuple[int, int]], op: str, cl: str,
-              skip: frozenset[int]) -> list[Finding]:
+              skip: frozenset[int], continued: bool = False) -> list[Finding]:
+        """Unbalanced *op*/*cl* in *block*; *continued*: the next paragraph opens with *op*,
+        so the outermost quotation still open at the end runs on into it."""
         prose, out, stack = doc.prose, [], []
         quote = op in "“«"
         marks = _marks(op + cl)
@@ -102,13 +110,17 @@ class Balance:
                     stack.pop()
                 elif not doc.is_protected(i, i + 1) and not (cl == "’" and i and prose[i - 1].isalnum()):
                     out.append(rule.finding(i, i + 1, c, message=f"closing '{cl}' with no opening '{op}'"))
+        if quote and continued and stack:
+            stack.pop(0)
         for i in stack:
             if not doc.is_protected(i, i + 1):
                 out.append(rule.finding(i, i + 1, op, message=f"opening '{op}' is never closed"))
         return out
 
     def _straight(self, doc: Document, rule: Any, block: list[tuple[int, int]], mark: str,
-                  skip: frozenset[int]) -> list[Finding]:
+                  skip: frozenset[int], continued: bool = False) -> list[Finding]:
+        """Unpaired straight *mark*s in *block*; *continued*: the next paragraph opens with
+        *mark*, so an opening-shaped quotation still open at the end runs on into it."""
         prose = doc.prose
         end = block[-1][1]
         marks = []
@@ -137,7 +149,7 @@ class Balance:
                 open_at = here
             else:
                 open_at = None
-        if open_at is not None:
+        if open_at is not None and not (continued and (_opens(prose, open_at) or _first_on_line(doc, open_at))):
             out.append(_unpaired(rule, prose, open_at, mark))
         return out
 
@@ -215,6 +227,13 @@ def _nested(doc: Document, prose: str, marks: list[int], k: int) -> bool:
     inner_close, outer_close = marks[k], marks[k + 1]
     return ("\n" not in prose[marks[k - 1]:inner_close] and not _opens(prose, inner_close)
             and not _first_on_line(doc, outer_close) and _closes(prose, outer_close))
+
+
+def _first_char(prose: str, block: list[tuple[int, int]]) -> str:
+    """The first non-blank character of *block* (its first line holds one, by construction)."""
+    s, e = block[0]
+    line = prose[s:e].lstrip()
+    return line[:1]
 
 
 def _first_on_line(doc: Document, i: int) -> bool:
