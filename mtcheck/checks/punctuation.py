@@ -16,7 +16,7 @@ line that meets such a mark was never closed, unless the new quote sits inside i
 close is followed by a closing-shaped mark: a quoted title inside a quoted sentence).
 
 Some marks are not brackets at all: the mouth of an emoticon (":)", ";-(") opens or
-closes nothing.  A rule lists such sequences under ``ignore``; a mark inside one of them
+closes nothing, and neither does the ')' of an inline enumerator ('1) Deviled, 2) Scotch').  A rule lists such sequences under ``ignore``; a mark inside one of them
 is not counted.
 """
 
@@ -108,6 +108,8 @@ class Balance:
             elif c == cl:
                 if stack:
                     stack.pop()
+                elif cl == ")" and _list_label(prose, i):
+                    continue  # '1) Deviled, 2) Scotch': an enumerator, not a bracket
                 elif not doc.is_protected(i, i + 1) and not (cl == "’" and i and prose[i - 1].isalnum()):
                     out.append(rule.finding(i, i + 1, c, message=f"closing '{cl}' with no opening '{op}'"))
         if quote and continued and stack:
@@ -227,6 +229,20 @@ def _nested(doc: Document, prose: str, marks: list[int], k: int) -> bool:
     inner_close, outer_close = marks[k], marks[k + 1]
     return ("\n" not in prose[marks[k - 1]:inner_close] and not _opens(prose, inner_close)
             and not _first_on_line(doc, outer_close) and _closes(prose, outer_close))
+
+
+#: a list label before ')': one or two digits, one letter or a short roman numeral, at
+#: the start of a line or after a blank, a colon, a semicolon or a comma
+_LABEL = re.compile(r"(?:^|(?<=[\s:;,]))(?:\d{1,2}|[A-Za-z]|[ivx]{2,4})$")
+
+
+def _list_label(prose: str, i: int) -> bool:
+    """Is the unopened ')' at *i* the end of an inline enumerator ('are: 1) Deviled, 2)
+    Scotch', 'a) the budget')?  English (and Russian, which MT copies) writes these
+    without an opening bracket; they are followed by a blank or the end of the line."""
+    if i + 1 < len(prose) and not prose[i + 1].isspace():
+        return False
+    return _LABEL.search(prose, max(0, i - 5), i) is not None
 
 
 def _first_char(prose: str, block: list[tuple[int, int]]) -> str:
