@@ -132,7 +132,8 @@ def ref_times_before_verb(r: Ref, w: dict) -> Iterator[tuple]:
             k = t - 1
             if r.low[t] != "times" or r.low[k] not in w["numbers"]:
                 continue
-            if k > i0 and r.low[k - 1] in ("than", "as", "about", "some", "nearly", "almost"):
+            if k > i0 and r.low[k - 1] in ("than", "as", "about", "some", "nearly", "almost",
+                                           "has", "have", "had", "'ve", "having"):
                 continue
             if not r.lower(t + 1) or r.low[t + 2] not in w["objects"]:
                 continue

@@ -121,6 +121,9 @@ _THAT = frozenset(["that"])
 _OF = frozenset(["of"])
 _TIMES = frozenset(["times"])
 _NOT_AFTER_NUMBER = ("than", "as", "about", "some", "nearly", "almost")
+#: perfect auxiliaries: "has three times rejected the appeal" puts the frequency in the
+#: mid position English allows after an auxiliary; only the bare finite verb is Russian
+_PERFECT_AUX = frozenset(["has", "have", "had", "'ve", "having"])
 
 
 def subjectless_that(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int]]:
@@ -193,7 +196,7 @@ def times_before_verb(v: _View, st: _State) -> Iterator[tuple[int, int, dict, in
         si, i0, i1 = loc
         if k < i0 or obj >= i1:
             continue
-        if k > i0 and low[k - 1] in _NOT_AFTER_NUMBER:
+        if k > i0 and (low[k - 1] in _NOT_AFTER_NUMBER or low[k - 1] in _PERFECT_AUX):
             continue
         if text[verb] != low[verb] or low[obj] not in objects:
             continue
