@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 
 from .. import gazetteer
 from . import ListOf, casing_phrases, casing_scan
-from .casing_context import CONNECTORS, _heads, _lowered_head, _mixed_institution, _name_context, _titles
+from .casing_context import (CONNECTORS, _heads, _in_common_noun, _lowered_head, _mixed_institution,
+                             _name_context, _titles)
 from ..diskmemo import DiskMemo
 from ..document import Document
 from ..findings import Finding
@@ -149,6 +150,8 @@ class Capitalization:
         # generic nouns that house styles lower-case after a name in its own right
         # ("Republican party"): not an MT artifact in an institution name
         "lower_heads": (ListOf(str), False),
+        # lower-case phrases where a name is part of a common noun ("brussels sprouts")
+        "common_nouns": (ListOf(str), False),
     }
     #: message fields besides text and fix (see the Rule.finding calls)
     FIELDS = frozenset({"canonical"})
@@ -222,7 +225,7 @@ class Capitalization:
                 if found == form.form or doc.position(start)[0] in doc.headline_lines:
                     break
                 initial = start in doc.initial_offsets
-                if self._wrong(found, form, initial, _heads(rule)):
+                if self._wrong(found, form, initial, _heads(rule)) and not _in_common_noun(prose, start, rule):
                     fixed = _recase(found, form.form, initial)
                     if fixed != found:
                         out.append(rule.finding(start, end, found, replacements=(fixed,),

@@ -53,6 +53,22 @@ def _heads(rule: Any) -> frozenset[str]:
     return _param_words(rule, "lower_heads")
 
 
+def _in_common_noun(prose: str, start: int, rule: Any) -> bool:
+    """Does the lower-cased name at *start* open one of the rule's ``common_nouns``,
+    phrases in which a place name has become part of a common noun ("brussels sprouts",
+    "lima beans", "a panama hat")?  Dictionaries and house styles write them in lower
+    case; MT does not lower-case a city there.  Only asked about a finding, so it costs
+    nothing on clean copy."""
+    phrases = rule.params.get("common_nouns") or ()
+    if not phrases:
+        return False
+    ahead = " ".join(prose[start:start + 60].lower().split())
+    for phrase in phrases:
+        if ahead.startswith(phrase) and (len(ahead) == len(phrase) or not ahead[len(phrase)].isalnum()):
+            return True
+    return False
+
+
 def _name_context(doc: Document, i: int, state: _State, canonical: str, titles: frozenset[str]) -> bool:
     """Is token i, a lower-case surname that is also a common English word ("may",
     "burns", "brown"), used as the name here?
