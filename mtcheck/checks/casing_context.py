@@ -157,7 +157,9 @@ def _mixed_institution(segments: list[list[str]]) -> bool:
         if "L" in seg and "C" in seg[seg.index("L"):]:
             return True
     head = segments[0]
-    if "C" in head:
+    # (a head segment ending in a lower-case word is a lower-case title after a name
+    # that modifies it, "US secretary of state": a house style, like "Russian armed forces")
+    if "C" in head and head[-1] != "L":
         for seg in segments[1:]:
             if seg and all(x == "L" for x in seg):
                 return True
