@@ -109,6 +109,8 @@ def ref_subjectless_that(r: Ref, w: dict) -> Iterator[tuple]:
         for t in range(i0 + 1, i1 - 2):
             if r.low[t] != "that" or r.low[t - 1] not in w["verbs"] or r.low[t + 2] not in w["objects"]:
                 continue
+            if r.low[t + 1] in w["demonstrative_verbs"]:
+                continue
             if r.lower(t + 1) and all(r.plain(j, i0, ss) for j in (t, t + 1, t + 2)) \
                     and _is("PAST_VERB_ONLY", r.low[t + 1]):
                 yield r.starts[t], r.ends[t + 1], {"verb": r.text[t + 1]}, si

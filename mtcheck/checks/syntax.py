@@ -130,6 +130,9 @@ def subjectless_that(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int
     """"both leaders noted that made a big step": a that-clause whose subject was dropped
     (Russian "отметили, что сделали" has the subject in the verb ending)."""
     verbs, objects = st.words["verbs"], st.words["objects"]
+    # verbs whose subject is usually a fact: after them "that" is itself the subject,
+    # a demonstrative ("she said that meant the deal was dead"), not a conjunction
+    demonstrative = st.words["demonstrative_verbs"]
     text, low = v.text, v.low
     past_only = wc.PAST_VERB_ONLY
     for t in v.positions(_THAT):
@@ -142,7 +145,7 @@ def subjectless_that(v: _View, st: _State) -> Iterator[tuple[int, int, dict, int
         si, i0, i1 = loc
         if k < i0 or obj >= i1 or low[obj] not in objects:
             continue
-        if text[verb] != low[verb]:
+        if text[verb] != low[verb] or low[verb] in demonstrative:
             continue
         if not (v.plain(t, i0) and v.plain(verb, i0) and v.plain(obj, i0)):
             continue
@@ -268,7 +271,7 @@ def subjectless_sentence(v: _View, st: _State) -> Iterator[tuple[int, int, dict,
 DETECTORS: dict[str, tuple[Callable[..., Iterator[tuple[int, int, dict, int]]], tuple[str, ...]]] = {
     "participle-noun": (participle_noun, ("determiners", "followers", "allow")),
     "plural-singular-verb": (plural_singular_verb, ("determiners", "prepositions", "verbs", "stops")),
-    "subjectless-that": (subjectless_that, ("verbs", "objects")),
+    "subjectless-that": (subjectless_that, ("verbs", "objects", "demonstrative_verbs")),
     "bare-noun-of": (bare_noun_of, ("triggers", "allow", "idioms")),
     "times-before-verb": (times_before_verb, ("numbers", "objects")),
     "demand-infinitive": (demand_infinitive, ("verbs", "pronouns", "determiners")),
