@@ -131,6 +131,21 @@ class Balance:
             if here not in skip and not doc.is_protected(here, here + 1):
                 marks.append(here)
             here = prose.find(mark, here + 1, end)
+        out = self._pair_straight(doc, rule, marks, mark, continued)
+        if out and mark == '"':
+            # 'a 12" single', "6'2\"": a mark reported as unpaired that is shaped as the
+            # inch sign is read as one, when that leaves fewer marks unpaired
+            units = {f.start for f in out if _unit_mark(prose, f.start)}
+            if units:
+                as_units = self._pair_straight(doc, rule, [i for i in marks if i not in units], mark, continued)
+                if len(as_units) < len(out):
+                    out = as_units
+        return out
+
+    def _pair_straight(self, doc: Document, rule: Any, marks: list[int], mark: str,
+                       continued: bool) -> list[Finding]:
+        """Findings for the straight *marks* of one block, paired by their shape."""
+        prose = doc.prose
         out: list[Finding] = []
         open_at: int | None = None
         k = 0
@@ -243,6 +258,25 @@ def _list_label(prose: str, i: int) -> bool:
     if i + 1 < len(prose) and not prose[i + 1].isspace():
         return False
     return _LABEL.search(prose, max(0, i - 5), i) is not None
+
+
+def _unit_mark(prose: str, i: int) -> bool:
+    """Is the straight '"' at *i* shaped as the inch sign: after a number standing alone
+    ('a 12" single', 'a 65" TV') or a height in feet and inches ('6\'2",'), and before a
+    word (or, after a height, a comma or full stop)?  A number inside a name
+    ('"Soyuz MS-23"', '"Match! Football 2".') ends a quotation instead."""
+    j = i
+    while j > 0 and prose[j - 1].isdigit():
+        j -= 1
+    if j == i:
+        return False
+    height = j >= 2 and prose[j - 1] == "'" and prose[j - 2].isdigit()
+    if not (height or j == 0 or prose[j - 1] in " \t\n"):
+        return False
+    after = prose[i + 1:i + 3]
+    if height and (not after or after[0] in ",.;" or after[0].isspace()):
+        return True
+    return len(after) == 2 and after[0] == " " and after[1].isalpha()
 
 
 def _first_char(prose: str, block: list[tuple[int, int]]) -> str:
