@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
@@ -176,12 +177,13 @@ def fork_map(items: list[Any], jobs: int, remote: Callable[[Any], Any], local: C
     threads: list[threading.Thread] = []
     inbox: SimpleQueue = SimpleQueue()
     finished = False
+    me = os.getpid()
     try:
         for _ in range(max(0, jobs - 1)):
             r, w = os.pipe()
             pid = os.fork()
             if pid == 0:   # pragma: no cover - runs in the child, which leaves with os._exit
-                _child(r_task, w, [fd for _p, fd in children] + [r], items, ranges, remote)
+                _child(r_task, w, [fd for _p, fd in children] + [r], items, ranges, remote, me)
             os.close(w)
             children.append((pid, r))
         for _pid, fd in children:
@@ -231,7 +233,7 @@ def fork_map(items: list[Any], jobs: int, remote: Callable[[Any], Any], local: C
 
 
 def _child(r_task: int, w: int, others: list[int], items: list[Any], ranges: list[tuple[int, int]],
-           remote: Callable[[Any], Any]) -> None:  # pragma: no cover - runs in a forked child
+           remote: Callable[[Any], Any], parent: int) -> None:  # pragma: no cover - runs in a forked child
     """A forked child's life: take chunks from the task pipe, send each chunk's results
     (or the exception that stopped it) as one length-prefixed pickle, exit."""
     import pickle
@@ -239,9 +241,10 @@ def _child(r_task: int, w: int, others: list[int], items: list[Any], ranges: lis
     code = 0
     try:
         ignore_interrupts()
+        _die_with(parent)
         for fd in others:
             os.close(fd)
-        while True:
+        while os.getppid() == parent:
             record = os.read(r_task, 4)
             if not record:
                 break
@@ -262,6 +265,25 @@ def _child(r_task: int, w: int, others: list[int], items: list[Any], ranges: lis
             pass
     finally:
         os._exit(code)
+
+
+def _die_with(parent: int) -> None:  # pragma: no cover - runs in a forked child
+    """End this child when its parent ends, however it ends.
+
+    Why: a parent killed by SIGTERM or SIGKILL alone (an editor cancelling a lint, a
+    supervisor's ``kill PID``; ``timeout`` and Ctrl-C signal the whole group) runs no
+    cleanup, and its orphaned children went on linting their chunk, up to 32 files or
+    minutes of a big one, before a write to the closed result pipe ended them.  On Linux
+    the kernel sends SIGKILL at the parent's death (PR_SET_PDEATHSIG); elsewhere the
+    child stops before its next chunk (see _child)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            ctypes.CDLL(None).prctl(1, int(signal.SIGKILL))   # 1: PR_SET_PDEATHSIG
+        except Exception:   # no libc symbol: the check before each chunk remains
+            pass
+    if os.getppid() != parent:   # died before the request took effect
+        os._exit(1)
 
 
 def _send(fd: int, body: bytes) -> None:

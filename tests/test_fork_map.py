@@ -124,3 +124,55 @@ def test_a_small_task_pipe_takes_bigger_chunks(monkeypatch):
     got = list(fork_map(list(range(300)), 2, _in_child, _in_parent, lambda r: r))
     assert [v for _who, v in got] == [x * x for x in range(300)]
     assert _children() == []
+
+
+_KILLED_PARENT = r"""
+import os, sys, time
+from mtcheck.workers import fork_map
+
+def remote(x):
+    time.sleep(120)
+    return x
+
+def local(x):
+    kids = []
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/children") as fh:
+            kids += fh.read().split()
+    print(" ".join(kids), flush=True)
+    time.sleep(120)
+    return x
+
+list(fork_map(list(range(8)), 3, remote, local, lambda r: r))
+"""
+
+
+def _running(pid: int) -> bool:
+    """Whether *pid* is a live process (a zombie waiting for init is not running)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_children_end_with_a_parent_killed_alone(sig):
+    """`kill PID` (an editor cancelling a run) reaches the parent only, which dies
+    without cleanup: its children were left linting their chunk as orphans."""
+    import subprocess
+    import sys
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    proc = subprocess.Popen([sys.executable, "-c", _KILLED_PARENT], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": root})
+    kids = [int(p) for p in proc.stdout.readline().split()]
+    assert len(kids) == 2 and all(_running(p) for p in kids)
+    proc.send_signal(sig)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_running(p) for p in kids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [p for p in kids if _running(p)]
+    for p in left:
+        os.kill(p, signal.SIGKILL)
+    assert left == []
