@@ -179,7 +179,9 @@ def fork_map(items: list[Any], jobs: int, remote: Callable[[Any], Any], local: C
     finished = False
     me = os.getpid()
     try:
-        for _ in range(max(0, jobs - 1)):
+        # no more children than chunks left for them: `--jobs 200` on 9 files forked
+        # 199 processes for 8 chunks (and past the process limit, failed with EAGAIN)
+        for _ in range(max(0, min(jobs, len(ranges)) - 1)):
             r, w = os.pipe()
             pid = os.fork()
             if pid == 0:   # pragma: no cover - runs in the child, which leaves with os._exit

@@ -176,3 +176,21 @@ def test_children_end_with_a_parent_killed_alone(sig):
     for p in left:
         os.kill(p, signal.SIGKILL)
     assert left == []
+
+
+def test_no_more_children_than_chunks(monkeypatch):
+    """--jobs 200 on 9 files forked 199 children for 8 one-file chunks."""
+    forks = []
+    real_fork = os.fork
+
+    def counting_fork() -> int:
+        pid = real_fork()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counting_fork)
+    got = list(fork_map(list(range(5)), 40, _in_child, _in_parent, lambda r: r))
+    assert [v for _who, v in got] == [x * x for x in range(5)]
+    assert len(forks) <= len(chunk_ranges(5, 40)) - 1
+    assert _children() == []
