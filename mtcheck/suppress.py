@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .document import Document
+from .document import Document, _lone_cr_as_lf
 from .findings import Finding
 
 #: A directive and its codes, on one line: ``\s`` here let the codes run on into the
@@ -130,6 +130,9 @@ def _comment_directives(doc: Document) -> list[tuple[int, str, str, int, tuple[i
         body = text[body_start:span.end - 3]
         if "mtcheck:" not in body:
             continue
+        # a lone CR ends a line as LF does (same length): in a CR-only file the comment
+        # was one line to ^ and $, and a directive on a line of its own went unseen
+        body = _lone_cr_as_lf(body)
         first = doc.position(span.start)[0]
         target = first
         if not text[doc.line_starts[first - 1]:span.start].strip():

@@ -138,3 +138,15 @@ def test_a_bare_ignore_silences_its_own_line_not_the_next(tmp_path, cli, newline
     f.write_bytes(newline.join([f"{CASING} mtcheck: ignore", CASING, f"{CASING} mtcheck: disable", CASING,
                                 "mtcheck: enable", CASING, ""]).encode())
     assert _found(cli, f) == [(2, "MT201"), (6, "MT201")]
+
+
+@pytest.mark.parametrize("path", ["s.md", "s.html"])
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_directives_in_comments_of_several_lines_with_cr_line_breaks(linter, path, newline):
+    """In a CR-only file (classic Mac, or a CMS export) the comment's own lines were one
+    line to the directive pattern (its ^ and $ know only LF), so a directive on a line
+    of its own inside a comment was never found and the line after stayed loud."""
+    text = newline.join(["<!--", "  Kept as written.", "  mtcheck: ignore MT201", "-->", CASING,
+                         "<!--", "mtcheck: disable=MT201", "-->", CASING,
+                         "<!--", "mtcheck: enable=MT201", "-->", CASING, ""])
+    assert _lines(linter, text, path) == [(13, "MT201")]
