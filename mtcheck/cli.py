@@ -117,7 +117,18 @@ def write_output(text: "str | Iterable[str]", output: Optional[Path]) -> None:
         return
     from .source import write_atomic
     try:
-        if _is_stream(output):
+        stream = _standard_stream(output)
+        if stream is not None:
+            # -o /dev/stdout (or /dev/stderr) while that stream is a regular file
+            # (`>> all.json`): reopening the path would truncate it, and write_atomic
+            # renamed a new file over it, so what the file held before was lost and
+            # everything else written to the stream went to the replaced inode
+            stream.flush()
+            for piece in pieces:
+                data = memoryview(piece.encode("utf-8", "surrogateescape"))
+                while data:
+                    data = data[os.write(stream.fileno(), data):]
+        elif _is_stream(output):
             # /dev/stdout, /dev/null, a FIFO or `-o >(gzip > r.gz)`: written as it is,
             # not replaced through a temporary file (write_atomic refuses them, rightly
             # for articles, which it must not turn into regular files)
@@ -130,6 +141,26 @@ def write_output(text: "str | Iterable[str]", output: Optional[Path]) -> None:
             write_atomic(output, (piece.encode("utf-8", "surrogateescape") for piece in pieces))
     except OSError as exc:
         raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _standard_stream(path: Path) -> Any:
+    """sys.stdout or sys.stderr when --output names the regular file that stream already
+    writes to (``-o /dev/stdout > report.json``); None otherwise.  A terminal, pipe or
+    FIFO behind /dev/stdout is opened as any stream is (see _is_stream)."""
+    import stat
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if os.path.samestat(st, os.fstat(stream.fileno())):
+                return stream
+        except (OSError, ValueError, AttributeError):   # closed, or not backed by a file
+            continue
+    return None
 
 
 def _is_stream(path: Path) -> bool:

@@ -411,3 +411,29 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(cli, tmp_path,
         assert uri.endswith("bad%FF.txt")
     else:
         assert b"bad\xff.txt" in data
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX /dev/stdout")
+@pytest.mark.parametrize("device,fd", [("/dev/stdout", "stdout"), ("/dev/stderr", "stderr")])
+def test_output_to_dev_stdout_appended_to_a_file_keeps_the_file(tmp_path, device, fd):
+    """`mtcheck lint -f json -o /dev/stdout stories >> all.json`: /dev/stdout is then a
+    regular file, which write_atomic replaced with a new one holding only this report
+    (the earlier contents lost, and whatever the shell wrote next went to the old inode)."""
+    import subprocess
+
+    from conftest import ROOT
+    story = tmp_path / "a.txt"
+    story.write_text("The president Donald trump spoke.\n", encoding="utf-8")
+    log = tmp_path / "all.log"
+    log.write_bytes(b"earlier report\n")
+    with open(log, "ab") as fh:
+        r = subprocess.run([sys.executable, "-m", "mtcheck.cli", "lint", "--no-cache", "--languagetool", "off",
+                            "--format", "json", "-o", device, str(story)],
+                           **{fd: fh}, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+        fh.write(b"after\n")
+    assert r.returncode == 1
+    head, rest = log.read_bytes().split(b"\n", 1)
+    assert head == b"earlier report"
+    report, after = rest.rsplit(b"}\n", 1)
+    assert json.loads(report + b"}")["summary"]["findings"] == 1
+    assert after == b"after\n"
