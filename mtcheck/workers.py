@@ -203,7 +203,10 @@ def fork_map(items: list[Any], jobs: int, remote: Callable[[Any], Any], local: C
                 return
             k, payload = pickle.loads(message)
             if k < 0:
-                raise payload
+                exc, where = payload
+                if where:
+                    raise exc from RemoteTraceback(where)
+                raise exc
             done[k] = [unpack(p) for p in payload]
 
         while True:
@@ -234,6 +237,16 @@ def fork_map(items: list[Any], jobs: int, remote: Callable[[Any], Any], local: C
         os.close(r_task)
 
 
+class RemoteTraceback(Exception):
+    """The traceback of an exception raised in a forked child, attached as the cause of
+    that exception when fork_map raises it here (as concurrent.futures does).  Why: the
+    exception alone arrives without its traceback, so an internal error of a --jobs run
+    (the default) printed only fork_map's own lines, not where the check failed."""
+
+    def __str__(self) -> str:
+        return f"\n\n(in a worker process)\n{self.args[0]}"
+
+
 def _child(r_task: int, w: int, others: list[int], items: list[Any], ranges: list[tuple[int, int]],
            remote: Callable[[Any], Any], parent: int) -> None:  # pragma: no cover - runs in a forked child
     """A forked child's life: take chunks from the task pipe, send each chunk's results
@@ -256,12 +269,13 @@ def _child(r_task: int, w: int, others: list[int], items: list[Any], ranges: lis
     except BaseException as exc:
         code = 1
         try:
+            import traceback
+            where = "".join(traceback.format_exception(exc))
             try:
-                body = pickle.dumps((-1, exc), pickle.HIGHEST_PROTOCOL)
+                body = pickle.dumps((-1, (exc, where)), pickle.HIGHEST_PROTOCOL)
                 pickle.loads(body)
             except Exception:
-                import traceback
-                body = pickle.dumps((-1, RuntimeError("".join(traceback.format_exception(exc)))))
+                body = pickle.dumps((-1, (RuntimeError(where), "")))
             _send(w, body)
         except BaseException:
             pass

@@ -194,3 +194,13 @@ def test_no_more_children_than_chunks(monkeypatch):
     assert [v for _who, v in got] == [x * x for x in range(5)]
     assert len(forks) <= len(chunk_ranges(5, 40)) - 1
     assert _children() == []
+
+
+def test_a_child_exception_keeps_its_traceback():
+    """The exception came without the child's traceback: an internal error in a --jobs
+    run printed fork_map's lines only, never the check that failed."""
+    with pytest.raises(ValueError, match="bad item") as info:
+        list(fork_map(list(range(300)), 2, _fails_in_child, _slow_square, lambda r: r))
+    cause = info.value.__cause__
+    assert cause is not None and "_fails_in_child" in str(cause)
+    assert _children() == []
