@@ -48,3 +48,21 @@ def test_fixing_a_cr_only_file_keeps_its_line_breaks(cli, tmp_path):
     assert r.returncode == 1, r.stderr
     data = cr.read_bytes()
     assert b"\n" not in data and data.count(b"\r") == 4 and b"Donald Trump" in data
+
+
+def test_an_untranslated_paragraph_is_one_finding_with_cr_line_breaks():
+    """MT101 merges a run of Cyrillic over consecutive lines into one finding; the gap
+    between the lines was tested for LF in the text, which keeps a CR-only file's CRs,
+    so such a file got one finding per line and no '(3 lines)'."""
+    from mtcheck.api import Linter
+    lines = ["The minister spoke.", "Министр выступил на форуме.", "Он рассказал о планах.",
+             "Встреча завершилась вечером.", "The talks ended."]
+    linter = Linter()
+
+    def found(newline: str) -> list[tuple]:
+        return [(f.start, f.end, f.message.replace(newline, "\n")) for f in
+                linter.lint_text(newline.join(lines) + newline, "a.txt") if f.rule == "MT101"]
+
+    lf = found("\n")
+    assert len(lf) == 1 and "(3 lines)" in lf[0][2]
+    assert found("\r") == lf   # same length: same offsets

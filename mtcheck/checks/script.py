@@ -126,14 +126,14 @@ class Script:
                         break
             script = _script_name(text)
             shown = text if len(text) <= 60 else text[:57].rstrip() + "…"
-            lines = text.count("\n") + 1
+            if view is not None:   # report the references as written
+                start, end = view.original(start), view.original(end)
+            lines = doc.position(end)[0] - doc.position(start)[0] + 1   # LF, CRLF or CR
             where = f" ({lines} lines)" if lines > 1 else ""
             if meaning:
                 msg = f"untranslated {script} text '{shown}'{where} (means: \"{meaning}\")"
             else:
                 msg = f"untranslated {script} text '{shown}'{where} in English copy"
-            if view is not None:   # report the references as written
-                start, end = view.original(start), view.original(end)
             out.append(rule.finding(start, end, text, replacements=reps, message=msg,
                                     fix="unsafe" if reps else None))
         return out
@@ -165,7 +165,8 @@ def _merge_runs(prose: str, text: str, run: Any) -> list[tuple[int, int]]:
         if end <= start:
             continue
         gap = text[spans[-1][1]:start] if spans else ""
-        if spans and not gap.strip() and "\n" in gap:
+        # (a lone CR ends a line too: *text* keeps the CRs of a CR-only file)
+        if spans and not gap.strip() and ("\n" in gap or "\r" in gap):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
