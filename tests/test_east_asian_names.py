@@ -78,3 +78,28 @@ def test_the_surname_alone_still_counts_in_a_story_about_the_person(cli, tmp_pat
                                   "Peskov said nothing.\n")
     assert names.get("Moon") == ["Moon"] and names.get("Moon Jae-in") == ["Moon Jae-in"]
     assert names.get("Peskov") == ["Peskov"]   # a rare word opening a sentence is still a name
+
+
+@pytest.mark.parametrize("name,text", [
+    ("story.md", "Kim **Jong-un** met Moon **Jae-in** in Seoul. Later Kim Jong-un left.\n"),
+    ("story.html", "<p>Kim <b>Jong-un</b> met Moon <em>Jae-in</em>. Kim&nbsp;Jong-un left.</p>\n"),
+])
+def test_inline_markup_inside_a_name_keeps_the_name_whole(cli, tmp_path, name, text):
+    """The prose view blanks markup, and three or more blanks between two words ended a
+    name: 'Kim **Jong-un**' and 'Kim <b>Jong-un</b>' lost their surname and 'Jong Un'
+    was listed as a person of its own."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    r = cli("entities", "--all", "--format", "json", str(tmp_path / name))
+    assert r.returncode == 0, r.stderr
+    names = {n["canonical"]: sorted(w["text"] for s in n["spellings"] for w in s["written"])
+             for n in json.loads(r.stdout)["names"]}
+    assert names.get("Kim Jong Un") == ["Kim Jong-un"]
+    assert names.get("Moon Jae-in") == ["Moon Jae-in"]
+    assert not any(c.startswith("Jong") or c.startswith("Jae") for c in names)
+
+
+def test_a_block_tag_between_two_words_still_ends_a_name(cli, tmp_path):
+    (tmp_path / "story.html").write_text("<p>He met Kim</p><p>Jong-un later.</p>\n", encoding="utf-8")
+    r = cli("entities", "--all", "--format", "json", str(tmp_path / "story.html"))
+    assert r.returncode == 0, r.stderr
+    assert "Kim Jong Un" not in {n["canonical"] for n in json.loads(r.stdout)["names"]}

@@ -196,6 +196,20 @@ def _skeleton(word: str) -> str:
 _SURNAME_MAX_ZIPF = 6.0
 
 
+def _gap(doc: Document, a: int, b: int) -> str:
+    """What separates two words at prose[a:b], with inline markup read as one space.
+
+    Why: the prose view blanks markup to spaces, so 'Kim **Jong-un**', 'Moon <b>Jae-in</b>'
+    and 'Kim&nbsp;Jong-un' had three to six blanks between the words, more than _GAPS
+    allows: the surname fell away and 'Jong Un' became a person of its own.  A gap that
+    is only spaces and tabs in the prose but holds markup in the text is one space (a
+    block tag puts a line break in the prose view, which still ends the name)."""
+    gap = doc.prose[a:b]
+    if len(gap) > 2 and not gap.strip(" \t") and doc.text[a:b] != gap:
+        return " "
+    return gap
+
+
 def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
     """All name mentions of *doc*, in text order.
 
@@ -243,7 +257,7 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
         forced.add(toks[k][0])
         if k:   # the surname right before it: "Moon Jae-in", "Sun Yat-sen"
             ps, pe, ppieces, _ = toks[k - 1]
-            if (len(ppieces) == 1 and ppieces[0][3] and pe - ps <= 6 and prose[pe:toks[k][0]] == " "
+            if (len(ppieces) == 1 and ppieces[0][3] and pe - ps <= 6 and _gap(doc, pe, toks[k][0]) == " "
                     and zipf(ppieces[0][2]) < _SURNAME_MAX_ZIPF):
                 forced.add(ps)
 
@@ -256,6 +270,8 @@ def extract_mentions(doc: Document, index: Any = None) -> list[Mention]:
     for start, end, pieces, info in toks:
         if current is not None:
             gap = prose[last_end:start]
+            if gap not in _GAPS:   # (markup between the words: see _gap)
+                gap = _gap(doc, last_end, start)
             # only an initial ("J. Smith") may end with a full stop
             if gap not in _GAPS or (gap.startswith(".") and not _is_initial(current)):
                 current, pending = None, []
