@@ -66,3 +66,20 @@ def test_an_untranslated_paragraph_is_one_finding_with_cr_line_breaks():
     lf = found("\n")
     assert len(lf) == 1 and "(3 lines)" in lf[0][2]
     assert found("\r") == lf   # same length: same offsets
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r", "\r\n"])
+def test_a_finding_is_one_line_of_the_text_report(cli, tmp_path, newline):
+    """MT101 quotes an untranslated paragraph in its message, line breaks and all: the
+    text report's 'path:line:col: CODE message' ran over several lines, and a CR-only
+    file's lone CR put the terminal's cursor back over the path."""
+    story = tmp_path / "story.txt"
+    story.write_bytes(newline.join(["The minister spoke.", "Министр выступил на форуме.",
+                                    "Он рассказал о планах.", "The talks ended.", ""]).encode())
+    r = cli("lint", "--no-cache", "--languagetool", "off", "--select", "MT101", str(story))
+    assert r.returncode == 1, r.stderr
+    out = r.stdout.decode("utf-8")
+    headers = [ln for ln in out.split("\n") if "MT101" in ln]
+    assert len(headers) == 1 and "\r" not in headers[0]
+    assert headers[0].startswith(f"{story}:2:1: MT101 untranslated Cyrillic text 'Министр выступил на форуме. Он")
+    assert headers[0].endswith("(2 lines) in English copy (error)")

@@ -31,6 +31,17 @@ def excerpt(doc, start: int, end: int) -> tuple[str, int, int]:
     return snippet, len(prefix) + start - a, len(prefix) + max(end, start + 1) - a
 
 
+def _one_line(message: str) -> str:
+    """*message* with its line breaks as spaces.  Why: a message may quote text that
+    runs over lines (MT101's untranslated paragraph: 'Сомнолог ... сном⏎Врач ...'), and a
+    finding is one ``path:line:col: CODE message`` line to grep, editors' problem
+    matchers and the reader; a lone CR (CR-only files) even sent the terminal's cursor
+    back over the path and code."""
+    if "\n" not in message and "\r" not in message:
+        return message
+    return " ".join(message.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
 def render_text(results: list, color: bool = False, statistics: bool = False, **_: object) -> str:
     out: list[str] = []
     counts: Counter = Counter()
@@ -51,7 +62,8 @@ def render_text(results: list, color: bool = False, statistics: bool = False, **
             line, col = r.doc.position(f.start)
             sev = c(_COLORS.get(f.severity.value, ""), f.severity.value)
             fixable = " [*]" if f.fix == "safe" else ""
-            message = f.message if len(f.message) <= MESSAGE else f.message[:MESSAGE - 1] + "…"
+            message = _one_line(f.message)
+            message = message if len(message) <= MESSAGE else message[:MESSAGE - 1] + "…"
             out.append(f"{c(_BOLD, f'{r.path}:{line}:{col}:')} {c(_BOLD, f.rule)} {message} ({sev}){fixable}")
             snippet, a, b = excerpt(r.doc, f.start, f.end)
             gutter = f"{line:>5} | "
