@@ -437,3 +437,18 @@ def test_output_to_dev_stdout_appended_to_a_file_keeps_the_file(tmp_path, device
     report, after = rest.rsplit(b"}\n", 1)
     assert json.loads(report + b"}")["summary"]["findings"] == 1
     assert after == b"after\n"
+
+
+def test_terminal_escapes_in_an_article_are_shown_not_obeyed(cli, tmp_path):
+    """The text report printed the article's control characters raw: a story holding
+    '\\x1b[2K\\x1b[1A' erased and rewrote the editor's terminal lines, '\\x1b]0;..\\x07'
+    set its title.  They are shown as their Unicode pictures (one column each)."""
+    story = tmp_path / "story.txt"
+    story.write_bytes(b"The president Donald trump spoke.\x1b[2K\x1b[1A\x1b]0;owned\x07 Later.\n")
+    r = cli("lint", "--no-cache", "--languagetool", "off", "--select", "MT201", str(story))
+    assert r.returncode == 1, r.stderr
+    out = r.stdout.decode("utf-8")
+    assert "\x1b" not in out and "\x07" not in out
+    lines = out.split("\n")
+    assert lines[1].endswith("| The president Donald trump spoke.\u241b[2K\u241b[1A\u241b]0;owned\u2407 Later.")
+    assert lines[2].index("^") == lines[1].index("Donald")   # the carets still under the name

@@ -14,6 +14,21 @@ SPAN = 2 * WINDOW
 MESSAGE = 400
 
 
+#: Control characters as their visible Unicode pictures (ESC as "␛", BEL as "␇", DEL as
+#: "␡"; C1 controls as "�"), one column each so the carets stay under the finding.
+_PICTURES = {**{i: 0x2400 + i for i in range(32)}, 0x7F: 0x2421, **{i: 0xFFFD for i in range(0x80, 0xA0)}}
+
+
+def visible(text: str) -> str:
+    """*text* with its control characters shown, not obeyed.  Why: an article (or a
+    file name) holding terminal escape sequences ('\x1b[2K\x1b[1A', '\x1b]0;title\x07')
+    printed them raw, so a story could erase, recolour or rewrite the report on the
+    editor's terminal: the text report's counterpart of the HTML report's bidi guard."""
+    if text.isprintable():
+        return text
+    return text.translate(_PICTURES)
+
+
 def excerpt(doc, start: int, end: int) -> tuple[str, int, int]:
     """A one-line window around [start, end) and the marker offsets within it.
 
@@ -27,7 +42,7 @@ def excerpt(doc, start: int, end: int) -> tuple[str, int, int]:
     b = min(le, max(end, start + 1) + WINDOW)
     prefix = "…" if a > ls else ""
     suffix = "…" if b < le else ""
-    snippet = prefix + doc.text[a:b].replace("\t", " ") + suffix
+    snippet = prefix + visible(doc.text[a:b].replace("\t", " ")) + suffix
     return snippet, len(prefix) + start - a, len(prefix) + max(end, start + 1) - a
 
 
@@ -52,19 +67,19 @@ def render_text(results: list, color: bool = False, statistics: bool = False, **
 
     for r in results:
         if r.error:
-            out.append(f"{c(_BOLD, r.path)}: error: {r.error}")
+            out.append(f"{c(_BOLD, visible(r.path))}: error: {r.error}")
             continue
         if r.notice:
-            out.append(f"{r.path}: {r.notice}")
+            out.append(f"{visible(r.path)}: {r.notice}")
         for f in r.findings:
             counts[f.rule] += 1
             names[f.rule] = f.name
             line, col = r.doc.position(f.start)
             sev = c(_COLORS.get(f.severity.value, ""), f.severity.value)
             fixable = " [*]" if f.fix == "safe" else ""
-            message = _one_line(f.message)
+            message = visible(_one_line(f.message))
             message = message if len(message) <= MESSAGE else message[:MESSAGE - 1] + "…"
-            out.append(f"{c(_BOLD, f'{r.path}:{line}:{col}:')} {c(_BOLD, f.rule)} {message} ({sev}){fixable}")
+            out.append(f"{c(_BOLD, f'{visible(r.path)}:{line}:{col}:')} {c(_BOLD, f.rule)} {message} ({sev}){fixable}")
             snippet, a, b = excerpt(r.doc, f.start, f.end)
             gutter = f"{line:>5} | "
             out.append(c(_DIM, gutter) + snippet)
