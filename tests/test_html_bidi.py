@@ -113,3 +113,17 @@ def test_browser_keeps_the_order_and_shows_the_marker(bidi_page):
     assert RLO not in shown and "def ghi" in shown
     before = drv.execute_script("return getComputedStyle(document.querySelector('.bidi'), '::before').content")
     assert "U+202E" in before
+
+
+def test_the_arabic_letter_mark_is_marked_too():
+    """U+061C ARABIC LETTER MARK is an invisible bidi mark like RLM (it reorders the
+    digits and punctuation around it), but only LRM and RLM were on the list: it went
+    into the page raw."""
+    text = "Turnout was 40 \u061c% and 12 \u061c- 3.\n"
+    s = text.index("40")
+    r = _result(text, [_finding("MT101", "untranslated", s, s + 2)])
+    page = render_html([r], compute_scores=False)
+    check_highlights(page, [r])
+    p = _exposed(page)
+    assert p.exposed == []
+    assert [m["data-cp"] for m in p.markers].count("U+061C") == 2

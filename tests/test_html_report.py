@@ -102,7 +102,7 @@ def parse(page: str) -> ReportParser:
     return p
 
 
-_BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def _as_tip(message: str) -> str:

@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-#: LRM, RLM, the embeddings and overrides (LRE RLE PDF LRO RLO), the isolates (LRI RLI FSI PDI)
-BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+#: The marks (LRM, RLM and ALM, the Arabic letter mark: as invisible, and as able to move
+#: digits and punctuation, as RLM), the embeddings and overrides (LRE RLE PDF LRO RLO),
+#: the isolates (LRI RLI FSI PDI)
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 CSS = (".bidi::before{content:\"\\27E8\" attr(data-cp) \"\\27E9\";font:600 .75em/1 ui-monospace,Menlo,Consolas,"
