@@ -302,7 +302,13 @@ class Runner:
             _WORKER = self
             gc.freeze()
             try:
-                yield from fork_map(rest, jobs, _lint_packed, self.lint_one, self._unpack)
+                # each file's notices are taken as its result is handed out, so they come in
+                # file order, as with --jobs 1, not in the order the processes finished
+                self._note(self.notices)
+                _new_notices(self)   # (children inherit the count: only new ones are sent)
+                for result, notices in fork_map(rest, jobs, _lint_packed, self._lint_noting, _unpack):
+                    self._note(notices)
+                    yield result
             finally:
                 gc.unfreeze()
                 _WORKER = None
@@ -310,15 +316,19 @@ class Runner:
         chunk = max(1, min(32, len(rest) // (jobs * 4)))   # pragma: no cover - Windows/macOS spawn
         with worker_pool(jobs, fork=False, initializer=_init_worker, initargs=(self.opts,)) as pool:
             for packed in pool.map(_lint_packed, rest, chunksize=chunk):
-                yield self._unpack(packed)
+                result, notices = _unpack(packed)
+                self._note(notices)
+                yield result
 
-    def _unpack(self, packed: tuple) -> FileResult:
-        """A worker's result for one file, its notices kept once for the run's report."""
-        result, notices = _unpack(packed)
+    def _lint_noting(self, path: str) -> tuple[FileResult, list[str]]:
+        """``lint_one`` with the notices that linting *path* added (what a worker sends)."""
+        return self.lint_one(path), _new_notices(self)
+
+    def _note(self, notices: list[str]) -> None:
+        """Keep *notices* for the run's report, each once, in the order given."""
         for n in notices:
             if n not in self._worker_notices:
                 self._worker_notices.append(n)
-        return result
 
     def map_inputs(self, paths: Iterable[str], fn: Callable[["Runner", Input], Any], jobs: int | None = 1,
                    progress: Callable[[int], None] | None = None) -> list:
@@ -394,6 +404,26 @@ def _map_call(args: tuple) -> Any:
     return fn(_WORKER, item)
 
 
+def _new_notices(runner: Runner) -> list[str]:
+    """The notices *runner*'s linters gave since the last call in this process (each
+    linter's list only grows).
+
+    Why: a worker sent every notice it had with every file, the ones its parent gave
+    before the fork included, so a run where a rule timed out on many files shipped and
+    compared a growing list per file (quadratic), and the parent kept them in the order
+    the processes happened to finish instead of file order (stderr differed from
+    --jobs 1)."""
+    sent: dict = runner.memo.setdefault("_notices_sent", {})
+    out: list[str] = []
+    for key, linter in runner._linters.items():
+        notes = linter.ctx.notices
+        start = sent.get(key, 0)
+        if len(notes) > start:
+            out += notes[start:]
+            sent[key] = len(notes)
+    return out
+
+
 def _lint_packed(path: str) -> tuple:
     from .cache import finding_to_dict
     assert _WORKER is not None
@@ -405,7 +435,7 @@ def _lint_packed(path: str) -> tuple:
         packed_src = (src.text, src.encoding, src.bom, doc.fmt, None if doc.prose is src.text else doc.prose,
                       [tuple(s) for s in doc.markup], [tuple(s) for s in doc.protected])
     return (r.path, r.error, r.notice, packed_src, [finding_to_dict(f) for f in r.findings],
-            list(_WORKER.notices), r.extra)
+            _new_notices(_WORKER), r.extra)
 
 
 def _unpack(packed: tuple) -> tuple[FileResult, list[str]]:
