@@ -6,6 +6,7 @@ or input error.  Findings go to stdout (or --output); notices and errors go to s
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from importlib import import_module
@@ -112,8 +113,18 @@ def write_output(text: "str | Iterable[str]", output: Optional[Path]) -> None:
     (a big JSON report), which are written as they come."""
     pieces = [text] if isinstance(text, str) else text
     if output is None:
-        for piece in pieces:
-            stdout_write(piece)
+        try:
+            if sys.stdout is None:   # started with standard output closed (`>&-`)
+                raise OSError(errno.EBADF, "standard output is closed")
+            for piece in pieces:
+                stdout_write(piece)
+        except OSError as exc:
+            # a full disk or a dead device is the environment's error, not mtcheck's: say
+            # so (exit 2) instead of an 'internal error' traceback; a reader that went
+            # away (EPIPE, `| head`) is left to click, which ends quietly
+            if exc.errno == errno.EPIPE:
+                raise
+            raise fail(f"cannot write the report to standard output: {exc.strerror or exc}") from None
         return
     from .source import write_atomic
     try:

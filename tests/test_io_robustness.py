@@ -452,3 +452,22 @@ def test_terminal_escapes_in_an_article_are_shown_not_obeyed(cli, tmp_path):
     lines = out.split("\n")
     assert lines[1].endswith("| The president Donald trump spoke.\u241b[2K\u241b[1A\u241b]0;owned\u2407 Later.")
     assert lines[2].index("^") == lines[1].index("Donald")   # the carets still under the name
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_on_standard_output_is_an_error_not_an_internal_one(tmp_path):
+    """`mtcheck lint > report.txt` on a full disk ended in a traceback and 'internal
+    error ... please report it': the environment's error, said as one line (exit 2)."""
+    import subprocess
+
+    from conftest import ROOT
+    story = tmp_path / "a.txt"
+    story.write_text("The president Donald trump spoke.\n", encoding="utf-8")
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run([sys.executable, "-m", "mtcheck.cli", "lint", "--no-cache", "--languagetool", "off",
+                            str(story)], stdout=full, stderr=subprocess.PIPE,
+                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+    err = r.stderr.decode("utf-8")
+    assert r.returncode == 2
+    assert "cannot write the report to standard output: No space left on device" in err
+    assert "Traceback" not in err and "internal error" not in err
