@@ -15,11 +15,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from . import gcpause
+from . import gcpause, packing
 from .api import FileResult, Linter, read_document
 from .config import Config, check_overrides, discover, load_file
 from .walk import inputs
-from .document import Document, Span
+from .document import Document
 from .source import InputError, SkipFile, Source
 from .suppress import Baseline
 
@@ -295,34 +295,33 @@ class Runner:
         from .workers import fork_map
         from .workers import pool as worker_pool
 
-        global _WORKER
         yield self.lint_one(paths[0])
         rest = paths[1:]
         if hasattr(os, "fork"):
-            _WORKER = self
+            packing.WORKER = self
             gc.freeze()
             try:
                 # each file's notices are taken as its result is handed out, so they come in
                 # file order, as with --jobs 1, not in the order the processes finished
                 self._note(self.notices)
-                _new_notices(self)   # (children inherit the count: only new ones are sent)
-                for result, notices in fork_map(rest, jobs, _lint_packed, self._lint_noting, _unpack):
+                packing.new_notices(self)   # (children inherit the count: only new ones are sent)
+                for result, notices in fork_map(rest, jobs, packing.lint_packed, self._lint_noting, packing.unpack):
                     self._note(notices)
                     yield result
             finally:
                 gc.unfreeze()
-                _WORKER = None
+                packing.WORKER = None
             return
         chunk = max(1, min(32, len(rest) // (jobs * 4)))   # pragma: no cover - Windows/macOS spawn
-        with worker_pool(jobs, fork=False, initializer=_init_worker, initargs=(self.opts,)) as pool:
-            for packed in pool.map(_lint_packed, rest, chunksize=chunk):
-                result, notices = _unpack(packed)
+        with worker_pool(jobs, fork=False, initializer=packing.init_worker, initargs=(self.opts,)) as pool:
+            for packed in pool.map(packing.lint_packed, rest, chunksize=chunk):
+                result, notices = packing.unpack(packed)
                 self._note(notices)
                 yield result
 
     def _lint_noting(self, path: str) -> tuple[FileResult, list[str]]:
         """``lint_one`` with the notices that linting *path* added (what a worker sends)."""
-        return self.lint_one(path), _new_notices(self)
+        return self.lint_one(path), packing.new_notices(self)
 
     def _note(self, notices: list[str]) -> None:
         """Keep *notices* for the run's report, each once, in the order given."""
@@ -341,7 +340,6 @@ class Runner:
 
         from .workers import fork_map
 
-        global _WORKER
         items = self.files(paths)
         jobs = jobs or os.cpu_count() or 1
         if jobs <= 1 or len(items) < SERIAL_BELOW or not hasattr(os, "fork"):
@@ -356,17 +354,17 @@ class Runner:
         if progress:
             progress(1)
         gcpause.settle()
-        _WORKER = self
+        packing.WORKER = self
         gc.freeze()
         try:
             rest = []
-            for value in fork_map([(fn, p, err) for p, err in items[1:]], jobs, _map_call, _map_call, _same):
+            for value in fork_map([(fn, p, err) for p, err in items[1:]], jobs, packing.map_call, packing.map_call, packing.same):
                 rest.append(value)
                 if progress:
                     progress(1)
         finally:
             gc.unfreeze()
-            _WORKER = None
+            packing.WORKER = None
         return [first, *rest]
 
     @property
@@ -381,72 +379,3 @@ class Runner:
     def all_rules(self) -> list:
         cfg = self.config_for(".")
         return self.linter_for(cfg).ruleset.rules
-
-
-# ---------------------------------------------------------------------------------------
-# Worker side: one Runner per process, results sent back as plain data.
-_WORKER: Runner | None = None
-
-
-def _init_worker(opts: RunOptions) -> None:
-    global _WORKER
-    _WORKER = Runner(opts)
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-def _map_call(args: tuple) -> Any:
-    fn, path, error = args
-    assert _WORKER is not None
-    item = Input(path, _WORKER.config_for(path), error=error) if error else _WORKER.read(path)
-    return fn(_WORKER, item)
-
-
-def _new_notices(runner: Runner) -> list[str]:
-    """The notices *runner*'s linters gave since the last call in this process (each
-    linter's list only grows).
-
-    Why: a worker sent every notice it had with every file, the ones its parent gave
-    before the fork included, so a run where a rule timed out on many files shipped and
-    compared a growing list per file (quadratic), and the parent kept them in the order
-    the processes happened to finish instead of file order (stderr differed from
-    --jobs 1)."""
-    sent: dict = runner.memo.setdefault("_notices_sent", {})
-    out: list[str] = []
-    for key, linter in runner._linters.items():
-        notes = linter.ctx.notices
-        start = sent.get(key, 0)
-        if len(notes) > start:
-            out += notes[start:]
-            sent[key] = len(notes)
-    return out
-
-
-def _lint_packed(path: str) -> tuple:
-    from .cache import finding_to_dict
-    assert _WORKER is not None
-    r = _WORKER.lint_one(path)
-    src, doc = r.source, r.doc
-    packed_src = None
-    if src is not None and doc is not None:
-        # the Document's views as plain data, so that the parent need not build them again
-        packed_src = (src.text, src.encoding, src.bom, doc.fmt, None if doc.prose is src.text else doc.prose,
-                      [tuple(s) for s in doc.markup], [tuple(s) for s in doc.protected])
-    return (r.path, r.error, r.notice, packed_src, [finding_to_dict(f) for f in r.findings],
-            _new_notices(_WORKER), r.extra)
-
-
-def _unpack(packed: tuple) -> tuple[FileResult, list[str]]:
-    from .cache import finding_from_dict
-    from .source import Source
-    path, error, notice, packed_src, findings, notices, extra = packed
-    if packed_src is None:
-        return FileResult(path, error=error, notice=notice), notices
-    text, encoding, bom, fmt, prose, markup, protected = packed_src
-    src = Source(path, text, encoding, bom)
-    doc = Document(text=text, path=path, fmt=fmt, prose=text if prose is None else prose,
-                   markup=[Span(*s) for s in markup], protected=[Span(*s) for s in protected])
-    return FileResult(path, [finding_from_dict(f) for f in findings], doc=doc, source=src,
-                      extra=extra), notices
