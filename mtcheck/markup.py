@@ -40,17 +40,15 @@ _MD_LINK_DEF = re.compile(r"""^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:"[^"\n]*"
                           re.MULTILINE)
 _MD_MARKERS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+[.)][ \t])", re.MULTILINE)
 _MD_EMPH = re.compile(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}|!?\[|\]")
-# What these two regexes match is found by comment_spans and block_spans, in linear time.
-_HTML_BLOCK = re.compile(r"<(script|style|code|pre)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_BLOCK_OPEN = re.compile(r"<(script|style|code|pre)\b", re.IGNORECASE)
-_HTML_BLOCK_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "code", "pre")}
+_HTML_BLOCK_CLOSE: dict[str, re.Pattern[str]] = {}   # name -> its closing tag, compiled when first met
 
 
 def comment_spans(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each ``<!-- ... -->``: the matches of _HTML_COMMENT, in linear time.
+    """(start, end) of each ``<!-- ... -->``: the matches of ``<!--.*?-->`` (DOTALL), in
+    linear time.
 
-    Why not the regex: at each "<!--" that no "-->" closes it scans to the end of the
+    Why not that regex: at each "<!--" that no "-->" closes it scans to the end of the
     text, so a file of many unclosed openers took quadratic time ('<!--' * 20000, 80 KB:
     9-16 s to read).  Once one opener is unclosed, no later one can be closed either."""
     i = 0
@@ -66,8 +64,8 @@ def comment_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def block_spans(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each script/style/code/pre element: the matches of _HTML_BLOCK,
-    in linear time (an unclosed ``<pre>`` made the regex scan to the end again at every
+    r"""(start, end) of each script/style/code/pre element: the matches of
+    ``<(script|style|code|pre)\b.*?</\1\s*>`` (DOTALL, IGNORECASE), in linear time (an unclosed ``<pre>`` made the regex scan to the end again at every
     later ``<pre>``; once a name has no closing tag after one opener, it has none after
     the later ones)."""
     unclosed: set[str] = set()
@@ -77,7 +75,10 @@ def block_spans(text: str) -> Iterator[tuple[int, int]]:
         if m is None:
             return
         name = m.group(1).lower()
-        close = None if name in unclosed else _HTML_BLOCK_CLOSE[name].search(text, m.end())
+        closing = _HTML_BLOCK_CLOSE.get(name)
+        if closing is None:
+            closing = _HTML_BLOCK_CLOSE[name] = re.compile(rf"</{name}\s*>", re.IGNORECASE)
+        close = None if name in unclosed else closing.search(text, m.end())
         if close is None:
             unclosed.add(name)
             pos = m.start() + 1

@@ -313,7 +313,7 @@ class Runner:
                 packing.WORKER = None
             return
         chunk = max(1, min(32, len(rest) // (jobs * 4)))   # pragma: no cover - Windows/macOS spawn
-        with worker_pool(jobs, fork=False, initializer=packing.init_worker, initargs=(self.opts,)) as pool:
+        with worker_pool(jobs, initializer=packing.init_worker, initargs=(self.opts,)) as pool:
             for packed in pool.map(packing.lint_packed, rest, chunksize=chunk):
                 result, notices = packing.unpack(packed)
                 self._note(notices)

@@ -37,17 +37,15 @@ def _init(initializer: Callable[..., None] | None, *initargs: Any) -> None:
 
 
 @contextmanager
-def pool(jobs: int, *, fork: bool, initializer: Callable[..., None] | None = None,
+def pool(jobs: int, *, initializer: Callable[..., None] | None = None,
          initargs: tuple = ()) -> Iterator[Any]:
-    """A ``ProcessPoolExecutor`` of *jobs* workers (forked when *fork*), shut down
-    normally when the block ends, and without its pending work when the block is left by
-    an exception (KeyboardInterrupt, a closed generator, an error writing output)."""
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor   # only parallel runs pay for it
+    """A ``ProcessPoolExecutor`` of *jobs* workers (where fork_map cannot fork: each
+    worker builds its own state in *initializer*), shut down normally when the block
+    ends, and without its pending work when the block is left by an exception
+    (KeyboardInterrupt, a closed generator, an error writing output)."""
+    from concurrent.futures import ProcessPoolExecutor   # only spawned parallel runs pay for it
 
-    kwargs: dict[str, Any] = {"mp_context": mp.get_context("fork")} if fork else {}
-    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(initializer, *initargs),
-                                   **kwargs)
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(initializer, *initargs))
     _LIVE.add(executor)
     try:
         yield executor
