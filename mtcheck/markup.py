@@ -65,9 +65,9 @@ def comment_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def block_spans(text: str) -> Iterator[tuple[int, int]]:
     r"""(start, end) of each script/style/code/pre element: the matches of
-    ``<(script|style|code|pre)\b.*?</\1\s*>`` (DOTALL, IGNORECASE), in linear time (an unclosed ``<pre>`` made the regex scan to the end again at every
-    later ``<pre>``; once a name has no closing tag after one opener, it has none after
-    the later ones)."""
+    ``<(script|style|code|pre)\b.*?</\1\s*>`` (DOTALL, IGNORECASE), in linear time: an
+    unclosed ``<pre>`` made that regex scan to the end again at every later ``<pre>``;
+    once a name has no closing tag after one opener, it has none after the later ones."""
     unclosed: set[str] = set()
     pos = 0
     while True:
