@@ -52,3 +52,18 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env
 @pytest.fixture
 def cli():
     return run_cli
+
+
+_RULE_LINTERS: dict[str, object] = {}
+
+
+def rule_findings(select: str, text: str) -> list:
+    """The findings of the rules *select* names (a code or prefix, "MT405", "MT6") in
+    *text*, LanguageTool off: the one linter per selection is built once per session."""
+    linter = _RULE_LINTERS.get(select)
+    if linter is None:
+        from mtcheck.api import Linter
+        from mtcheck.config import Config
+        linter = _RULE_LINTERS[select] = Linter(Config(select=(select,), languagetool="off"),
+                                                {"languagetool": "off"})
+    return linter.lint_text(text)

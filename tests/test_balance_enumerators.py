@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.api import Linter
-from mtcheck.config import Config
-
-LINTER = Linter(Config(select=("MT405",), languagetool="off"), {"languagetool": "off"})
+from conftest import rule_findings
 
 
 def found(text: str) -> list[tuple[int, str]]:
-    return [(f.start, f.message) for f in LINTER.lint_text(text)]
+    return [(f.start, f.message) for f in rule_findings("MT405", text)]
 
 
 @pytest.mark.parametrize("text", [

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.api import Linter
-from mtcheck.config import Config
-
-LINTER = Linter(Config(select=("MT202",), languagetool="off"), {"languagetool": "off"})
+from conftest import rule_findings
 
 
 def found(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in LINTER.lint_text(text)]
+    return [text[f.start:f.end] for f in rule_findings("MT202", text)]
 
 
 def test_lower_case_title_after_a_country_acronym_is_a_house_style() -> None:

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.api import Linter
-from mtcheck.config import Config
-
-LINTER = Linter(Config(select=("MT203",), languagetool="off"), {"languagetool": "off"})
+from conftest import rule_findings
 
 
 def found(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in LINTER.lint_text(text)]
+    return [text[f.start:f.end] for f in rule_findings("MT203", text)]
 
 
 @pytest.mark.parametrize("text", [
