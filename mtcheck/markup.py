@@ -35,8 +35,8 @@ _MD_INLINE_CODE = re.compile(r"`[^`\n]+`")
 # the target ended at its first ")", and the second was an unbalanced bracket, MT405).
 _MD_LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 # A link reference definition, "[1]: https://example.com/x "Title"": URL and title are
-# not prose (the title was linted and fixed).
-_MD_LINK_DEF = re.compile(r"""^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$""",
+# not prose (the title was linted and fixed).  (``\r?$``: a CRLF file's line ends in a CR.)
+_MD_LINK_DEF = re.compile(r"""^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\r?$""",
                           re.MULTILINE)
 _MD_MARKERS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+[.)][ \t])", re.MULTILINE)
 _MD_EMPH = re.compile(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}|!?\[|\]")

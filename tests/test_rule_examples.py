@@ -68,3 +68,37 @@ def test_codes_are_unique_and_categories_valid():
     codes = [r.code for r in RULES]
     assert len(codes) == len(set(codes))
     assert all(r.category in CATEGORIES for r in RULES)
+
+
+def _as_crlf(text: str) -> str:
+    return text.replace("\n", "\r\n")
+
+
+def _where(text: str, findings) -> list[tuple]:
+    """Each finding as a reader sees it: line and column of both ends, message, suggestions."""
+    def at(offset: int) -> tuple[int, int]:
+        line_start = text.rfind("\n", 0, offset) + 1
+        return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    return sorted((f.rule, at(f.start), at(f.end), f.message, f.replacements) for f in findings)
+
+
+def _fixed(rule, text: str) -> str:
+    for _ in range(5):
+        out, applied = apply_fixes(text, _lint(rule, text), unsafe=True)
+        if not applied:
+            break
+        text = out
+    return text
+
+
+@pytest.mark.parametrize("rule,kind,text,fixed", list(_cases()))
+def test_rule_example_with_crlf_line_ends(rule, kind, text, fixed):
+    """Every example, its lines ended by CRLF (Windows editors, CMS exports), gives the
+    findings the LF text gives, at the same lines and columns, and its fixes keep CRLF.
+    Each example also ends in a line break here, so that a rule anchored at a line's
+    end (``[ \\t]*$``) meets the CR it missed before (an agency "-0-", "5 minutes ago")."""
+    lf = text + "\n"
+    crlf = _as_crlf(lf)
+    assert _where(crlf, _lint(rule, crlf)) == _where(lf, _lint(rule, lf))
+    if fixed is not None:
+        assert _fixed(rule, crlf) == _as_crlf(_fixed(rule, lf))

@@ -125,7 +125,8 @@ class Script:
                         meaning = ph.meaning
                         break
             script = _script_name(text)
-            shown = text if len(text) <= 60 else text[:57].rstrip() + "…"
+            flat = text.replace("\r\n", "\n")   # a CRLF file's message reads as an LF file's
+            shown = flat if len(flat) <= 60 else flat[:57].rstrip() + "…"
             if view is not None:   # report the references as written
                 start, end = view.original(start), view.original(end)
             lines = doc.position(end)[0] - doc.position(start)[0] + 1   # LF, CRLF or CR
