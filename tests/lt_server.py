@@ -33,6 +33,8 @@ CHECKS = [
      "Use “an” instead of ‘a’ if the following word starts with a vowel sound.", lambda m: ["an "]),
     (r" (?=,)", "COMMA_PARENTHESIS_WHITESPACE", "whitespace", "TYPOGRAPHY", "Typography",
      "Put a space after the comma, but not before the comma.", lambda m: [""]),
+    (r"\b(\w+) \1\b", "ENGLISH_WORD_REPEAT_RULE", "duplication", "MISC", "Miscellaneous",
+     "Possible typo: you repeated a word", lambda m: [m.group(1)]),
 ]
 
 

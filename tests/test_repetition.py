@@ -56,3 +56,63 @@ def test_bad_unit_lengths_fail_the_rule_file(tmp_path):
     with pytest.raises(RuleError, match="min_words"):
         rule = next(r for r in load_rules(extra_dirs=(str(tmp_path),)).rules if r.code == "XY901")
         get_kind("repetition").prepare(rule, CheckContext())
+
+
+def doubled(text: str) -> list[tuple[str, str]]:
+    return [(text[f.start:f.end], f.replacements[0]) for f in rule_findings("MT715", text)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The minister said the the talks would go on.", [("the the", "the")]),
+    ("The the minister arrived.", [("The the", "The")]),          # case aside, first copy kept
+    ("He went to to Moscow and and Kyiv.", [("to to", "to"), ("and and", "and")]),
+    ("Crowds filled the the\tsquare.", [("the the", "the")]),     # a tab is a blank too
+])
+def test_a_doubled_word_is_reported_with_one_copy_as_the_fix(text, want):
+    assert doubled(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "He had had enough.",                 # the rule's allow list
+    "From there there is a view of the bay.",
+    "Bora Bora and Walla Walla.",          # two capitals: a name
+    "The crowd chanted ha ha ha.",         # a chain of three
+    "The oil of ylang ylang.",             # a rare reduplicated name (min_zipf)
+    "The score was 10 10.",                # not letters
+    "He said the.\nThe talks ended.",      # not on one line
+    "See https://example.com/the the",     # the first copy is in a URL
+])
+def test_english_doubles_names_and_chains_are_not_reported(text):
+    assert doubled(text) == []
+
+
+def test_a_doubled_word_is_reported_once_with_languagetool_on():
+    """MT715 replaces LanguageTool's ENGLISH_WORD_REPEAT_RULE (MT801 skips it), so a run
+    with both reports "the the" once, and without LanguageTool it is still reported."""
+    from lt_server import LTServer
+
+    from mtcheck.api import Linter
+    from mtcheck.config import Config
+    text = "The minister said the the talks would go on.\n"
+    with LTServer() as srv:
+        lt_only = Linter(Config(select=("MT8",), languagetool=srv.url)).lint_text(text)
+        both = Linter(Config(select=("MT8", "MT715"), languagetool=srv.url)).lint_text(text)
+    assert lt_only == []
+    assert [(f.rule, text[f.start:f.end]) for f in both] == [("MT715", "the the")]
+
+
+def test_allow_and_min_zipf_are_rule_data(tmp_path):
+    """A newsroom can extend the rule in YAML: its own allow list and frequency floor."""
+    from mtcheck.api import Linter
+    from mtcheck.config import Config
+    (tmp_path / "house.yml").write_text(
+        "rules:\n"
+        "  - code: HS715\n    name: doubled-word-house\n    category: garbled\n    severity: warning\n"
+        "    kind: repetition\n    min_words: 1\n    max_words: 1\n    allow: [the]\n    min_zipf: 0\n"
+        "    message: \"'{text}': a word doubled\"\n"
+        "    why: >\n      House rule: doubled words, except the ones the house allows; rare words too.\n"
+        "    examples:\n      bad: [\"It smelled of ylang ylang.\"]\n      good: [\"the the\"]\n",
+        encoding="utf-8")
+    linter = Linter(Config(select=("HS715",), rule_dirs=(str(tmp_path),)))
+    found = [(f.rule, f.start, f.end) for f in linter.lint_text("the the; ylang ylang")]
+    assert found == [("HS715", 9, 20)]
