@@ -65,11 +65,22 @@ def test_components_name_their_category_and_weights(linter):
     assert all(s.score < 100 for s in res.segments)
 
 
-def test_lexical_components_without_findings(linter):
-    res = score_text("The the minister said that the the talks with the zorbulating delegation were useful.",
-                     linter=linter)
+def test_lexical_components_without_findings():
+    from mtcheck.config import Config
+    text = "The the minister said that the the talks with the zorbulating delegation were useful."
+    res = score_text(text, linter=Linter(Config(ignore=("MT715",))))
     assert res.components["repeated-word"].count == 2
     assert res.components["oov"].count == 1
+    assert res.score < 100
+
+
+def test_a_doubled_word_a_rule_reports_is_not_counted_twice(linter):
+    """With MT715 (doubled-word) on, "the the" is a finding, and the lexical component
+    leaves the words it covers alone: one penalty per problem."""
+    text = "The the minister said that the the talks with the zorbulating delegation were useful."
+    res = score_text(text, linter=linter)
+    assert [f.rule for f in res.findings].count("MT715") == 2
+    assert res.components["repeated-word"].count == 0
     assert res.score < 100
 
 
