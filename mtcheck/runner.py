@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import gcpause, packing
 from .api import FileResult, Linter, read_document
 from .config import Config, check_overrides, discover, load_file
-from .walk import inputs
+from .walk import inputs, unique
 from .document import Document
 from .source import InputError, SkipFile, Source
 from .suppress import Baseline
@@ -114,8 +114,9 @@ class Runner:
 
     def files(self, paths: Iterable[str]) -> list[tuple[str, str | None]]:
         """(path, error) for each input: a file as given (whatever its extension), a
-        directory walked with the config of each of its folders (walk.walk)."""
-        return list(inputs(paths, partial(self.config_for, is_dir=True)))
+        directory walked with the config of each of its folders (walk.walk); each file
+        once, as first named (walk.unique), for every command."""
+        return unique(inputs(paths, partial(self.config_for, is_dir=True)))
 
     # -- one file ---------------------------------------------------------------------
     def _cache_for(self, cfg: Config):

@@ -7,7 +7,6 @@ file's own encoding, BOM and newlines, so nothing outside a replaced span change
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import List, Optional
 
@@ -114,15 +113,11 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool,
     if "-" in paths:
         _fix_stdin(runner, unsafe, tally)
 
-    # A file named twice (or by two paths) is fixed once: a second diff of it made the
-    # patch unappliable, and a second --write would only re-read what the first wrote.
-    done: set[str] = set()
+    # A file named twice (or by two paths) is fixed once, as runner.files lists each file
+    # once (walk.unique): a second diff of it made the patch unappliable, and a second
+    # --write would only re-read what the first wrote.
     for item in runner.inputs([p for p in paths if p != "-"], files):
         path, cfg, src = item.path, item.config, item.source
-        real = os.path.realpath(path)
-        if real in done:
-            continue
-        done.add(real)
         if item.error:
             typer.echo(f"mtcheck: error: {path}: {item.error}", err=True)
             tally.errors += 1
