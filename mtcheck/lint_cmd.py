@@ -23,7 +23,7 @@ def lint(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", "-i", help="Skip these rules (same forms as --select)."),
     fail_level: Optional[str] = typer.Option(None, "--fail-level", help="Lowest severity that makes the exit status 1: info, warning (default) or error. Without it each file's findings are judged by the fail-level of its own config."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2)."),
-    statistics: bool = typer.Option(False, "--statistics", help="Print a count of findings per rule after the findings."),
+    statistics: bool = typer.Option(False, "--statistics", help="Also count the findings per rule (text: a table after the findings; json: a top-level 'statistics' list; github, sarif: the table on stderr; html: always shown)."),
     config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering pyproject.toml/.mtcheck.toml."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs with this encoding (e.g. cp1251) instead of UTF-8/UTF-16 detection."),
     max_file_size: Optional[int] = typer.Option(None, "--max-file-size", help="Skip files larger than this many bytes (default 5 MB; 0 = no limit; not negative)."),
@@ -37,7 +37,7 @@ def lint(
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse findings for unchanged files (keyed by content, version, config and rules)."),
     cache_dir: Optional[str] = typer.Option(None, "--cache-dir", help="Where the cache lives (default .mtcheck_cache; safe to delete)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr: --progress always, --no-progress never (default: for 20+ files when stderr is a terminal and the report is text or goes to a file with -o; never under pre-commit)."),
-    score: bool = typer.Option(False, "--score", help="Also give each article's fluency score (text: after the findings; json: a 'score' field per file)."),
+    score: bool = typer.Option(False, "--score", help="Also give each article's fluency score (text: after the findings; json: a 'score' field per file; sarif: 'fluencyScore' in each file's run.artifacts[] properties; html: always shown; github: not shown, a notice says so)."),
     source: Optional[str] = typer.Option(None, "--source", help="Russian original (a file, or a directory paired by file name): enables the source-mismatch checks (MT9xx)."),
     languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx rules: a server URL (http://localhost:8081), 'local', 'off', or 'auto' (default: $MTCHECK_LANGUAGETOOL_URL, else a local install, else skip with one notice). Any other value is a usage error."),
     fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes in place first, then report what is left (as `mtcheck fix --write`, then lint). A file that cannot be read, fixed or written is reported and makes the exit status 2; the others are still fixed and reported."),
@@ -46,7 +46,7 @@ def lint(
 ) -> None:
     from .cli import fail, print_notices, split_list, use_color, write_output
     from .config import ConfigError, check_overrides
-    from .report import FORMATS, render
+    from .report import FORMATS
     from .rules import RuleError
     from .runner import RunOptions, Runner
     from .selectors import check_run_selectors, configs_used
@@ -131,16 +131,12 @@ def lint(
                    f"({n} distinct) to {write_baseline}", err=True)
         raise typer.Exit(2 if errors else 0)
 
-    kwargs = {"color": use_color(color) if output is None else False, "statistics": statistics}
-    if fmt == "sarif":
-        kwargs = {"rules": all_rules}
-    elif fmt in ("json", "github"):
-        kwargs = {}
-    rendered = render(fmt, results, **kwargs)
-    if score:
-        from .commands.score import add_scores
-        rendered = add_scores(fmt, rendered, results)
+    from .report.lint_report import lint_report
+    rendered, notes = lint_report(fmt, results, rules=all_rules, color=use_color(color) if output is None else False,
+                                  statistics=statistics, score=score)
     write_output(rendered, output)
+    for note in notes:   # --statistics / --score where the format has no place for them
+        typer.echo(note, err=True)
     if fmt != "text":
         for r in results:
             if r.error:

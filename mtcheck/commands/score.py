@@ -9,7 +9,6 @@ it, or 2 on usage or input errors.
 from __future__ import annotations
 
 import itertools
-import json
 from functools import partial
 from pathlib import Path
 from typing import Any, List, Optional
@@ -286,24 +285,3 @@ def _text(files: list[dict[str, Any]], minimum: float | None, show: int, lines: 
 
 def register(app: typer.Typer) -> None:
     app.command("score", help=HELP)(score_cmd)
-
-
-def add_scores(fmt: str, rendered: str, results: list) -> str:
-    """``mtcheck lint --score``: add each article's score to an already rendered report.
-
-    JSON gains a ``score`` field per file (null when the file could not be read); text
-    gains one ``path: score N/100`` line per article after the findings.  Other formats
-    are returned unchanged (their schemas have no place for it).
-    """
-    from ..score import score_document
-
-    scores = {id(r): (score_document(r.doc, r.findings).score if r.doc is not None else None) for r in results}
-    if fmt == "json":
-        data = json.loads(rendered)
-        for entry, r in zip(data["files"], results):
-            entry["score"] = scores[id(r)]
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "text":
-        lines = [f"{r.path}: score {scores[id(r)]:.1f}/100" for r in results if scores[id(r)] is not None]
-        return rendered + "\n".join(lines) + ("\n" if lines else "")
-    return rendered

@@ -63,7 +63,15 @@ def build(results: list, **extra: Any) -> dict[str, Any]:
 
 
 def render_json(results: list, **extra: Any) -> str:
+    """The report; with ``statistics=True`` it gains a top-level ``statistics`` list, one
+    ``{"rule", "name", "count"}`` per rule with findings, most first (as the text table).
+    An added field, which the version-1 contract allows: without the flag the document is
+    as before, and with it no field changes meaning and no finding is left out (ruff's
+    ``--statistics`` prints the counts instead of the findings, which a tool reading
+    the report would not expect)."""
     extra.pop("color", None)
-    extra.pop("statistics", None)
+    if extra.pop("statistics", False):
+        from . import rule_counts
+        extra["statistics"] = [{"rule": code, "name": name, "count": n} for code, name, n in rule_counts(results)]
     from .jsontext import dumps
     return dumps(build(results, **extra)) + "\n"

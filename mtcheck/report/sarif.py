@@ -26,7 +26,9 @@ def artifact_uri(path: str) -> str:
     return quote(os.fsencode(posix), safe="/")   # bytes: a name that is not UTF-8 is quoted too
 
 
-def render_sarif(results: list, rules: list | None = None, **_: object) -> str:
+def render_sarif(results: list, rules: list | None = None, scores: list | None = None, **_: object) -> str:
+    """The SARIF log of *results*.  *scores* (``lint --score``: each result's fluency
+    score, None for a file that was not read) adds ``run.artifacts``, see artifacts()."""
     used = {f.rule for r in results for f in r.findings}
     rule_list = [r for r in (rules or []) if r.code in used]
     index = {r.code: i for i, r in enumerate(rule_list)}
@@ -79,4 +81,31 @@ def render_sarif(results: list, rules: list | None = None, **_: object) -> str:
             "results": sarif_results,
         }],
     }
+    if scores is not None:
+        doc["runs"][0]["artifacts"] = artifacts(results, scores)
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+#: The key of an article's fluency score (0-100, higher reads better; ``mtcheck score``)
+#: in its artifact's property bag.
+SCORE_PROPERTY = "fluencyScore"
+
+
+def artifacts(results: list, scores: list) -> list[dict]:
+    """``run.artifacts``: one artifact per scored article, in input order, with its score
+    in the artifact's property bag (SARIF 2.1.0 §3.8: any object's ``properties`` holds
+    key/value pairs a producer defines), ``{"fluencyScore": 87.5}``.
+
+    Why there: the score belongs to a file, not to a finding, and an artifact is SARIF's
+    object for a file of the run; ``results`` and every field the log had before are
+    left exactly as they were (readers of the contract, GitHub code scanning, see no
+    change), and the artifact's ``location.uri`` is the one the file's results use, so
+    a reader joins them by it.  A file that could not be read has no score and no artifact
+    (its error is in ``invocations``)."""
+    out = []
+    for r, score in zip(results, scores):
+        if score is None:
+            continue
+        out.append({"location": {"uri": artifact_uri(r.path)}, "roles": ["analysisTarget"],
+                    "properties": {SCORE_PROPERTY: score}})
+    return out

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 WINDOW = 50
@@ -59,8 +57,6 @@ def _one_line(message: str) -> str:
 
 def render_text(results: list, color: bool = False, statistics: bool = False, **_: object) -> str:
     out: list[str] = []
-    counts: Counter = Counter()
-    names: dict[str, str] = {}
 
     def c(code: str, s: str) -> str:
         return f"{code}{s}{_RESET}" if color else s
@@ -72,8 +68,6 @@ def render_text(results: list, color: bool = False, statistics: bool = False, **
         if r.notice:
             out.append(f"{visible(r.path)}: {r.notice}")
         for f in r.findings:
-            counts[f.rule] += 1
-            names[f.rule] = f.name
             line, col = r.doc.position(f.start)
             sev = c(_COLORS.get(f.severity.value, ""), f.severity.value)
             fixable = " [*]" if f.fix == "safe" else ""
@@ -86,11 +80,10 @@ def render_text(results: list, color: bool = False, statistics: bool = False, **
             out.append(" " * (len(gutter) - 2) + "| " + " " * a + c(_COLORS.get(f.severity.value, ""), "^" * max(1, b - a)))
     total = sum(len(r.findings) for r in results)
     errors = sum(1 for r in results if r.error)
-    if statistics and counts:
+    table = statistics_table(results) if statistics else []
+    if table:
         out.append("")
-        width = max(len(str(n)) for n in counts.values())
-        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            out.append(f"{n:>{width}}  {code}  {names[code]}")
+        out.extend(table)
     files = len(results)
     summary = f"Found {total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}"
     if errors:
@@ -100,3 +93,14 @@ def render_text(results: list, color: bool = False, statistics: bool = False, **
         summary += f" ({fixable} fixable with `mtcheck fix --write`)"
     out.append(summary + ".")
     return "\n".join(out) + "\n"
+
+
+def statistics_table(results: list) -> list[str]:
+    """``--statistics``: one line per rule with findings, ``count  code  name``, most
+    first; no lines when there are no findings.  After the findings in the text report,
+    on standard error beside the formats that have no place for it (github, sarif)."""
+    from . import rule_counts
+
+    rows = rule_counts(results)
+    width = max((len(str(n)) for _c, _n, n in rows), default=1)
+    return [f"{n:>{width}}  {code}  {name}" for code, name, n in rows]

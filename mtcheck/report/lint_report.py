@@ -1,0 +1,77 @@
+"""``mtcheck lint``'s report: the chosen format plus what ``--statistics`` and
+``--score`` add to it, so that neither flag is silently dropped by a format.
+
+==========  ======================================  ==========================================
+format      --statistics                            --score
+==========  ======================================  ==========================================
+text        the table after the findings            ``path: score N/100`` after the findings
+json        a top-level ``statistics`` list         a ``score`` per file
+sarif       the table on standard error             ``run.artifacts[].properties.fluencyScore``
+github      the table on standard error             one notice on standard error
+html        its own "Findings per rule" table       always shown
+==========  ======================================  ==========================================
+
+Why standard error for github and sarif: their standard output is read by programs
+(the Actions runner, code-scanning uploads) that have no place for a table, and in a
+CI log standard error is shown next to the output.  Why not a ``::notice`` annotation
+per file for the github score: GitHub shows at most 10 annotations of each level per
+step, so scores would crowd out the info findings (also notices), and a score is not
+a problem at a line; one notice names the formats that do show it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Formats whose report has no place for the statistics table: it goes to stderr.
+_TABLE_ON_STDERR = ("github", "sarif")
+
+SCORE_NOT_SHOWN = ("mtcheck: --score is not shown in --format github (workflow annotations have no "
+                   "place for a per-file score); use --format text, json, sarif or html to see it")
+
+
+def lint_report(fmt: str, results: list, *, rules: list | None = None, color: bool = False,
+                statistics: bool = False, score: bool = False) -> tuple[str, list[str]]:
+    """The rendered report and the lines for standard error, to print after it."""
+    from . import render
+
+    scores = _scores(results) if score and fmt in ("text", "json", "sarif") else None
+    notes: list[str] = []
+    if fmt == "text":
+        rendered = render(fmt, results, color=color, statistics=statistics)
+    elif fmt == "json":
+        rendered = render(fmt, results, statistics=statistics)
+    elif fmt == "sarif":
+        rendered = render(fmt, results, rules=rules, scores=scores)
+    else:   # github, html
+        rendered = render(fmt, results)
+    if statistics and fmt in _TABLE_ON_STDERR:
+        from .text import statistics_table
+        table = statistics_table(results)
+        if table:
+            notes += ["mtcheck: findings per rule (--statistics):", *table]
+    if score and fmt == "github":
+        notes.append(SCORE_NOT_SHOWN)
+    if scores is not None and fmt in ("text", "json"):
+        rendered = _add_scores(fmt, rendered, results, scores)
+    return rendered, notes
+
+
+def _scores(results: list) -> list[float | None]:
+    """Each result's fluency score, None for a file that was not read."""
+    from ..score import score_document
+
+    return [score_document(r.doc, r.findings).score if r.doc is not None else None for r in results]
+
+
+def _add_scores(fmt: str, rendered: str, results: list, scores: list[float | None]) -> str:
+    """JSON gains a ``score`` field per file (null when the file could not be read); text
+    gains one ``path: score N/100`` line per article after the findings."""
+    if fmt == "json":
+        import json
+        data: dict[str, Any] = json.loads(rendered)
+        for entry, s in zip(data["files"], scores):
+            entry["score"] = s
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    lines = [f"{r.path}: score {s:.1f}/100" for r, s in zip(results, scores) if s is not None]
+    return rendered + "\n".join(lines) + ("\n" if lines else "")
