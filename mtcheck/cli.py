@@ -6,17 +6,21 @@ or input error.  Findings go to stdout (or --output); notices and errors go to s
 
 from __future__ import annotations
 
-import errno
-import os
 import sys
 from importlib import import_module
-from pathlib import Path
-from typing import Any, Callable, Iterable, List, Optional
+from typing import Callable
 
 import typer
 
 from . import __version__
 from .commands import COMMAND_MODULES
+# what the commands use at run time lives in console (typer-free, for the fast path);
+# these names stay importable from here
+from .console import (Exit, echo, fail, finish as _finish, print_notices, run_main,
+                      split_list, stdout_write, use_color, write_output)
+
+__all__ = ["app", "main", "register_commands", "Exit", "echo", "fail", "_finish", "print_notices",
+           "split_list", "stdout_write", "use_color", "write_output"]
 
 app = typer.Typer(
     name="mtcheck",
@@ -38,25 +42,6 @@ app = typer.Typer(
 )
 
 
-def fail(message: str, code: int = 2) -> "typer.Exit":
-    typer.echo(f"mtcheck: error: {message}", err=True)
-    return typer.Exit(code)
-
-
-def print_notices(runner: Any) -> None:
-    """What a run had to tell the user (LanguageTool unreachable, a rule timed out), once
-    each, on stderr."""
-    for notice in runner.notices:
-        typer.echo(f"mtcheck: {notice}", err=True)
-
-
-def split_list(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
-    """--select A,B --select C → (A, B, C); None when the flag was not given."""
-    if not values:
-        return None
-    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
-
-
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"mtcheck {__version__}")
@@ -67,121 +52,6 @@ def version_callback(value: bool) -> None:
 def _main(version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
                                        help="Print the version and exit.")) -> None:
     """mtcheck: lint machine-translated English news copy."""
-
-
-def use_color(flag: Optional[bool], stream=None) -> bool:
-    if flag is not None:
-        return flag
-    if os.environ.get("NO_COLOR"):
-        return False
-    stream = stream or sys.stdout
-    return hasattr(stream, "isatty") and stream.isatty()
-
-
-def stdout_write(data: "str | bytes") -> None:
-    """Write *data* to standard output, all of it, and flush.
-
-    Why not ``sys.stdout.write``: the rule-regex timer (rxtimeout) ticks with SIGALRM,
-    and a signal that interrupts a big blocking write to a pipe makes the buffered
-    writer return a short count, which the text layer ignores: the rest of the report
-    was silently lost (an 89 MB JSON report cut at a 64 KiB boundary when the reader was
-    slower than the linter, exit status still 1).  So the timer is stopped first (the
-    next search starts it again), and the bytes are written in a loop until all are out.
-    """
-    from . import rxtimeout
-    rxtimeout.stop_ticking()
-    buf = getattr(sys.stdout, "buffer", None)
-    if isinstance(data, str):
-        if buf is None or os.linesep != "\n":   # (a stream without bytes; Windows newlines)
-            sys.stdout.write(data)
-            sys.stdout.flush()
-            return
-        errors = sys.stdout.errors or "strict"
-        # a file name that is not UTF-8 (decoded with surrogate escapes) comes out as
-        # its own bytes, as `ls` shows it, not as a UnicodeEncodeError
-        data = data.encode(sys.stdout.encoding or "utf-8", "surrogateescape" if errors == "strict" else errors)
-    sys.stdout.flush()   # what was written through the text layer comes first
-    view = memoryview(data)
-    while view:
-        n = buf.write(view)
-        view = view[n if n is not None else len(view):]
-    buf.flush()
-
-
-def write_output(text: "str | Iterable[str]", output: Optional[Path]) -> None:
-    """Print, or write the report atomically to --output.  *text* may come in pieces
-    (a big JSON report), which are written as they come."""
-    pieces = [text] if isinstance(text, str) else text
-    if output is None:
-        try:
-            if sys.stdout is None:   # started with standard output closed (`>&-`)
-                raise OSError(errno.EBADF, "standard output is closed")
-            for piece in pieces:
-                stdout_write(piece)
-        except OSError as exc:
-            # a full disk or a dead device is the environment's error, not mtcheck's: say
-            # so (exit 2) instead of an 'internal error' traceback; a reader that went
-            # away (EPIPE, `| head`) is left to click, which ends quietly
-            if exc.errno == errno.EPIPE:
-                raise
-            raise fail(f"cannot write the report to standard output: {exc.strerror or exc}") from None
-        return
-    from .source import write_atomic
-    try:
-        stream = _standard_stream(output)
-        if stream is not None:
-            # -o /dev/stdout (or /dev/stderr) while that stream is a regular file
-            # (`>> all.json`): reopening the path would truncate it, and write_atomic
-            # renamed a new file over it, so what the file held before was lost and
-            # everything else written to the stream went to the replaced inode
-            stream.flush()
-            for piece in pieces:
-                data = memoryview(piece.encode("utf-8", "surrogateescape"))
-                while data:
-                    data = data[os.write(stream.fileno(), data):]
-        elif _is_stream(output):
-            # /dev/stdout, /dev/null, a FIFO or `-o >(gzip > r.gz)`: written as it is,
-            # not replaced through a temporary file (write_atomic refuses them, rightly
-            # for articles, which it must not turn into regular files)
-            with open(output, "wb") as fh:
-                for piece in pieces:
-                    fh.write(piece.encode("utf-8", "surrogateescape"))
-        elif os.path.isdir(output):
-            raise fail(f"cannot write {output}: it is a directory (give a file name)")
-        else:
-            write_atomic(output, (piece.encode("utf-8", "surrogateescape") for piece in pieces))
-    except OSError as exc:
-        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
-
-
-def _standard_stream(path: Path) -> Any:
-    """sys.stdout or sys.stderr when --output names the regular file that stream already
-    writes to (``-o /dev/stdout > report.json``); None otherwise.  A terminal, pipe or
-    FIFO behind /dev/stdout is opened as any stream is (see _is_stream)."""
-    import stat
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    if not stat.S_ISREG(st.st_mode):
-        return None
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if os.path.samestat(st, os.fstat(stream.fileno())):
-                return stream
-        except (OSError, ValueError, AttributeError):   # closed, or not backed by a file
-            continue
-    return None
-
-
-def _is_stream(path: Path) -> bool:
-    """Whether --output names a character device, FIFO or socket (not a file to replace)."""
-    import stat
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return False
-    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 # ---------------------------------------------------------------------------------
@@ -195,7 +65,7 @@ _registered: set[Callable[[], None]] = set()
 
 
 def _lint_command() -> None:
-    from .lint_cmd import lint
+    from .lint_cli import lint
     app.command("lint", help=_LINT_HELP)(lint)
 
 
@@ -239,60 +109,9 @@ def _command_in(argv: list[str]) -> str | None:
 
 
 def main() -> None:
-    """Console-script entry point (ends the process: see _finish)."""
-    try:
-        register_commands(_command_in(sys.argv[1:]))
-        app()
-    except KeyboardInterrupt:  # pragma: no cover - typer usually turns it into Exit(130)
-        _finish(130)
-    except SystemExit as exc:   # Typer/Click end every run this way
-        if exc.code is None or isinstance(exc.code, int):
-            _finish(exc.code or 0)
-        raise
-    except Exception:
-        # A bug of ours: Python's own exit status for it is 1, which to a script or a CI
-        # job means "findings".  Exit 2 (as ruff does for an internal error), traceback kept.
-        import traceback
-        traceback.print_exc()
-        typer.echo("mtcheck: internal error (the traceback above); please report it", err=True)
-        _finish(2)
-
-
-def _finish(code: int) -> None:
-    """Exit without tearing the interpreter down.
-
-    Why: freeing every object at exit (the rule set, the gazetteer, name tables, ~140
-    modules) takes 15-20 ms of a one-article run, longer than most of its checks.  What
-    a normal exit does that matters is done here: the output streams are flushed and the
-    atexit handlers run (the disk memos are written by them).  With another thread or a
-    child process still alive, or a stream that cannot be flushed (a closed pipe), the
-    ordinary exit runs instead, with its usual reports.
-    """
-    import threading
-    if code == 130:
-        # Interrupted: a second Ctrl-C (``timeout -s INT`` sends one right after the
-        # group's) must not cut the exit handlers short with a traceback.
-        import signal
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    workers = sys.modules.get("mtcheck.workers")
-    if workers is not None:   # an interrupt can leave a pool running: stop it first
-        workers.stop_all()
-    mp = sys.modules.get("multiprocessing")
-    if threading.active_count() > 1 or (mp is not None and mp.active_children()):
-        sys.exit(code)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except Exception:
-        sys.exit(code)
-    import atexit
-    atexit._run_exitfuncs()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except Exception:
-        pass
-    os._exit(code)
+    """Console-script entry point through Typer (ends the process: see console.finish).
+    ``mtcheck`` itself (``mtcheck/__main__.py``) tries mtcheck.fastpath first."""
+    run_main(lambda: (register_commands(_command_in(sys.argv[1:])), app()))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -88,7 +88,7 @@ def _start_ticking(seconds: float) -> bool:
 def stop_ticking() -> None:
     """Stop this process's timer until the next search starts it again: before writing
     output (a tick interrupting a big write to a pipe cut it short: see
-    cli.stdout_write), and at exit (see _start_ticking)."""
+    console.stdout_write), and at exit (see _start_ticking)."""
     _stop_ticking()
 
 

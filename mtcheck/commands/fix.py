@@ -1,47 +1,41 @@
 """``mtcheck fix``: apply the fixes lint suggests (a diff by default, ``--write`` in place).
 
-Argument parsing and printing only: fixing is mtcheck.fix.fix_text, file walking and
-config are the Runner's (the same as ``lint``), writing is source.write_atomic with the
-file's own encoding, BOM and newlines, so nothing outside a replaced span changes.
+The body and printing only, typer-free for mtcheck.fastpath (the command line is
+fix_cli.py): fixing is mtcheck.fix.fix_text, file walking and config are the Runner's
+(the same as ``lint``), writing is source.write_atomic with the file's own encoding, BOM
+and newlines, so nothing outside a replaced span changes.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
-import typer
+from ..console import Exit, echo, fail, print_notices, split_list
 
-HELP = (
-    "Fix what lint reports, where a fix is known.\n\n"
-    "By default prints a unified diff and changes nothing; --write edits the files in "
-    "place (atomically, keeping encoding, BOM and newline style). Only safe fixes are "
-    "applied unless --unsafe is given (name variants matched approximately, surnames that "
-    "are also English words). Fixes are re-applied until the text is stable, so a second "
-    "run changes nothing. '-' reads standard input and writes the fixed text to standard output.\n\n"
-    "Exit status: 0 nothing to fix, 1 something was (or would be) changed, 2 usage, config "
-    "or input error."
-)
+if TYPE_CHECKING:
+    import typer
 
 
-def fix_cmd(
-    paths: List[str] = typer.Argument(..., help="Files or directories to fix ('-' reads standard input).",
-                                      show_default=False),
-    write: bool = typer.Option(False, "--write", "-w", help="Edit the files in place instead of printing a diff."),
-    diff: bool = typer.Option(False, "--diff", help="Print a unified diff and change nothing (the default; as ruff's --diff)."),
-    unsafe: bool = typer.Option(False, "--unsafe", help="Also apply unsafe fixes (review the diff first)."),
-    select: Optional[List[str]] = typer.Option(None, "--select", "-s", help="Only these rules (as in lint)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", "-i", help="Skip these rules (as in lint)."),
-    config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering one."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs with this encoding (written back the same way)."),
-    max_file_size: Optional[int] = typer.Option(None, "--max-file-size", help="Skip files larger than this many bytes."),
-    extensions: Optional[List[str]] = typer.Option(None, "--extensions", help="File extensions to pick up when walking directories."),
-    entities: Optional[List[str]] = typer.Option(None, "--entities", help="Extra gazetteer file(s) (kind: gazetteer)."),
-    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Extra directory of rule YAML files."),
-    languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx rules: a server URL, 'local', 'off' or 'auto' (as in lint)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary on standard error."),
+def fix(
+    *,
+    paths: List[str],
+    write: bool,
+    diff: bool,
+    unsafe: bool,
+    select: Optional[List[str]],
+    ignore: Optional[List[str]],
+    config: Optional[str],
+    encoding: Optional[str],
+    max_file_size: Optional[int],
+    extensions: Optional[List[str]],
+    entities: Optional[List[str]],
+    rules_dir: Optional[List[str]],
+    languagetool: Optional[str],
+    quiet: bool,
 ) -> None:
-    from ..cli import fail, print_notices, split_list
+    """The fix command's body, called with what the command line gave (by Typer through
+    mtcheck.commands.fix_cli, or by mtcheck.fastpath): every parameter, converted."""
     from ..config import ConfigError
     from ..rules import RuleError
     from ..runner import RunOptions, Runner
@@ -69,10 +63,10 @@ def fix_cmd(
 
     print_notices(runner)
     if not quiet and tally.noteworthy:
-        typer.echo(tally.summary(write or "-" in paths), err=True)
+        echo(tally.summary(write or "-" in paths), err=True)
     if tally.errors:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if tally.changed_files else 0)
+        raise Exit(2)
+    raise Exit(1 if tally.changed_files else 0)
 
 
 class Tally:
@@ -105,7 +99,7 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool,
     Shared by ``mtcheck fix`` and ``mtcheck lint --fix/--diff``; *files*: the named
     paths as ``runner.files`` lists them, when the caller walked them already."""
     from ..document import format_for_path
-    from ..cli import stdout_write
+    from ..console import stdout_write
     from ..fix import diff_bytes, fix_text
     from ..source import write_atomic
 
@@ -119,11 +113,11 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool,
     for item in runner.inputs([p for p in paths if p != "-"], files):
         path, cfg, src = item.path, item.config, item.source
         if item.error:
-            typer.echo(f"mtcheck: error: {path}: {item.error}", err=True)
+            echo(f"mtcheck: error: {path}: {item.error}", err=True)
             tally.errors += 1
             continue
         if item.notice:
-            typer.echo(f"mtcheck: {path}: {item.notice}", err=True)
+            echo(f"mtcheck: {path}: {item.notice}", err=True)
             continue
         linter = runner.linter_for(cfg)
         res = fix_text(linter, src.text, path, linter.rules_for(cfg, path), unsafe, format_for_path(path))
@@ -137,7 +131,7 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool,
             try:
                 write_atomic(path, src.encode(res.text))
             except (OSError, UnicodeEncodeError) as exc:
-                typer.echo(f"mtcheck: error: {path}: cannot write: {exc}", err=True)
+                echo(f"mtcheck: error: {path}: cannot write: {exc}", err=True)
                 tally.errors += 1
                 continue   # not fixed: the summary counts only what was written
         else:
@@ -152,7 +146,7 @@ def _fix_stdin(runner, unsafe: bool, tally: Tally) -> None:
     """'-': standard input fixed onto standard output.  When it cannot be fixed (it does
     not decode, its fixes never settle) the error names <stdin> as any input is named,
     and the input comes out as it came, so a pipeline loses nothing."""
-    from ..cli import stdout_write
+    from ..console import stdout_write
     from ..fix import fix_text
     from ..source import InputError, decode_bytes
 
@@ -161,7 +155,7 @@ def _fix_stdin(runner, unsafe: bool, tally: Tally) -> None:
     try:
         src = decode_bytes(data, "<stdin>", cfg0.encoding)
     except InputError as exc:
-        typer.echo(f"mtcheck: error: <stdin>: {exc}", err=True)
+        echo(f"mtcheck: error: <stdin>: {exc}", err=True)
         tally.errors += 1
     else:
         linter = runner.linter_for(cfg0)
@@ -181,9 +175,11 @@ def _unsettled(path: str, res) -> None:
     it replaces, such as "UN" -> "UN (United Nations)"), so the user knows what to mend."""
     codes = sorted({f.rule for f in res.remaining if f.replacements})
     which = f" (rule{'s' * (len(codes) != 1)} {', '.join(codes)} still want to change it)" if codes else ""
-    typer.echo(f"mtcheck: error: {path}: fixes did not settle after {res.passes} rounds{which}; the file is "
-               "left unchanged: a rule's replacement probably contains the text it replaces", err=True)
+    echo(f"mtcheck: error: {path}: fixes did not settle after {res.passes} rounds{which}; the file is "
+         "left unchanged: a rule's replacement probably contains the text it replaces", err=True)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("fix", help=HELP)(fix_cmd)
+def register(app: "typer.Typer") -> None:
+    """Add ``fix`` to *app* (cli.py's registrar; the Typer signature is fix_cli's)."""
+    from .fix_cli import register
+    register(app)
