@@ -35,3 +35,16 @@ def test_a_bracket_closed_after_a_number_still_pairs() -> None:
 ])
 def test_unopened_bracket_after_a_word_is_still_reported(text: str, mark: str) -> None:
     assert found(text) == [(text.index(mark), "closing ')' with no opening '('")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a Russian-style smiley carried into a translated review: one slip, one finding
+    ("The staff were great, we will come again)))\n", [(40, "closing ')))' with no opening '('")]),
+    ("Thanks to the doctor)) And to the nurses)\n",
+     [(20, "closing '))' with no opening '('"), (40, "closing ')' with no opening '('")]),
+    # closers apart are separate slips
+    ("It ended) and then) again.\n",
+     [(8, "closing ')' with no opening '('"), (18, "closing ')' with no opening '('")]),
+])
+def test_a_run_of_lone_closing_brackets_is_one_finding(text, want):
+    assert found(text) == want

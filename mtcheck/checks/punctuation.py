@@ -94,6 +94,7 @@ class Balance:
         """Unbalanced *op*/*cl* in *block*; *continued*: the next paragraph opens with *op*,
         so the outermost quotation still open at the end runs on into it."""
         prose, out, stack = doc.prose, [], []
+        lone: list[int] = []   # closers with no opener
         quote = op in "“«"
         marks = _marks(op + cl)
         # one scan of the whole block: its lines are consecutive and hold no mark between them
@@ -111,7 +112,17 @@ class Balance:
                 elif cl == ")" and _list_label(prose, i):
                     continue  # '1) Deviled, 2) Scotch': an enumerator, not a bracket
                 elif not doc.is_protected(i, i + 1) and not (cl == "’" and i and prose[i - 1].isalnum()):
-                    out.append(rule.finding(i, i + 1, c, message=f"closing '{cl}' with no opening '{op}'"))
+                    lone.append(i)
+        # a run of them is one finding: ")))" (a Russian-style smiley) is one slip, not three
+        k = 0
+        while k < len(lone):
+            start = lone[k]
+            while k + 1 < len(lone) and lone[k + 1] == lone[k] + 1:
+                k += 1
+            end = lone[k] + 1
+            k += 1
+            out.append(rule.finding(start, end, prose[start:end],
+                                    message=f"closing '{prose[start:end]}' with no opening '{op}'"))
         if quote and continued and stack:
             stack.pop(0)
         for i in stack:
