@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from mtcheck.checks.phrases import crlf_line_ends
+from mtcheck.checks.line_ends import crlf_line_ends
 from mtcheck.document import Document
 
 
