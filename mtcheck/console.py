@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable, List, NoReturn, Optional
 
-__all__ = ["Exit", "echo", "fail", "print_notices", "split_list", "use_color", "stdout_write",
+__all__ = ["Exit", "echo", "fail", "print_notices", "split_list", "file_overrides", "use_color", "stdout_write",
            "write_output", "plain_stream", "pacify_streams", "run_main", "finish"]
 
 
@@ -93,6 +93,20 @@ def split_list(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
     if not values:
         return None
     return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def file_overrides(*, select: Optional[List[str]], ignore: Optional[List[str]], encoding: Optional[str],
+                   max_file_size: Optional[int], entities: Optional[List[str]], rules_dir: Optional[List[str]],
+                   languagetool: Optional[str], extensions: Optional[List[str]]) -> dict[str, Any]:
+    """The config overrides of the flags ``lint`` and ``fix`` share (the same rules and
+    files for both, so ``fix`` changes what ``lint`` reports); None where a flag was not
+    given, so the config file's value stands."""
+    return {
+        "select": split_list(select), "ignore": split_list(ignore), "encoding": encoding,
+        "max_file_size": max_file_size, "entities": tuple(entities) if entities else None,
+        "rule_dirs": tuple(rules_dir) if rules_dir else None, "languagetool": languagetool,
+        "extensions": tuple(e if e.startswith(".") else "." + e for e in split_list(extensions) or ()) or None,
+    }
 
 
 def use_color(flag: Optional[bool], stream=None) -> bool:

@@ -45,7 +45,7 @@ def lint(
 ) -> None:
     """The lint command's body, called with what the command line gave (by Typer through
     mtcheck.lint_cli, or by mtcheck.fastpath): every parameter, converted."""
-    from .console import Exit, echo, fail, print_notices, split_list, use_color, write_output
+    from .console import Exit, echo, fail, file_overrides, print_notices, use_color, write_output
     from .config import ConfigError, check_overrides
     from .report import FORMATS
     from .rules import RuleError
@@ -59,13 +59,9 @@ def lint(
     _check_fix_flags(fix, diff, unsafe_fixes, "-" in paths, {
         f"--format {fmt}": fmt != "text", "--output": output is not None, "--statistics": statistics,
         "--score": score, "--baseline": baseline is not None, "--write-baseline": write_baseline is not None})
-    overrides = {
-        "select": split_list(select), "ignore": split_list(ignore), "encoding": encoding,
-        "max_file_size": max_file_size, "entities": tuple(entities) if entities else None,
-        "rule_dirs": tuple(rules_dir) if rules_dir else None,
-        "languagetool": languagetool,
-        "extensions": tuple(e if e.startswith(".") else "." + e for e in split_list(extensions) or ()) or None,
-    }
+    overrides = file_overrides(select=select, ignore=ignore, encoding=encoding, max_file_size=max_file_size,
+                               entities=entities, rules_dir=rules_dir, languagetool=languagetool,
+                               extensions=extensions)
     if fail_level is not None:
         try:
             overrides["fail_level"] = Severity.parse(fail_level)

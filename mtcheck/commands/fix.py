@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, List, Optional
 
-from ..console import Exit, echo, fail, print_notices, split_list
+from ..console import Exit, echo, fail, file_overrides, print_notices
 
 if TYPE_CHECKING:
     import typer
@@ -43,12 +43,9 @@ def fix(
 
     if diff and write:
         raise fail("--diff prints the changes and --write makes them: give one of the two")
-    overrides = {
-        "select": split_list(select), "ignore": split_list(ignore), "encoding": encoding,
-        "max_file_size": max_file_size, "entities": tuple(entities) if entities else None,
-        "rule_dirs": tuple(rules_dir) if rules_dir else None, "languagetool": languagetool,
-        "extensions": tuple(e if e.startswith(".") else "." + e for e in split_list(extensions) or ()) or None,
-    }
+    overrides = file_overrides(select=select, ignore=ignore, encoding=encoding, max_file_size=max_file_size,
+                               entities=entities, rules_dir=rules_dir, languagetool=languagetool,
+                               extensions=extensions)
     try:
         runner = Runner(RunOptions(config_file=config, overrides=overrides))
         # selectors of every config the inputs use, as lint checks them (a project's
