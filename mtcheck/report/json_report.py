@@ -45,12 +45,18 @@ def entry_text(r: Any) -> Any:
     return Raw(Writer().value(file_entry(r), ENTRY_DEPTH))
 
 
-def build(results: list, **extra: Any) -> dict[str, Any]:
+def build(results: list, scores: list | None = None, **extra: Any) -> dict[str, Any]:
+    """The report's object; *scores* (``lint --score``: one per result, None for a file
+    not read) adds a ``score`` field to each file's entry."""
     from .jsontext import Raw
     files, by_cat = [], Counter()
     total = 0
-    for r in results:
-        entry = r.extra if type(r.extra) is Raw else file_entry(r)
+    for i, r in enumerate(results):
+        if scores is None:
+            entry = r.extra if type(r.extra) is Raw else file_entry(r)
+        else:
+            entry = file_entry(r)
+            entry["score"] = scores[i]
         for f in r.findings:
             by_cat[f.category] += 1
         total += len(r.findings)

@@ -21,8 +21,6 @@ a problem at a line; one notice names the formats that do show it.
 
 from __future__ import annotations
 
-from typing import Any
-
 #: Formats whose report has no place for the statistics table: it goes to stderr.
 _TABLE_ON_STDERR = ("github", "sarif")
 
@@ -40,7 +38,7 @@ def lint_report(fmt: str, results: list, *, rules: list | None = None, color: bo
     if fmt == "text":
         rendered = render(fmt, results, color=color, statistics=statistics)
     elif fmt == "json":
-        rendered = render(fmt, results, statistics=statistics)
+        rendered = render(fmt, results, statistics=statistics, scores=scores)
     elif fmt == "sarif":
         rendered = render(fmt, results, rules=rules, scores=scores)
     else:   # github, html
@@ -52,8 +50,9 @@ def lint_report(fmt: str, results: list, *, rules: list | None = None, color: bo
             notes += ["mtcheck: findings per rule (--statistics):", *table]
     if score and fmt == "github":
         notes.append(SCORE_NOT_SHOWN)
-    if scores is not None and fmt in ("text", "json"):
-        rendered = _add_scores(fmt, rendered, results, scores)
+    if scores is not None and fmt == "text":
+        lines = [f"{r.path}: score {s:.1f}/100" for r, s in zip(results, scores) if s is not None]
+        rendered += "\n".join(lines) + ("\n" if lines else "")
     return rendered, notes
 
 
@@ -62,16 +61,3 @@ def _scores(results: list) -> list[float | None]:
     from ..score import score_document
 
     return [score_document(r.doc, r.findings).score if r.doc is not None else None for r in results]
-
-
-def _add_scores(fmt: str, rendered: str, results: list, scores: list[float | None]) -> str:
-    """JSON gains a ``score`` field per file (null when the file could not be read); text
-    gains one ``path: score N/100`` line per article after the findings."""
-    if fmt == "json":
-        import json
-        data: dict[str, Any] = json.loads(rendered)
-        for entry, s in zip(data["files"], scores):
-            entry["score"] = s
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    lines = [f"{r.path}: score {s:.1f}/100" for r, s in zip(results, scores) if s is not None]
-    return rendered + "\n".join(lines) + ("\n" if lines else "")
