@@ -14,13 +14,11 @@ import typer
 
 from . import __version__
 from .commands import COMMAND_MODULES
-# what the commands use at run time lives in console (typer-free, for the fast path);
-# these names stay importable from here
-from .console import (Exit, echo, fail, finish as _finish, print_notices, run_main,
-                      split_list, stdout_write, use_color, write_output)
+# what the commands use at run time (fail, echo, write_output ...) lives in console,
+# typer-free, for the fast path
+from .console import run_main
 
-__all__ = ["app", "main", "register_commands", "Exit", "echo", "fail", "_finish", "print_notices",
-           "split_list", "stdout_write", "use_color", "write_output"]
+__all__ = ["app", "main", "register_commands"]
 
 app = typer.Typer(
     name="mtcheck",

@@ -18,7 +18,7 @@ def rules_cmd(
                                                   help="Extra directory of rule YAML files; repeat for several (as for lint: replaces the config's rule-dirs)."),
     config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering pyproject.toml/.mtcheck.toml."),
 ) -> None:
-    from .cli import fail
+    from .console import fail
     from .config import ConfigError
     from .rules import RuleError
     from .runner import RunOptions, Runner
@@ -76,7 +76,7 @@ def config_cmd(
     path: str = typer.Argument(".", help="File or directory whose effective config to show."),
     config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovery."),
 ) -> None:
-    from .cli import fail
+    from .console import fail
     import os
 
     from .config import ConfigError

@@ -1,4 +1,4 @@
-"""The console entry point ends the process without interpreter teardown (cli._finish):
+"""The console entry point ends the process without interpreter teardown (console.finish):
 output complete, exit codes as Click gives them, and atexit work (the disk memos) done."""
 
 from __future__ import annotations

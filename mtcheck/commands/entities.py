@@ -42,7 +42,7 @@ def entities_cmd(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for reading and analysing articles (default: all cores); clustering across articles is the same for any value."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr: --progress always, --no-progress never (default: for 20+ files when stderr is a terminal and the report is a table or goes to a file with -o; never under pre-commit)."),
 ) -> None:
-    from ..cli import fail, write_output
+    from ..console import fail, write_output
     from ..config import ConfigError
     from ..names.corpus import CorpusBuilder, dump_learned, learn as learn_corpus
     from ..names.keys import NameRules

@@ -46,7 +46,7 @@ def score_cmd(
     languagetool: Optional[str] = typer.Option(None, "--languagetool", help="LanguageTool for the MT8xx findings the score counts: a server URL, 'local', 'off', or 'auto' (as in `mtcheck lint`)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr: --progress always, --no-progress never (default: for 20+ files when stderr is a terminal and the report is text or goes to a file with -o; never under pre-commit)."),
 ) -> None:
-    from ..cli import fail, print_notices, split_list, write_output
+    from ..console import fail, print_notices, split_list, write_output
     from ..config import ConfigError
     from ..rules import RuleError
     from ..runner import RunOptions, Runner
