@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .records import field, record
 from typing import Any, Iterable, Iterator
 
 from .checks import KIND_NEEDS, CheckContext, get_kind
@@ -19,7 +19,7 @@ from .source import InputError, SkipFile, Source, read_source
 from .suppress import Baseline, apply_suppressions
 
 
-@dataclass
+@record
 class FileResult:
     """What happened to one input: findings, or the reason it was not linted."""
 

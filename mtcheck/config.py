@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, fields, replace
+from .records import fields, record, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ class ConfigError(Exception):
     """A config file or flag value that cannot be used; str() names file and key."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

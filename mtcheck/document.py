@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from .records import field, record
 from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import Any
@@ -105,7 +105,7 @@ _ABBREV = frozenset(
 
 
 
-@dataclass
+@record
 class Document:
     """One article: text plus derived views.  Build with :func:`Document.from_text`."""
 

@@ -7,7 +7,7 @@ column numbers are derived from a Document when reporting, never stored by check
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .records import field, record
 from enum import Enum
 
 #: The fixed category vocabulary of the JSON contract (version 1).  Adding a
@@ -50,7 +50,7 @@ class Severity(str, Enum):
 FIX_KINDS = ("safe", "unsafe")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     """One problem at one span of the decoded text.
 

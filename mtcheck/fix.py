@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from .records import field, record
 from typing import Any, Iterable
 
 from .findings import Finding
@@ -57,7 +57,7 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
 MAX_PASSES = 10
 
 
-@dataclass
+@record
 class FixResult:
     """The outcome of fixing one text: new text, every fix applied, and whether it settled."""
 

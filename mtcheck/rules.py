@@ -11,7 +11,7 @@ most runs both the parsing and the checking).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from .records import field, record
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ class RuleError(Exception):
     """A rule file that cannot be used; str() is ``path:line: message``."""
 
 
-@dataclass
+@record
 class Rule:
     code: str
     name: str
@@ -212,7 +212,7 @@ def _load_rules_cached(extra_dirs: tuple[str, ...]) -> RuleSet:
 
 
 def _rule_fields() -> list[str]:
-    from dataclasses import fields
+    from .records import fields
     return [f.name for f in fields(Rule) if f.name != "_state"]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from dataclasses import replace
+from .records import replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator

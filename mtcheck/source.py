@@ -12,7 +12,7 @@ import errno
 import os
 import stat
 import sys
-from dataclasses import dataclass
+from .records import record
 from pathlib import Path
 from typing import Iterable
 
@@ -27,7 +27,7 @@ class SkipFile(Exception):
     """A file deliberately not linted (too large); reported as a notice, not an error."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Source:
     """The decoded text of one input plus what is needed to write it back."""
 

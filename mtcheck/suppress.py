@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from .records import field, record
 from pathlib import Path
 
 from .document import Document, _lone_cr_as_lf
@@ -57,7 +57,7 @@ def _covers(codes: frozenset[str], finding: Finding) -> bool:
                             or c.lower() == finding.name.lower() for c in codes)
 
 
-@dataclass
+@record
 class Suppressions:
     by_line: dict[int, list[frozenset[str]]] = field(default_factory=dict)
     #: (first line, last line, codes, except): silenced when covered by codes and not by except
@@ -220,7 +220,7 @@ class BaselineError(Exception):
     pass
 
 
-@dataclass
+@record
 class Baseline:
     entries: dict[str, Counter] = field(default_factory=dict)
     root: Path | None = None   # the folder keys are relative to (None: the current one, version 1)

@@ -354,7 +354,7 @@ def test_capitalization_with_a_user_rule_built_later(linter):
     and are shorter than the built-in ones) prepared after documents were scanned: the
     scan is remade, and both the built-in and the new rule keep the plain answers, on
     the same Documents before and after."""
-    from dataclasses import replace
+    from mtcheck.records import replace
 
     from mtcheck.checks.casing import Capitalization
 

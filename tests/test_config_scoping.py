@@ -172,7 +172,7 @@ def test_config_patterns_unit(tmp_path, monkeypatch):
     assert cfg.ignores_for("../archive/c.txt") == ("casing",) and cfg.excludes("../drafts/b.txt")
     # outside the config's folder only name and absolute patterns can match
     assert not cfg.excludes(str(tmp_path / "drafts" / "x.txt"))
-    from dataclasses import replace
+    from mtcheck.records import replace
     by_name = replace(cfg, exclude=("*.md", f"{tmp_path.as_posix()}/x/*"))
     assert by_name.excludes("../../elsewhere/n.md") and by_name.excludes(str(tmp_path / "x" / "y.txt"))
     # no config file (library callers): the path as given, as before

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from mtcheck.records import replace
 
 from mtcheck.api import iter_files
 from mtcheck.config import Config

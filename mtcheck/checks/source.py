@@ -26,7 +26,7 @@ The rules never run without a source: ``ctx.options["source_texts"]`` is empty, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -123,7 +123,7 @@ def _latin_key(word: str) -> str:
 
 
 # --- alignment ----------------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Pair:
     src: str
     src_line: int
@@ -158,7 +158,7 @@ _CYR_CAP = regex.compile(r"(?<![\p{L}-])\p{Lu}[\p{Cyrillic}]+(?:-\p{Lu}[\p{Cyril
 _LAT_CAP = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Latin}]+(?:[-'’]\p{Latin}+)*")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Name:
     surname: str            # as in the source (inflected)
     stem: str               # Cyrillic stem
@@ -167,7 +167,7 @@ class _Name:
     label: str              # how to name it in messages
 
 
-@dataclass
+@record
 class _State:
     check: str
     people: list[tuple[str, str, tuple[str, ...]]]   # (cyrillic stem, full name, latin surnames)

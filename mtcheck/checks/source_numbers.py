@@ -9,7 +9,7 @@ knowledge that the alignment and name checks in source.py do not need.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 
 import regex
 
@@ -32,7 +32,7 @@ _WORDS.update({"once": 1, "twice": 2, "single": 1, "pair": 2, "both": 2, "half":
                "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9, "dozens": 12})
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Num:
     text: str
     values: frozenset[float]

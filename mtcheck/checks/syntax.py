@@ -12,7 +12,7 @@ a false alarm on clean copy costs an editor more than a missed garble.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Any, Callable, Iterator
 
 from ..document import Document
@@ -24,7 +24,7 @@ from .syntax_view import (  # noqa: F401 - tests reach _plain through this modul
 )
 
 
-@dataclass
+@record
 class _State:
     detector: Callable[..., Iterator[tuple[int, int, dict, int]]]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
