@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-from .records import field, record
 from typing import Any, Iterable, Iterator
 
 from .checks import KIND_NEEDS, CheckContext, get_kind
@@ -14,6 +13,7 @@ from .checks import _instances as _kind_instances
 from .config import Config, ConfigError, discover
 from .document import Document, format_for_path
 from .findings import Finding, Severity
+from .records import field, record
 from .rules import Rule, RuleError, RuleSet, load_rules, select_rules
 from .source import InputError, SkipFile, Source, read_source
 from .suppress import Baseline, apply_suppressions

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from .records import fields, record, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .diskmemo import DiskMemo
 from .findings import Severity
+from .records import fields, record, replace
 from .source import DEFAULT_MAX_FILE_SIZE
 
 DEFAULT_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from .records import field, record
 from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import Any
 
 from .markup import Span, _new_span, prose_view
+from .records import field, record
 
 FORMATS = ("text", "markdown", "html")
 

@@ -7,8 +7,9 @@ column numbers are derived from a Document when reporting, never stored by check
 
 from __future__ import annotations
 
-from .records import field, record
 from enum import Enum
+
+from .records import field, record
 
 #: The fixed category vocabulary of the JSON contract (version 1).  Adding a
 #: category is a contract change: bump ``JSON_VERSION`` in report/json_report.py.

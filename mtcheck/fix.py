@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import os
 import sys
-from .records import field, record
 from typing import Any, Iterable
 
 from .findings import Finding
+from .records import field, record
 
 
 def select_fixes(findings: Iterable[Finding], unsafe: bool = False) -> list[Finding]:

@@ -17,8 +17,8 @@ This module makes the same methods from the class's annotations, with the subset
 * ``__post_init__`` when the class defines it;
 * :func:`fields` and :func:`replace`.
 
-``__init__`` is generated source, compiled once per class (~0.1 ms), so creating an
-instance costs what a hand-written ``__init__`` does: a Finding is made for every
+``__init__``, ``__eq__`` and ``__hash__`` are generated source, compiled once per class
+(~0.1 ms), so creating, comparing and hashing an instance cost what hand-written methods do: a Finding is made for every
 problem in every article.  ``tests/test_records.py`` holds the behaviour to that of
 ``@dataclass`` on the same class bodies.
 """
@@ -135,10 +135,20 @@ def _process(cls: type, frozen: bool) -> type:
     def __repr__(self: Any) -> str:
         return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in shown) + ")"
 
-    def __eq__(self: Any, other: Any) -> Any:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return all(getattr(self, n) == getattr(other, n) for n in compared)
+    # __eq__ and __hash__ are generated too: a Config is a dict key looked up per file
+    def fields_tuple(obj: str, names: tuple[str, ...]) -> str:
+        return "(" + "".join(f"{obj}.{n}, " for n in names) + ")"
+
+    src = ("def __eq__(self, other):\n"
+           "    if other.__class__ is not self.__class__:\n"
+           "        return NotImplemented\n"
+           f"    return {fields_tuple('self', compared)} == {fields_tuple('other', compared)}\n"
+           "def __hash__(self):\n"
+           f"    return hash({fields_tuple('self', hashed)})\n")
+    ns = {}
+    exec(src, {}, ns)   # noqa: S102 - source built here from identifiers only
+    __eq__, __hash__ = ns["__eq__"], ns["__hash__"]
+    __eq__.__qualname__, __hash__.__qualname__ = f"{cls.__qualname__}.__eq__", f"{cls.__qualname__}.__hash__"
 
     if "__repr__" not in cls.__dict__:
         cls.__repr__ = __repr__   # type: ignore[assignment]
@@ -148,9 +158,6 @@ def _process(cls: type, frozen: bool) -> type:
     # __hash__ = None from Python itself, which is not a definition).
     explicit_hash = cls.__dict__.get("__hash__") is not None
     if frozen:
-        def __hash__(self: Any) -> int:
-            return hash(tuple(getattr(self, n) for n in hashed))
-
         def __setattr__(self: Any, name: str, value: Any) -> None:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
 

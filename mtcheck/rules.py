@@ -11,13 +11,13 @@ most runs both the parsing and the checking).
 from __future__ import annotations
 
 import re
-from .records import field, record
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 
 from .findings import Finding, Severity
+from .records import field, record
 
 
 class RuleError(Exception):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from .records import replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -18,6 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import gcpause, packing
 from .api import FileResult, Linter, read_document
 from .config import Config, check_overrides, discover, load_file
+from .records import replace
 from .walk import inputs, unique
 from .document import Document
 from .source import InputError, SkipFile, Source

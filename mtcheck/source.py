@@ -12,9 +12,10 @@ import errno
 import os
 import stat
 import sys
-from .records import record
 from pathlib import Path
 from typing import Iterable
+
+from .records import record
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 

@@ -26,11 +26,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from .records import field, record
 from pathlib import Path
 
 from .document import Document, _lone_cr_as_lf
 from .findings import Finding
+from .records import field, record
 
 #: A directive and its codes, on one line: ``\s`` here let the codes run on into the
 #: next line, so a bare "mtcheck: ignore" at a line's end took the next line's words

@@ -26,7 +26,6 @@ The rules never run without a source: ``ctx.options["source_texts"]`` is empty, 
 
 from __future__ import annotations
 
-from ..records import record
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -36,6 +35,7 @@ from ..document import Document
 from ..findings import Finding
 from . import ListOf
 from .source_numbers import EN_NUM, en_values, present, ru_numbers
+from ..records import record
 
 
 class SourceError(Exception):

@@ -9,9 +9,9 @@ knowledge that the alignment and name checks in source.py do not need.
 
 from __future__ import annotations
 
-from ..records import record
-
 import regex
+
+from ..records import record
 
 _RU_NUM = regex.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)(?:[,.](\d+))?"
                         r"(?:\s*(тыс|млн|млрд|трлн)\w*\.?)?")

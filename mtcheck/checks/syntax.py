@@ -12,11 +12,11 @@ a false alarm on clean copy costs an editor more than a missed garble.
 
 from __future__ import annotations
 
-from ..records import field, record
 from typing import Any, Callable, Iterator
 
 from ..document import Document
 from ..findings import Finding
+from ..records import field, record
 from .. import wordclass as wc
 from . import ListOf, MapOf
 from .syntax_view import (  # noqa: F401 - tests reach _plain through this module
