@@ -112,7 +112,7 @@ def lint(
         results = _run_with_progress(runner, file_paths, progress, fmt, items, output) if file_paths else []
         if stdin_text is not None:
             stdin_result = runner.lint_stdin(stdin_text)
-            results.append(stdin_result)
+            results.insert(runner.stdin_position(paths), stdin_result)
     except (ConfigError, RuleError, BaselineError) as exc:
         raise fail(str(exc)) from None
 

@@ -118,6 +118,14 @@ class Runner:
         once, as first named (walk.unique), for every command."""
         return unique(inputs(paths, partial(self.config_for, is_dir=True)))
 
+    def stdin_position(self, paths: list[str]) -> int:
+        """How many inputs come before standard input (the first '-') in *paths*, as
+        :meth:`files` lists them (each file once): where its result goes.  Why: reports
+        follow the order of the arguments, '-' included (``lint a.txt - b.txt`` reported
+        <stdin> last; ``fix`` wrote it first)."""
+        before = paths[:paths.index("-")]
+        return len(self.files(before)) if before else 0
+
     # -- one file ---------------------------------------------------------------------
     def _cache_for(self, cfg: Config):
         if not self.opts.use_cache:

@@ -101,13 +101,17 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool,
     from ..source import write_atomic
 
     tally = Tally()
-    if "-" in paths:
-        _fix_stdin(runner, unsafe, tally)
+    # '-' is fixed where it stands among the arguments (its output between the files')
+    stdin_at = runner.stdin_position(paths) if "-" in paths else -1
+    stdin_done = stdin_at < 0
 
     # A file named twice (or by two paths) is fixed once, as runner.files lists each file
     # once (walk.unique): a second diff of it made the patch unappliable, and a second
     # --write would only re-read what the first wrote.
-    for item in runner.inputs([p for p in paths if p != "-"], files):
+    for i, item in enumerate(runner.inputs([p for p in paths if p != "-"], files)):
+        if i == stdin_at:
+            _fix_stdin(runner, unsafe, tally)
+            stdin_done = True
         path, cfg, src = item.path, item.config, item.source
         if item.error:
             echo(f"mtcheck: error: {path}: {item.error}", err=True)
@@ -135,6 +139,8 @@ def run_fixes(runner, paths: List[str], *, write: bool, unsafe: bool,
             stdout_write(diff_bytes(path, src, res.text))
         tally.changed_files += 1
         tally.fixes += len(res.applied)
+    if not stdin_done:   # '-' after every named file, or alone
+        _fix_stdin(runner, unsafe, tally)
     sys.stdout.flush()  # the diff before the summary, also when both go to one terminal
     return tally
 

@@ -84,8 +84,12 @@ def score_cmd(
         first = next(stream, None)   # the first file: what is left to load loads now
     except (ConfigError, RuleError) as exc:
         raise fail(str(exc)) from None
-    results = itertools.chain([first] if first is not None else [], stream,
-                              (runner.lint_stdin(d) for d in ([stdin_data] if stdin_data is not None else [])))
+    # standard input where '-' stands among the arguments (files before it, then it, then the rest)
+    named = itertools.chain([first] if first is not None else [], stream)
+    before = runner.stdin_position(paths) if stdin_data is not None else 0
+    results = itertools.chain(itertools.islice(named, before),
+                              (runner.lint_stdin(d) for d in ([stdin_data] if stdin_data is not None else [])),
+                              named)
 
     tally = {"errors": 0, "below": False}
 
