@@ -4,7 +4,7 @@ tests/test_fastpath.py fails when it is stale."""
 
 SPEC = {'help': ('-h', '--help'),
  'commands': {'lint': {'source': 'lint_cli.py',
-                       'checksum': 'ea755255a2a8ab11',
+                       'checksum': '00f653ddb54ebfee',
                        'body': ('mtcheck.lint_cmd', 'lint'),
                        'argument': 'paths',
                        'defaults': {'paths': None,

@@ -29,7 +29,7 @@ def lint(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", "-i", help="Skip these rules (same forms as --select)."),
     fail_level: Optional[str] = typer.Option(None, "--fail-level", help="Lowest severity that makes the exit status 1: info, warning (default) or error. Without it each file's findings are judged by the fail-level of its own config."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2)."),
-    statistics: bool = typer.Option(False, "--statistics", help="Also count the findings per rule (text: a table after the findings; json: a top-level 'statistics' list; github, sarif: the table on stderr; html: always shown)."),
+    statistics: bool = typer.Option(False, "--statistics", help="Also count the findings per rule (text: a table after the findings; json: a top-level 'statistics' list; github, sarif: the table on stderr; html: always shown; with --write-baseline: the baselined findings, on stderr)."),
     config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering pyproject.toml/.mtcheck.toml."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs with this encoding (e.g. cp1251) instead of UTF-8/UTF-16 detection."),
     max_file_size: Optional[int] = typer.Option(None, "--max-file-size", help="Skip files larger than this many bytes (default 5 MB; 0 = no limit; not negative)."),

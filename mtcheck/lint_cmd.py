@@ -126,6 +126,10 @@ def lint(
         n = sum(len(v) for v in data["files"].values())
         echo(f"mtcheck: wrote baseline with {sum(len(r.findings) for r in results)} findings "
              f"({n} distinct) to {write_baseline}", err=True)
+        if statistics:   # what went into the baseline, per rule (no report is written)
+            from .report.text import statistics_table
+            for line in statistics_table(results):
+                echo(line, err=True)
         raise Exit(2 if errors else 0)
 
     from .report.lint_report import lint_report

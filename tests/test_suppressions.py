@@ -80,6 +80,21 @@ def test_a_version_1_baseline_still_reads_as_before(tmp_path, cli):
     assert r.returncode == 0 and b"Found 0 findings" in r.stdout
 
 
+def test_write_baseline_with_statistics_counts_what_went_in(tmp_path, cli):
+    """--statistics was ignored with --write-baseline (no report is written): it now
+    prints the per-rule table of the baselined findings on stderr; stdout stays empty."""
+    (tmp_path / "a.txt").write_text(CASING + "\n" + CASING + "\n")
+    r = cli("lint", "--no-cache", "--languagetool", "off", "--write-baseline", "b.json", "--statistics", "a.txt",
+            cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout == b""
+    data = json.loads((tmp_path / "b.json").read_text())
+    assert sum(data["files"]["a.txt"].values()) == 2
+    table = [line.split() for line in r.stderr.decode().splitlines() if line.split()[:1] and line.split()[0].isdigit()]
+    assert {row[1]: int(row[0]) for row in table} == {"MT201": 2}, r.stderr
+    plain = cli("lint", "--no-cache", "--languagetool", "off", "--write-baseline", "c.json", "a.txt", cwd=tmp_path)
+    assert not any(line[:1].isdigit() for line in plain.stderr.decode().splitlines())
+
+
 # -- directives inside multi-line comments (in-process: no CLI needed) ------------------------
 @pytest.fixture(scope="module")
 def linter():
