@@ -4,7 +4,7 @@ tests/test_fastpath.py fails when it is stale."""
 
 SPEC = {'help': ('-h', '--help'),
  'commands': {'lint': {'source': 'lint_cli.py',
-                       'checksum': '00f653ddb54ebfee',
+                       'checksum': 'c339a3842891d0a8',
                        'body': ('mtcheck.lint_cmd', 'lint'),
                        'argument': 'paths',
                        'defaults': {'paths': None,

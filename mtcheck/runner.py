@@ -178,8 +178,13 @@ class Runner:
             return None
         rules = self.linter_for(item.config).rules_for(item.config, item.path)
         src = item.source
-        # with --source, the original (in the context) is the one of this file's name
-        paired = Path(item.path).name if self.opts.options.get("source_texts") else ""
+        # with --source, the original (in the context) is the one paired with this file
+        sources = self.opts.options.get("source_texts")
+        if sources:
+            from .checks.source import source_key
+            paired = source_key(item.path, sources) or ""
+        else:
+            paired = ""
         return cache, cache.key(src.encode(src.text), item.path, ",".join(r.code for r in rules), paired), rules
 
     def _finish(self, item: Input, findings: list) -> FileResult:

@@ -43,7 +43,8 @@ class SourceError(Exception):
 
 
 def load_sources(path: str, encoding: str | None = None) -> tuple[tuple[str, str], ...]:
-    """Read ``path``: a file (used for every input: key ``"*"``) or a directory (key = file name).
+    """Read ``path``: a file (used for every input: key ``"*"``) or a directory (key = the
+    file's path below it, '/'-separated; hidden files and folders are skipped).
 
     Returned as sorted (key, text) pairs rather than a dict: run options must be
     hashable (the runner keys its cache on them) and picklable (``--jobs``).
@@ -53,23 +54,38 @@ def load_sources(path: str, encoding: str | None = None) -> tuple[tuple[str, str
     p = Path(path)
     if not p.exists():
         raise SourceError(f"--source {path}: no such file or directory")
-    files = [p] if p.is_file() else sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith("."))
+    if p.is_file():
+        files = [(p, "*")]
+    else:
+        files = sorted((f, f.relative_to(p).as_posix()) for f in p.rglob("*")
+                       if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
     out: dict[str, str] = {}
-    for f in files:
+    for f, key in files:
         try:
             text = read_source(f, encoding, 0).text
         except (InputError, SkipFile) as exc:
             raise SourceError(f"--source {f}: {exc}") from None
-        out["*" if p.is_file() else f.name] = text
+        out[key] = text
     return tuple(sorted(out.items()))
 
 
-def source_for(doc_path: str, sources: Any) -> str | None:
-    """The source text paired with ``doc_path``: the single source, or the one of the same name."""
+def source_key(doc_path: str, sources: Any) -> str | None:
+    """Which source goes with ``doc_path``: ``"*"`` (one source for every input), or the
+    file whose path below the source folder is the longest trailing part of ``doc_path``
+    (``mt/2023/a.txt`` -> ``2023/a.txt``, else ``a.txt``: see mtcheck/pairing.py)."""
     if not sources:
         return None
     table = dict(sources)
-    return table.get("*", table.get(Path(doc_path).name))
+    if "*" in table:
+        return "*"
+    from ..pairing import pair
+    return pair(doc_path, table.__contains__)
+
+
+def source_for(doc_path: str, sources: Any) -> str | None:
+    """The source text paired with ``doc_path`` (see source_key), or None."""
+    key = source_key(doc_path, sources)
+    return None if key is None else dict(sources)[key]
 
 
 # --- romanization -----------------------------------------------------------------

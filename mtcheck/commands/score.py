@@ -22,7 +22,7 @@ HELP = (
     "The score starts at 100 and loses points for each kind of finding (per 100 words, "
     "weighted by category and severity) and for lexical signals (unknown words, romanized "
     "Russian, doubled words, run-on sentences). `--format json` lists every component.\n\n"
-    "With --ref REF (a file, or a directory paired by file name) it adds sacrebleu's BLEU, "
+    "With --ref REF (a file, or a directory, paired by path below it) it adds sacrebleu's BLEU, "
     "chrF++, TER and case-sensitive TER, per article and per aligned line.\n\n"
     "Exit status: 0, 1 when a file scores below --min, 2 on usage or input errors."
 )
@@ -34,8 +34,8 @@ def score_cmd(
     output_format: str = typer.Option("text", "--format", "-f", help="text (default), json, or html (the lint report with scores; use -o)."),
     lines: bool = typer.Option(False, "--lines", help="Treat each line as one segment (one sentence per line)."),
     minimum: Optional[float] = typer.Option(None, "--min", help="Exit 1 when an article scores below this."),
-    ref: Optional[str] = typer.Option(None, "--ref", help="Reference translation: a file, or a directory paired by file name."),
-    source: Optional[str] = typer.Option(None, "--source", help="Source (Russian original): a file, or a directory paired by file name; enables the source-mismatch checks."),
+    ref: Optional[str] = typer.Option(None, "--ref", help="Reference translation: a file, or a directory: each file takes the one at its path below it, else of its name."),
+    source: Optional[str] = typer.Option(None, "--source", help="Source (Russian original): a file, or a directory paired as --ref; enables the source-mismatch checks."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     config: Optional[str] = typer.Option(None, "--config", help="Use this config file instead of discovering one."),
     select: Optional[List[str]] = typer.Option(None, "--select", "-s", help="Only these rules count (as in `mtcheck lint`)."),
@@ -181,13 +181,17 @@ class _RefError(Exception):
 
 
 def _reference(path: str, text: str, ref: str, encoding: str | None):
-    """Pair ``path`` with its reference (``ref`` itself, or ``ref/<file name>``) and score."""
+    """Pair ``path`` with its reference (``ref`` itself, or the file below the folder
+    ``ref`` whose path is the longest trailing part of ``path``: mtcheck/pairing.py) and score."""
     from ..metrics import reference_metrics
+    from ..pairing import pair
     from ..source import InputError, SkipFile, read_source
 
     ref_path = Path(ref)
     if ref_path.is_dir():
-        ref_path = ref_path / Path(path).name
+        folder = ref_path
+        tail = pair(path, lambda t: (folder / t).is_file())
+        ref_path = folder / (tail or Path(path).name)
     if not ref_path.is_file():
         raise _RefError(f"no reference file {ref_path}")
     try:
