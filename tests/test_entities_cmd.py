@@ -178,3 +178,24 @@ def test_learn_can_write_to_standard_output(tmp_path, cli):
     out = r.stdout.decode("utf-8")
     assert out.startswith("# Learned by `mtcheck entities --learn`")
     assert yaml.safe_load(out.split("\n{", 1)[0])["kind"] == "gazetteer"
+
+
+def test_a_surname_alone_takes_the_gazetteer_spelling_across_articles(cli, tmp_path):
+    """One-word mentions ("Zelenskyy met...") fold to no full form of the gazetteer
+    ("Volodymyr Zelensky"), so the house-style view named the cluster after its commonest
+    spelling, "Zelenskyy", while lint's MT601 calls that spelling a variant of "Zelensky".
+    The gazetteer's surname is the canonical one now, when its people spell it one way."""
+    for name, text in (("a.txt", "Zelenskyy met the press. Zelenskyy left.\n"), ("b.txt", "Zelenskiy arrived.\n"),
+                       ("c.txt", "Later Zelensky spoke.\n"),
+                       # Donald and Melania: one spelling of one surname
+                       ("d.txt", "Later Trumpp said so.\n"), ("e.txt", "Later Trump said so.\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    r = cli("entities", "--format", "json", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    names = {n["canonical"]: n for n in json.loads(r.stdout)["names"]}
+    zel = names["Zelensky"]
+    assert zel["gazetteer"] is True
+    assert [s["spelling"] for s in zel["spellings"]][0] == "Zelensky"   # the canonical spelling first
+    assert {s["spelling"] for s in zel["spellings"]} == {"Zelensky", "Zelenskyy", "Zelenskiy"}
+    assert "Zelenskyy" not in names
+    assert names["Trump"]["gazetteer"] is True

@@ -172,6 +172,7 @@ class CorpusBuilder:
         # mention words -> (spelling, folded key, number of words) of its name, or None:
         # the same mentions recur in article after article
         self._names: dict[tuple[str, ...], tuple[str, str, int] | None] = {}
+        self._surnames: dict[str, dict[str, set[str]]] | None = None   # see _surname_entry
 
     def _name(self, m: Mention) -> tuple[str, str, int] | None:
         texts = tuple(w.text for w in m.words)
@@ -185,6 +186,37 @@ class CorpusBuilder:
             if len(self._names) < 100_000:
                 self._names[texts] = got
         return got
+
+    def _surname_entry(self, key: str) -> tuple[str, frozenset[str]] | None:
+        """For a one-word name: (the surname as the gazetteer writes it, its accepted
+        forms lower-cased) when the people of the gazetteer whose surname folds to *key*
+        all spell it one way ("Trump" for Donald and Melania; not Novák and Novak); else None.  Why: "Zelenskyy" alone folds to no full form of the
+        gazetteer ("Volodymyr Zelensky"), so the house-style report named the cluster after
+        its most frequent spelling ("Zelenskyy"), while lint (MT601, which links a surname
+        to the full name in the article) calls that spelling a variant of "Zelensky"."""
+        if self.gazetteer is None:
+            return None
+        if self._surnames is None:
+            table: dict[str, dict[str, set[str]]] = {}
+            for e in self.gazetteer.section("people"):
+                # the last word of the name as spaced: "Ban Ki-moon" ends in "Ki-moon", whose
+                # key holds a space and never equals a one-word name's ("moon"); aliases
+                # add spellings of that word only ("Zelenskyy"), not other words
+                words = e.name.split()
+                if len(words) < 2 or not words[-1][:1].isupper():
+                    continue
+                last = self.rules.key(words[-1])
+                forms = table.setdefault(last, {}).setdefault(e.name, {words[-1]})
+                forms.update(w[-1] for w in map(str.split, e.aliases)
+                             if len(w) >= 2 and self.rules.key(w[-1]) == last)
+            self._surnames = table
+        people = self._surnames.get(key)
+        if not people:
+            return None
+        spelt = {name.split()[-1] for name in people}
+        if len(spelt) != 1:   # people whose surnames fold alike but are spelt apart (Novák, Novak)
+            return None
+        return spelt.pop(), frozenset(f.lower() for forms in people.values() for f in forms)
 
     def _single_ok(self, spelling: str, key: str) -> bool:
         """Whether a one-word name seen only at sentence starts still counts: a word not
@@ -222,6 +254,10 @@ class CorpusBuilder:
                 if known is not None:
                     entry.gazetteer = known.name
                     entry.known_forms = frozenset(f.lower() for f in known.forms)
+                elif n_words == 1:
+                    surname = self._surname_entry(key)
+                    if surname is not None:
+                        entry.gazetteer, entry.known_forms = surname
             # case-only differences are casing problems (MT2xx), not spellings
             spelling = entry.display.setdefault(spelling.lower(), spelling)
             entry.counts[spelling] += 1
