@@ -141,7 +141,7 @@ def test_shipped_pattern_rules_pass_their_own_bad_examples():
         if rule.kind not in ("existence", "substitution"):
             continue
         state = linter.prepare(rule)
-        pats = state.patterns if rule.kind == "existence" else [p for p, _ in state]
+        pats = state.patterns if rule.kind == "existence" else [item[0] for item in state]   # (pattern, right, wrong)
         for text in rule.examples.get("bad", []):
             doc = Document.from_text(text)
             for p in pats:
