@@ -67,7 +67,7 @@ def test_pattern_prechecks_agree_with_substring_tests(monkeypatch):
     for rule in load_rules().rules:
         if rule.kind in ("existence", "substitution"):
             state = get_kind(rule.kind).prepare(rule, None)
-            pats += state.patterns if isinstance(state, _Compiled) else [p for p, _ in state]
+            pats += state.patterns if isinstance(state, _Compiled) else [item[0] for item in state]   # (pattern, right, wrong)
     assert sum(1 for p in pats for t in p.tests if getattr(t, "index", None) is not None) > 20
     texts = _texts(600, 7)
     # the substring path: indexes that never warm up
