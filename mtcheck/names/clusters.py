@@ -20,11 +20,11 @@ from operator import attrgetter
 from typing import Any
 
 from ..document import Document
-from .index import NameIndex, name_index
+from .index import name_index
 from .keys import NameRules
 from .matching import STRENGTH, Cluster, Spelling, _UF, cluster_spellings, may_link
-from .mentions import (COMMON_ZIPF, MIN_GIVEN_LEN, MIN_WORD_LEN, PARTICLES, Mention, Record, _tuplegetter,
-                       extract_mentions, word_zipf)
+from .mentions import COMMON_ZIPF, PARTICLES, Mention, Record, _tuplegetter, extract_mentions, word_zipf
+from .plan import words_to_compare
 
 
 # Immutable per-word records are tuples with named fields (mentions.Record): several are
@@ -133,7 +133,7 @@ def analyze(doc: Document, gazetteer: Any, rules: NameRules) -> DocNames:
         if plan is None:
             if len(plans) >= 30_000:   # ~10 MB; 1,000 articles make ~2,500
                 plans.clear()
-            plan = plans[texts] = _plan(texts, tables, gazetteer, rules)
+            plan = plans[texts] = words_to_compare(texts, tables, gazetteer, rules)
         last = None   # index in word_occ of this mention's surname
         for wi, given, target, entry, surname in plan:
             w = mw[wi]
@@ -236,67 +236,6 @@ def _merge_aliases(clusters: list[Cluster], pairs: list[tuple[int, int]]) -> lis
         root = merged[uf.find(where[a])]
         root.edges.append((a, b, "romanization"))   # another romanization, per the gazetteer
     return [merged[r] for r in sorted(merged)]
-
-
-def _plan(texts: tuple[str, ...], tables: NameIndex, gazetteer: Any,
-          rules: NameRules) -> tuple[tuple[int, bool, str | None, str | None, bool], ...]:
-    """Which words of a mention are compared, last word first, as (word index, given name?,
-    gazetteer spelling, gazetteer entry, the surname?).  It depends only on the words, so
-    it is worked out once per distinct mention (names recur across stories) and memoized.
-
-    One-letter words (initials) are left out.  The last word is the surname (or place); a
-    word before it is compared as a given name when the gazetteer knows it as one or
-    resolves the mention.  Capitals-only words, short words and common English words the
-    gazetteer does not know are left out too.
-    """
-    zipf = word_zipf
-    known_words = tables.person_place
-    given_names = tables.given
-    long = [i for i, t in enumerate(texts) if len(t) > 1]
-    words = tuple(texts[i] for i in long)
-    targets = _resolve(words, tables, gazetteer, rules)
-    out = []
-    has_last = False   # the last word is compared: what comes before may be its given name
-    for wi in range(len(words) - 1, -1, -1):
-        text = words[wi]
-        if text.isupper():
-            continue
-        target, entry = targets.get(wi, (None, None))
-        given = has_last and (text in given_names or target is not None)
-        # cheap tests first: the length rules drop the word whatever zipf says
-        if len(text) < (MIN_GIVEN_LEN if given else MIN_WORD_LEN):
-            continue
-        if not (target is not None or text in known_words or zipf(text) < COMMON_ZIPF):
-            continue
-        if text.islower() and target is None and text not in tables.lower_words:
-            # the lower-case half of a hyphenated given name ("Lee Jae-yong"): a syllable
-            # to keep the mention whole, not a surname to match against others ("yong"
-            # is no variant of the "Jong" of Kim Jong-un)
-            continue
-        surname = not given and wi == len(words) - 1
-        out.append((long[wi], given, target, entry, surname))
-        if surname:
-            has_last = True
-    return tuple(out)
-
-
-def _resolve(words: tuple[str, ...], tables: NameIndex, gazetteer: Any,
-             rules: NameRules) -> dict[int, tuple[str, str]]:
-    """Gazetteer spelling for the words of the longest known tail of a mention.
-
-    "Kremlin spokesman Dmitri Peskov" -> {2: ("Dmitry", "Dmitry Peskov"), 3: ("Peskov", …)}.
-    """
-    keys = [rules.key(w) for w in words]
-    for start in range(len(words)):
-        entry = tables.entry(gazetteer, " ".join(keys[start:]))
-        if entry is None or (len(words) - start < 2 and entry.section == "people"):
-            continue
-        canon = entry.name.replace("-", " ").split()
-        if len(canon) != len(words) - start:
-            # an alias with another shape ("Bill Clinton" for "William Clinton"): accepted as is
-            return {start + i: (words[start + i], entry.name) for i in range(len(words) - start)}
-        return {start + i: (canon[i], entry.name) for i in range(len(canon))}
-    return {}
 
 
 def _given_names(mentions: list[Mention], given_names: frozenset[str]) -> Any:

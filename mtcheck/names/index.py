@@ -52,7 +52,7 @@ class NameIndex:
         self.fold_words = fold_words      # every word of every folded form (the keys of ``folded``
                                           # split at spaces): a word whose key is none of these
                                           # never gets a gazetteer spelling (precheck.py)
-        #: per-process memo of the analysis of one mention's words (clusters._plan); not stored
+        #: per-process memo of the analysis of one mention's words (plan.words_to_compare); not stored
         self.plans: dict = {}
         self._blobs: dict[str, bytes] = {}
 

@@ -23,7 +23,7 @@ PARTICLES = frozenset(
     "bin ibn bint al el de da di del della der den des du la le van von ter dos das y".split())
 #: A capitalized word this common in English is a name only if the gazetteer says so.
 COMMON_ZIPF = 4.0
-#: The shortest name word the names analysis compares (clusters._plan), and the shortest
+#: The shortest name word the names analysis compares (plan.words_to_compare), and the shortest
 #: given name (compared only before the same surname).
 MIN_WORD_LEN = 4
 MIN_GIVEN_LEN = 3

@@ -12,10 +12,10 @@ dropped: ``mentions._pieces``) that
 
 * is capitalized, or lower case and a word of the name index (``maybe_name``: known name
   words, tails of known names, particles) — only those can enter a mention;
-* is at least MIN_GIVEN_LEN long and not all capitals (clusters._plan drops the others);
+* is at least MIN_GIVEN_LEN long and not all capitals (plan.words_to_compare drops the others);
 * is a known person or place word, or rarer in English than COMMON_ZIPF, or folds to a
-  word of some gazetteer form (the only way clusters._resolve can give it a gazetteer
-  spelling) — _plan drops every other word, given names included.
+  word of some gazetteer form (the only way plan.gazetteer_tail can give it a gazetteer
+  spelling) — words_to_compare drops every other word, given names included.
 
 Each test looks at the piece alone, so the answer is memoized per token for the whole
 process (tokens recur across stories).  A group needs two such spellings that
