@@ -127,8 +127,8 @@ def lint(
         echo(f"mtcheck: wrote baseline with {sum(len(r.findings) for r in results)} findings "
              f"({n} distinct) to {write_baseline}", err=True)
         if statistics:   # what went into the baseline, per rule (no report is written)
-            from .report.text import statistics_table
-            for line in statistics_table(results):
+            from .report.lint_report import statistics_notes
+            for line in statistics_notes(results):
                 echo(line, err=True)
         raise Exit(2 if errors else 0)
 

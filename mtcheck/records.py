@@ -119,7 +119,7 @@ def _process(cls: type, frozen: bool) -> type:
             params.append(f.name)
         value = f"_f_{f.name}() if {f.name} is _MISSING else {f.name}" if f.default_factory is not _MISSING else f.name
         body.append(f"_setattr(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
-    if "__post_init__" in {k for c in cls.__mro__ for k in c.__dict__}:
+    if hasattr(cls, "__post_init__"):
         body.append("self.__post_init__()")
     src = f"def __init__(self, {', '.join(params)}):\n    " + "\n    ".join(body or ["pass"]) + "\n"
     ns: dict[str, Any] = {}

@@ -75,7 +75,7 @@ def source_key(doc_path: str, sources: Any) -> str | None:
     (``mt/2023/a.txt`` -> ``2023/a.txt``, else ``a.txt``: see mtcheck/pairing.py)."""
     if not sources:
         return None
-    table = dict(sources)
+    table = _table(sources)
     if "*" in table:
         return "*"
     from ..pairing import pair
@@ -85,7 +85,19 @@ def source_key(doc_path: str, sources: Any) -> str | None:
 def source_for(doc_path: str, sources: Any) -> str | None:
     """The source text paired with ``doc_path`` (see source_key), or None."""
     key = source_key(doc_path, sources)
-    return None if key is None else dict(sources)[key]
+    return None if key is None else _table(sources)[key]
+
+
+_TABLE: tuple[Any, dict[str, str]] = (None, {})
+
+
+def _table(sources: Any) -> dict[str, str]:
+    """*sources* (the run's (key, text) pairs) as a dict, built once per run, not per
+    document and rule: every source rule of every article asks."""
+    global _TABLE
+    if _TABLE[0] is not sources:
+        _TABLE = (sources, dict(sources))
+    return _TABLE[1]
 
 
 # --- romanization -----------------------------------------------------------------

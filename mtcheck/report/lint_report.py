@@ -44,16 +44,21 @@ def lint_report(fmt: str, results: list, *, rules: list | None = None, color: bo
     else:   # github, html
         rendered = render(fmt, results)
     if statistics and fmt in _TABLE_ON_STDERR:
-        from .text import statistics_table
-        table = statistics_table(results)
-        if table:
-            notes += ["mtcheck: findings per rule (--statistics):", *table]
+        notes += statistics_notes(results)
     if score and fmt == "github":
         notes.append(SCORE_NOT_SHOWN)
     if scores is not None and fmt == "text":
         lines = [f"{r.path}: score {s:.1f}/100" for r, s in zip(results, scores) if s is not None]
         rendered += "\n".join(lines) + ("\n" if lines else "")
     return rendered, notes
+
+
+def statistics_notes(results: list) -> list[str]:
+    """The --statistics table as lines for standard error (a report with no place for it,
+    or no report at all: ``--write-baseline``), with its heading; none without findings."""
+    from .text import statistics_table
+    table = statistics_table(results)
+    return ["mtcheck: findings per rule (--statistics):", *table] if table else []
 
 
 def _scores(results: list) -> list[float | None]:
