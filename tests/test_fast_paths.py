@@ -135,6 +135,27 @@ def test_a_pattern_that_matches_passes_its_pre_check(pieces, pattern, ignorecase
         assert pat.may_match(Document.from_text(text)), (pattern, text, pat.needs)
 
 
+_CORE_PATTERNS = [r"\b(?:in|of|and)\s++(?=[A-Z])(?:USA|United\s+States|UN)(?=\s*[.,]|\s+[A-Z])",
+                  r"(?<![\w-])[A-Z][a-z]+\s[A-Z][a-z]+-(?P<caps>[A-Z]{2,})(?![\w-])",
+                  r"(?P<w>[^\W\d_]{2,})(?:\.\.\.|…)(?=[ \t]+[A-Z][A-Z-]{2,}(?:[ \t][A-Z]{2,})*,)",
+                  r"(?:said|noted),?[\s,]+(?:in|at)\s+(?:Moscow|UN)\b", r"(?<=said)\s+(?=in\b)in\s+(?:Moscow|UN)"]
+_CORE_PIECES = ["in", "of", "and", "USA", "United", "States", "UN", "Moscow", "said", "noted", "Kim", "Jong",
+                "-UN", "Ab", "ABC", "...", "…", ",", ".", "”", '"', "-", "—", " ", "\t", "\n", "\u00a0",
+                "\u2028", "\u3000", "\x1c", "\x85", "x"]
+
+
+@given(st.lists(st.sampled_from(_CORE_PIECES), max_size=12), st.sampled_from(_CORE_PATTERNS))
+@settings(max_examples=500, deadline=None)
+def test_a_pattern_that_matches_holds_a_match_of_its_core(pieces, pattern):
+    """Soundness of the core scan (a standard-library regex that may use \\s for regex's
+    \\s, and may run on past a look-ahead): wherever the rule's regex matches, so does it."""
+    core = required_core(pattern)
+    assert core is not None, pattern
+    text = "".join(pieces)
+    if regex.search(pattern, text, regex.MULTILINE):
+        assert re.search(core, text, re.MULTILINE), (pattern, core, text)
+
+
 def test_shipped_pattern_rules_pass_their_own_bad_examples():
     linter = Linter()
     for rule in linter.ruleset.rules:
@@ -208,11 +229,25 @@ def test_lines_agree_with_line_span(text):
 def test_required_core_is_a_stretch_both_engines_read_alike():
     assert required_core(r"(?<![\w-])[A-Z][a-z]+\s[A-Z][a-z]+-(?P<caps>[A-Z]{2,})(?![\w-])") == \
         r"\-(?:(?:[A-Z]){2,})"
-    # a lookahead's simple beginning closes the stretch; \w, \s and "." never enter it
-    assert required_core(r"\w{2,}(?:\.\.\.|…)(?=[ \t]+[A-Z]{2,}\s)") == r"(?:\.\.\.|…)(?:[\ \	]){1,}(?:[A-Z]){2,}"
+    # a lookahead's simple beginning may end the stretch; \w, \d, \S and "." never enter it
+    assert required_core(r"\w{2,}(?:\.\.\.|…)(?=[ \t]+[A-Z]{2,}\S)") == r"(?:\.\.\.|…)(?:[\ \	]){1,}(?:[A-Z]){2,}"
+    # ... or the stretch goes on past it: what follows matches where the lookahead did
+    assert required_core(r"\b(?:in|of)\s+(?=[A-Z])(?:USA|Kremlin)\b") == r"(?:in|of)(?:\s){1,}(?:USA|Kremlin)"
+    assert required_core(r"(?:in|of)[^\s]+(?=[A-Z])(?:USA|Kremlin)") is None   # a negated \s is not a superset
     assert required_core(r"(?:\w+)+ of \w+") is None          # only a plain string: the literal needs test it
     assert required_core(r"(?:a[b-d]+)+x") is None             # nested repeats: no stdlib scan without a timeout
     assert required_core(r"[[:alpha:]]+-[A-Z]{2}") is None     # read differently by the two engines
+
+
+def test_stdlib_space_class_holds_every_regex_space():
+    """A core may scan with the standard library's \\s where the pattern has regex's:
+    that is a necessary condition only if every character regex calls a space, re
+    does too (it adds U+001C-U+001F, which str.isspace() accepts).  Checked over all of
+    Unicode, so that a change in either engine's tables is caught here."""
+    chars = "".join(map(chr, range(0x110000)))
+    regex_spaces = set(regex.findall(r"\s", chars))
+    re_spaces = set(re.findall(r"\s", chars))
+    assert regex_spaces and regex_spaces <= re_spaces
 
 
 def _ignored_reference(prose: str, ignore: tuple[str, ...]) -> frozenset[int]:

@@ -303,15 +303,21 @@ def _required_core(pattern: str) -> str | None:
             if got is not None:
                 run.append(got)
             continue
-        if op is _sre.ASSERT and av[0] == 1:                 # x(?=y): x then y, then stop
+        if op is _sre.ASSERT and av[0] == 1:
+            # x(?=y)z: "x then y" is one candidate (y's longest simple beginning), and
+            # the run goes on as "x then z" (z matches where y does: the look-ahead is
+            # dropped).  MT701's "preposition (?=capital) country" is scanned as
+            # "preposition, space, country", not as "preposition, space, capital".
             content = list(av[1])
-            while content:   # the longest simple beginning of y
+            while content:
                 got = _simple(content)
                 if got is not None:
-                    run.append(got)
+                    kept = run
+                    run = run + [got]
+                    close()
+                    run = kept
                     break
                 content.pop()
-            close()
             continue
         if op in _ZERO_WIDTH:
             continue
@@ -383,6 +389,16 @@ def _class_source(items: list[tuple[Any, Any]]) -> tuple[str, float] | None:
         elif op is _sre.RANGE:
             parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
             size += av[1] - av[0] + 1
+        elif op is _sre.CATEGORY and av == _sre.CATEGORY_SPACE:
+            # \s: the standard library's holds every character regex's does, and four
+            # more (U+001C-U+001F, which str.isspace() calls space), so a scan with it
+            # finds a match wherever the pattern has one: a looser test, still a
+            # necessary one (tests/test_fast_paths.py checks every code point).  Never
+            # negated here: a negated class returned None above.
+            parts.append(r"\s")
+            size += _MAX_CLASS + 1   # as common as a wide class: weighs nothing alone
         else:
-            return None   # negated, or a category whose meaning differs between engines
+            return None   # negated, or a category whose meaning differs between engines (\w, \d)
+    if size > _MAX_CLASS and all(p == r"\s" for p in parts):
+        return r"\s", 0.0
     return "[" + "".join(parts) + "]", (0.5 if size <= _MAX_CLASS else 0.25)
