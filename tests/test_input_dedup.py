@@ -55,6 +55,46 @@ def test_unique_treats_a_symlink_and_its_target_as_one_file(tmp_path, monkeypatc
     assert got == [("link.txt", None)]
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_links_in_a_folder_of_many_files_are_found_from_its_listing(tmp_path, monkeypatch):
+    """Past a few files of one folder, unique reads which are links from one listing
+    (no lstat per file): links to files of the folder, and to files elsewhere, are still
+    their targets; a name the listing lacks is tested on its own."""
+    from mtcheck import walk
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    (tmp_path / "other.txt").write_text("x")
+    for i in range(12):
+        (tmp_path / "d" / f"{i:02}.txt").write_text("x")
+    try:
+        os.symlink("03.txt", "d/link-in.txt")
+        os.symlink("../other.txt", "d/link-out.txt")
+    except OSError:
+        pytest.skip("cannot create symbolic links here")
+    names = [f"d/{i:02}.txt" for i in range(12)] + ["d/link-in.txt", "d/link-out.txt", "d/late.txt", "other.txt"]
+    listings = []
+    real_scandir = os.scandir
+
+    class Listing(list):   # the folder as listed, then a link made that the listing lacks
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    def scandir(p):
+        listings.append(p)
+        with real_scandir(p) as it:
+            entries = Listing(it)
+        os.symlink("05.txt", "d/late.txt")
+        return entries
+
+    monkeypatch.setattr(walk.os, "scandir", scandir)
+    got = unique([(n, None) for n in names])
+    assert got == [(n, None) for n in names[:12]] + [("d/link-out.txt", None)]
+    assert listings == ["d"]   # the folder was listed once, and used
+
+
 def test_lint_counts_a_file_named_twice_once(tree, cli):
     one = _json(cli("lint", *OFF, "--format", "json", "d/a.txt", cwd=tree))
     twice = _json(cli("lint", *OFF, "--format", "json", "./d/a.txt", "d/a.txt", "d/a.txt", cwd=tree))
