@@ -92,6 +92,6 @@ def test_three_styles_equal_scanning_every_style(tmp_path):
         orders.add(tuple(sorted(styles.found_in, key=styles.found_in.get)))
         want = _plain(doc, rule, styles, major=True)
         assert [(s, e) for s, e, _m in got] == [(s, e) for s, e, _major in want], doc.text
-        assert all(m.startswith(f"'") and f", '{major}' " in m for (_s, _e, m), (_s2, _e2, major) in zip(got, want))
+        assert all(m.startswith("'") and f", '{major}' " in m for (_s, _e, m), (_s2, _e2, major) in zip(got, want))
         found += bool(got)
     assert found > 200 and len(orders) > 1   # findings were made, and the scan order changed

@@ -19,6 +19,7 @@ import pytest
 
 from mtcheck.api import Linter
 from mtcheck.checks import syntax
+from mtcheck.checks.syntax_view import _plain
 from mtcheck.config import Config
 from mtcheck.document import Document
 from mtcheck import wordclass as wc
@@ -288,8 +289,8 @@ def test_plain_gap_is_isspace_without_newline():
     code point (both use the Unicode whitespace property)."""
     for cp in range(sys.maxunicode + 1):
         c = chr(cp)
-        assert syntax._plain(c) == (bool(_SPACES.fullmatch(c)) and c != "\n"), hex(cp)
-    assert not syntax._plain("") and syntax._plain(" \t\u00a0 ") and not syntax._plain(" \n ")
+        assert _plain(c) == (bool(_SPACES.fullmatch(c)) and c != "\n"), hex(cp)
+    assert not _plain("") and _plain(" \t\u00a0 ") and not _plain(" \n ")
 
 
 def test_class_memos_agree_with_the_table():

@@ -288,13 +288,17 @@ def _required_core(pattern: str) -> str | None:
     best_score = 0.0
     run: list[tuple[str, float]] = []
 
+    def consider(stretch: list[tuple[str, float]]) -> None:
+        nonlocal best, best_score
+        while stretch and stretch[0][1] < 1:   # start the scan from a literal character
+            stretch = stretch[1:]
+        score = sum(w for _, w in stretch)
+        if len(stretch) >= 2 and score > best_score:
+            best, best_score = stretch, score
+
     def close() -> None:
-        nonlocal run, best, best_score
-        while run and run[0][1] < 1:   # start the scan from a literal character
-            run.pop(0)
-        score = sum(w for _, w in run)
-        if len(run) >= 2 and score > best_score:
-            best, best_score = run, score
+        nonlocal run
+        consider(run)
         run = []
 
     for op, av in tree:
@@ -312,10 +316,7 @@ def _required_core(pattern: str) -> str | None:
             while content:
                 got = _simple(content)
                 if got is not None:
-                    kept = run
-                    run = run + [got]
-                    close()
-                    run = kept
+                    consider(run + [got])
                     break
                 content.pop()
             continue

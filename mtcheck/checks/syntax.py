@@ -19,9 +19,7 @@ from ..findings import Finding
 from ..records import field, record
 from .. import wordclass as wc
 from . import ListOf, MapOf
-from .syntax_view import (  # noqa: F401 - tests reach _plain through this module
-    _CLOSERS, _END_PUNCT, _ENDS_PHRASE, _INNER_PUNCT, _QUOTE, _View, _plain, _view,
-)
+from .syntax_view import _CLOSERS, _END_PUNCT, _ENDS_PHRASE, _INNER_PUNCT, _QUOTE, _View, _view
 
 
 @record
