@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, repeat
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
 from .markup import Span, _new_span, prose_view
+from . import textscan
 from .records import field, record
 
 FORMATS = ("text", "markdown", "html")
@@ -71,29 +72,8 @@ _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _HASHTAG = re.compile(r"(?<![\w&#])#[^\W\d_]\w*")
 
 # --- tokens and sentences -----------------------------------------------------------
-# A token is [^\W\d_]+(?:[-'’][^\W\d_]+)* ; the patterns below say it with possessive
-# repeats (``*+``, ``++``: no backtracking state kept per letter and per hyphen part) and
-# a first letter on its own (the engine then skips gaps by a character-set test).  Same
-# matches: nothing follows the repeats, so the greedy first match is always the one kept
-# (tests compare them with the plain pattern).  ~15% fewer instructions per split.
-# (The group's repetition is greedy, not possessive: nothing follows it, so the matches
-# are the same, and the re of some Python 3.11 releases gets a possessive group
-# repetition wrong: on Debian's 3.11.2, "a--b" gave the token "a-".)
-_TOKEN = re.compile(r"[^\W\d_][^\W\d_]*+(?:[-'’][^\W\d_]++)*")
-_TOKEN_SPLIT = re.compile(r"([^\W\d_][^\W\d_]*+(?:[-'’][^\W\d_]++)*)")
-#: _TOKEN_SPLIT for pure-ASCII prose (most copy), where ``[^\W\d_]`` is exactly
-#: ``[A-Za-z]``: the explicit class runs ~30% faster than the Unicode category test.
-_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z][A-Za-z]*+(?:['-][A-Za-z]++)*)")
-#: A sentence end: terminal punctuation, closing quotes or brackets, then space and a
-#: capital or digit on the same line (lines never hold \r or \n: the whole text can be
-#: scanned at once with the same result as each line on its own).
-_SENT_END_INLINE = re.compile(r"[.!?…]+[\"”’»)\]]*(?=[^\S\r\n]+[\"“«(\[]?[A-Z0-9А-ЯЁ])")
-_LAST_WORD = re.compile(r"([\w.]+)$")
-# An opening quote or bracket, or a colon, dash or ellipsis and a space, then the letter.
-# Written to begin with one character class (the regex engine then skips ahead to the
-# candidates quickly); the look-behinds tell which opener it was.  Same letters as
-# (?:["“«(]|[:;–—]\s|\.\.\.\s|…\s)\s*([^\W\d_]), 3x faster.
-_AFTER_OPENER = re.compile(r"[\"“«(:;–—….](?:(?<=[\"“«(])|(?<=[:;–—…])\s|(?<=\.\.\.)\s)\s*([^\W\d_])")
+# The scans are in textscan.py (Python, the definition) and _textscan.c (the same in C).
+_TOKEN = textscan.TOKEN
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _LF = re.compile(r"\n")   # the only break in most texts: a literal search is much faster
 _LOWER4 = re.compile(r"[a-z]{4}")   # inside a word of 4+ letters that is not all caps
@@ -189,18 +169,11 @@ class Document:
 
     # -- tokens and sentences ---------------------------------------------------------
     @cached_property
-    def _token_table(self) -> tuple[list[int], list[int], list[str]]:
-        """Starts, ends and texts of the word tokens, as parallel lists built by one
-        regex pass (C-level maps, no Python code per token).  Tokens overlapping a
-        protected span (URL, e-mail, handle, hashtag) are left out."""
-        # split() with the token as a group alternates gap, word, gap ... : the running
-        # sum of the lengths gives every word's start and end (no match objects at all)
-        prose = self.prose
-        parts = (_TOKEN_SPLIT_ASCII if prose.isascii() else _TOKEN_SPLIT).split(prose)
-        words = parts[1::2]
-        bounds = list(accumulate(map(len, parts)))
-        starts = bounds[0:-1:2]
-        ends = bounds[1::2]
+    def _token_table(self) -> tuple[list[int], list[int], list[str], list[str]]:
+        """Starts, ends, texts and lower-cased texts of the word tokens, as parallel
+        lists from one scan (textscan).  Tokens overlapping a protected span (URL,
+        e-mail, handle, hashtag) are left out."""
+        starts, ends, words, lows = textscan.SCAN.tokens(self.prose)
         if self.protected:
             drop: set[int] = set()
             for p in self.protected:   # tokens with end > p.start and start < p.end
@@ -210,7 +183,8 @@ class Document:
                 starts = [starts[i] for i in keep]
                 ends = [ends[i] for i in keep]
                 words = [words[i] for i in keep]
-        return starts, ends, words
+                lows = [lows[i] for i in keep]
+        return starts, ends, words, lows
 
     @property
     def token_starts(self) -> list[int]:
@@ -225,10 +199,10 @@ class Document:
         """The text of each token (same order as :attr:`tokens`)."""
         return self._token_table[2]
 
-    @cached_property
+    @property
     def token_lows(self) -> list[str]:
         """Each token's text lower-cased (same order as :attr:`tokens`)."""
-        return list(map(str.lower, self._token_table[2]))
+        return self._token_table[3]
 
     @cached_property
     def token_set(self) -> frozenset[str]:
@@ -240,49 +214,26 @@ class Document:
     @cached_property
     def tokens(self) -> list[Span]:
         """Word tokens (letters, with inner hyphens/apostrophes) of the prose."""
-        starts, ends, _ = self._token_table
+        starts, ends = self._token_table[0], self._token_table[1]
         return list(map(_new_span, zip(starts, ends, repeat("word"))))
 
     @cached_property
-    def sentences(self) -> list[Span]:
-        """Sentence spans of the prose: split at terminal punctuation and at line ends.
+    def sentence_bounds(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the sentences (see textscan.sentence_bounds)."""
+        return textscan.SCAN.sentence_bounds(self.prose, self.line_starts, self._line_ends, _ABBREV)
 
-        The candidate ends of the whole text come from one scan (_SENT_END_INLINE: the
-        space after an end never crosses a line break, as in a scan of each line alone);
-        most lines have none and are one sentence from their first to last non-space."""
-        out: list[Span] = []
-        prose = self.prose
-        ends = [(m.start(), m.end()) for m in _SENT_END_INLINE.finditer(prose)]
-        k, n_ends = 0, len(ends)
-        for ls, le in zip(self.line_starts, self._line_ends):
-            pos = le - len(prose[ls:le].lstrip())   # the first non-space character
-            if pos >= le:
-                continue
-            while k < n_ends and ends[k][0] < le:
-                m_start, m_end = ends[k]
-                k += 1
-                word = _LAST_WORD.search(prose, pos, m_start)
-                w = word.group(1).lower().rstrip(".") if word else ""
-                if w in _ABBREV or (len(w) == 1 and w.isalpha()):
-                    continue
-                out.append(Span(pos, m_end, "sentence"))
-                pos = le - len(prose[m_end:le].lstrip())
-            end = pos + len(prose[pos:le].rstrip())
-            if end > pos:
-                out.append(Span(pos, end, "sentence"))
-        return out
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentence spans of the prose: split at terminal punctuation (not after an
+        abbreviation or an initial) and at line ends."""
+        starts, ends = self.sentence_bounds
+        return list(map(_new_span, zip(starts, ends, repeat("sentence"))))
 
     @cached_property
     def initial_offsets(self) -> frozenset[int]:
         """Offsets of tokens whose capital letter says nothing: sentence starts, and the
         first word after an opening quote, a colon or a dash."""
-        starts = set()
-        for s in self.sentences:
-            m = _TOKEN.search(self.prose, s.start, s.end)
-            if m:
-                starts.add(m.start())
-        starts.update(m.start(1) for m in _AFTER_OPENER.finditer(self.prose))
-        return frozenset(starts)
+        return textscan.SCAN.initial_offsets(self.prose, *self.sentence_bounds)
 
     @cached_property
     def headline_lines(self) -> frozenset[int]:
@@ -325,7 +276,7 @@ class Document:
         text and line positions.  A 1,000-article run holds every Document until the
         report is written, and the token views are most of their memory."""
         self.memo.clear()
-        for name in ("_token_table", "token_lows", "token_set", "tokens", "sentences",
+        for name in ("_token_table", "token_set", "tokens", "sentence_bounds", "sentences",
                      "initial_offsets", "headline_lines", "charrefs"):
             self.__dict__.pop(name, None)
 

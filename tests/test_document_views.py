@@ -12,7 +12,7 @@ from mtcheck.document import Document
 
 TEXT = "The Kremlin said on Monday that talks in Moscow would go on.\nPeskov added: “We shall see.”\n"
 
-VIEWS = ("_token_table", "token_lows", "token_set", "tokens", "sentences", "initial_offsets",
+VIEWS = ("_token_table", "token_set", "tokens", "sentence_bounds", "sentences", "initial_offsets",
          "headline_lines", "line_starts")
 
 
@@ -28,7 +28,7 @@ def test_release_drops_token_views_and_they_come_back_equal():
     doc = Document.from_text(TEXT)
     before = {name: getattr(doc, name) for name in VIEWS}
     doc.release()
-    for name in ("_token_table", "token_lows", "token_set", "tokens", "sentences", "initial_offsets",
+    for name in ("_token_table", "token_set", "tokens", "sentence_bounds", "sentences", "initial_offsets",
                  "headline_lines"):
         assert name not in doc.__dict__, name
     assert doc.line_starts is before["line_starts"]   # reporters keep positions

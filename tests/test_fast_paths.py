@@ -212,7 +212,7 @@ _PLAIN_OPENER = re.compile(r"(?:[\"“«(]|[:;–—]\s|\.\.\.\s|…\s)\s*([^\W\
 @given(st.text(alphabet='ab A."“«(:;–—…\n\r', max_size=40))
 @settings(max_examples=500, deadline=None)
 def test_opener_letters_match_the_plain_pattern(text):
-    from mtcheck.document import _AFTER_OPENER
+    from mtcheck.textscan import AFTER_OPENER as _AFTER_OPENER
 
     assert [m.start(1) for m in _AFTER_OPENER.finditer(text)] == \
         [m.start(1) for m in _PLAIN_OPENER.finditer(text)]

@@ -1,4 +1,4 @@
-"""The token patterns of mtcheck.document are written for speed (possessive repeats, a
+"""The token patterns of mtcheck.textscan are written for speed (possessive repeats, a
 first letter on its own); they must match exactly what the plain definition of a token
 matches: letters, joined by single hyphens or apostrophes."""
 
@@ -8,7 +8,7 @@ import random
 import re
 from pathlib import Path
 
-from mtcheck import document
+from mtcheck import textscan
 from mtcheck.document import Document
 
 PLAIN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -45,18 +45,18 @@ def _texts() -> list[str]:
 def test_split_patterns_match_the_plain_definition() -> None:
     texts = _texts() + _samples(ALPHABET, 20000, 1)
     for text in texts:
-        assert document._TOKEN_SPLIT.split(text) == PLAIN_SPLIT.split(text), text
-        assert document._TOKEN.findall(text) == PLAIN.findall(text), text
+        assert textscan._TOKEN_SPLIT.split(text) == PLAIN_SPLIT.split(text), text
+        assert textscan.TOKEN.findall(text) == PLAIN.findall(text), text
         for i in range(0, len(text), 7):   # search from inside the text too (initial_offsets)
-            a, b = document._TOKEN.search(text, i), PLAIN.search(text, i)
+            a, b = textscan.TOKEN.search(text, i), PLAIN.search(text, i)
             assert (a and a.span()) == (b and b.span()), (text, i)
 
 
 def test_ascii_split_pattern_matches_the_plain_definition() -> None:
     texts = [t for t in _texts() if t.isascii()] + _samples(ASCII_ALPHABET, 20000, 2)
     for text in texts:
-        assert document._TOKEN_SPLIT_ASCII.split(text) == PLAIN_SPLIT_ASCII.split(text), text
-        assert document._TOKEN_SPLIT_ASCII.split(text) == PLAIN_SPLIT.split(text), text
+        assert textscan._TOKEN_SPLIT_ASCII.split(text) == PLAIN_SPLIT_ASCII.split(text), text
+        assert textscan._TOKEN_SPLIT_ASCII.split(text) == PLAIN_SPLIT.split(text), text
 
 
 def test_token_table_is_the_plain_tokens() -> None:

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mtcheck import document as d
+from mtcheck import textscan
 
 _END_PER_LINE = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“«(\[]?[A-Z0-9А-ЯЁ])")
 
@@ -21,7 +22,7 @@ def _per_line(doc: d.Document) -> list[tuple[int, int]]:
         if pos >= le:
             continue
         for m in _END_PER_LINE.finditer(prose, pos, le):
-            word = d._LAST_WORD.search(prose, pos, m.start())
+            word = textscan.LAST_WORD.search(prose, pos, m.start())
             w = word.group(1).lower().rstrip(".") if word else ""
             if w in d._ABBREV or (len(w) == 1 and w.isalpha()):
                 continue

@@ -66,7 +66,7 @@ def mixed_phrases(doc: Any, lowered: list[int], max_words: int,
     conn = list(map(connectors.__contains__, lows))
     prose, starts, ends = doc.prose, doc.token_starts, doc.token_ends
     initial, headlines = doc.initial_offsets, doc.headline_lines
-    sent_ends = [s.end for s in doc.sentences]
+    sent_ends = doc.sentence_bounds[1]
     shout: dict[int, bool] = {}
 
     def capped(k: int) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import chain, compress, repeat
-from operator import attrgetter
 
 from ..document import Document
 
@@ -22,7 +21,6 @@ _CLAUSE_PUNCT = re.compile(r"[,;:–—(]")
 _DIGIT = re.compile(r"\d")
 _ENDS_PHRASE = re.compile(r"\s*[,.;:!?)]")
 _CLOSERS = re.compile(r"[\s\"”’»]*")
-_START, _END = attrgetter("start"), attrgetter("end")
 
 
 #: Every word set a detector has asked the positions of (see :meth:`_View.positions`),
@@ -58,9 +56,8 @@ class _View:
         self.prose = doc.prose
         self.starts, self.ends = doc.token_starts, doc.token_ends
         self.text, self.low = doc.token_words, doc.token_lows
-        sents = doc.sentences
-        self.s_starts: list[int] = list(map(_START, sents))   # per sentence: start offset
-        self.s_ends: list[int] = list(map(_END, sents))       # ... and end offset
+        # per sentence: start and end offsets (the Document's lists: read, never changed)
+        self.s_starts, self.s_ends = doc.sentence_bounds
         # per sentence: its first token (for a sentence without tokens, the next one's);
         # where its tokens stop is looked up only for the few sentences a detector needs
         self.first: list[int] = list(map(bisect_left, repeat(self.starts), self.s_starts))

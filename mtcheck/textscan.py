@@ -1,0 +1,118 @@
+"""The per-article text scans behind Document's token and sentence views, in Python;
+``SCAN`` is the implementation in use: the C module ``mtcheck._textscan`` when it is
+built, this module otherwise.
+
+Why two: every article of a run needs its tokens, sentences and sentence starts, and in
+Python these cost ~110 µs of the ~1,050 µs a ``--jobs`` worker spends on an article
+(regex passes, then a list, an int and a string per token).  The C module does the
+same scans one code point at a time and allocates only the results: one worker's share
+of the bench corpus takes 13% fewer instructions.  The functions here are the
+definition it must match (tests/test_textscan.py compares both on random and real
+text), and what runs where no C compiler was found at install time, or when
+``MTCHECK_PURE_PYTHON=1`` asks for it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from itertools import accumulate
+from typing import Any, Collection
+
+#: The C module's API version this file expects (``TEXTSCAN_API`` in _textscan.c).
+API = 1
+
+#: A word token: letters (``[^\W\d_]``: alphanumeric, not a decimal digit, not "_"),
+#: joined by single hyphens or apostrophes ("state-of-the-art", "don't", "O’Neil").
+#: Possessive repeats: a run of letters is never given back to look for another split.
+TOKEN = re.compile(r"[^\W\d_][^\W\d_]*+(?:[-'’][^\W\d_]++)*")
+_TOKEN_SPLIT = re.compile(r"([^\W\d_][^\W\d_]*+(?:[-'’][^\W\d_]++)*)")
+#: _TOKEN_SPLIT for pure-ASCII prose (most copy), where ``[^\W\d_]`` is exactly
+#: ``[A-Za-z]``: the explicit class runs ~30% faster than the Unicode category test.
+_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z][A-Za-z]*+(?:['-][A-Za-z]++)*)")
+#: A sentence end: terminal punctuation, closing quotes or brackets, then space and a
+#: capital or digit on the same line (lines never hold \r or \n: the whole text can be
+#: scanned at once with the same result as each line on its own).
+SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=[^\S\r\n]+[\"“«(\[]?[A-Z0-9А-ЯЁ])")
+#: The word before a sentence end ("Mr", "U.S"): abbreviations end no sentence.
+LAST_WORD = re.compile(r"([\w.]+)$")
+# An opening quote or bracket, or a colon, dash or ellipsis and a space, then the letter.
+# Written to begin with one character class (the regex engine then skips ahead to the
+# candidates quickly); the look-behinds tell which opener it was.  Same letters as
+# (?:["“«(]|[:;–—]\s|\.\.\.\s|…\s)\s*([^\W\d_])  (a test checks).
+AFTER_OPENER = re.compile(r"[\"“«(:;–—….](?:(?<=[\"“«(])|(?<=[:;–—…])\s|(?<=\.\.\.)\s)\s*([^\W\d_])")
+
+
+def tokens(prose: str) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Starts, ends, texts and lower-cased texts of every TOKEN in *prose*, as parallel
+    lists.  split() with the token as a group alternates gap, word, gap ...: the running
+    sum of the lengths gives every word's start and end (no match objects at all)."""
+    parts = (_TOKEN_SPLIT_ASCII if prose.isascii() else _TOKEN_SPLIT).split(prose)
+    words = parts[1::2]
+    bounds = list(accumulate(map(len, parts)))
+    return bounds[0:-1:2], bounds[1::2], words, list(map(str.lower, words))
+
+
+def sentence_bounds(prose: str, line_starts: list[int], line_ends: list[int],
+                    abbrev: Collection[str]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the sentences of *prose*, split at terminal punctuation
+    followed by a space and a capital, and at line ends; never after an abbreviation in
+    *abbrev* ("Mr.", "U.S.": compared lower-cased, without trailing dots) or an initial.
+    Each sentence runs from its first to its last non-space character.
+
+    The candidate ends of the whole text come from one scan (SENT_END: the space after
+    an end never crosses a line break, as in a scan of each line alone); most lines
+    have none and are one sentence."""
+    starts: list[int] = []
+    ends: list[int] = []
+    found = [(m.start(), m.end()) for m in SENT_END.finditer(prose)]
+    k, n_found = 0, len(found)
+    for ls, le in zip(line_starts, line_ends):
+        pos = le - len(prose[ls:le].lstrip())   # the first non-space character
+        if pos >= le:
+            continue
+        while k < n_found and found[k][0] < le:
+            m_start, m_end = found[k]
+            k += 1
+            word = LAST_WORD.search(prose, pos, m_start)
+            w = word.group(1).lower().rstrip(".") if word else ""
+            if w in abbrev or (len(w) == 1 and w.isalpha()):
+                continue
+            starts.append(pos)
+            ends.append(m_end)
+            pos = le - len(prose[m_end:le].lstrip())
+        end = pos + len(prose[pos:le].rstrip())
+        if end > pos:
+            starts.append(pos)
+            ends.append(end)
+    return starts, ends
+
+
+def initial_offsets(prose: str, sentence_starts: list[int], sentence_ends: list[int]) -> frozenset[int]:
+    """Offsets of the tokens whose capital letter says nothing: the first token of each
+    sentence, and the first letter after an opening quote, a colon or a dash."""
+    out = set()
+    for s, e in zip(sentence_starts, sentence_ends):
+        m = TOKEN.search(prose, s, e)
+        if m:
+            out.add(m.start())
+    out.update(m.start(1) for m in AFTER_OPENER.finditer(prose))
+    return frozenset(out)
+
+
+def _choose() -> Any:
+    """The C module when it is built, of this version, and not refused by the
+    environment; else this module."""
+    import sys
+    if os.environ.get("MTCHECK_PURE_PYTHON", "") not in ("", "0"):
+        return sys.modules[__name__]
+    try:
+        from . import _textscan
+    except ImportError:
+        return sys.modules[__name__]
+    if getattr(_textscan, "API", None) != API:   # a stale build left in a source checkout
+        return sys.modules[__name__]
+    return _textscan
+
+
+SCAN: Any = _choose()

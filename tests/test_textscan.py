@@ -1,0 +1,176 @@
+"""The C text scanner (mtcheck/_textscan.c) gives exactly what its Python definition
+(mtcheck/textscan.py) gives, and mtcheck picks the right one.
+
+The C module is compiled at install time when a C compiler is there (hatch_build.py);
+where one is, these tests insist that it was built and is the one in use, so that a
+broken build cannot leave the suite testing only the Python scanner.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtcheck import document, textscan
+from mtcheck.document import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+try:
+    from mtcheck import _textscan as C
+except ImportError:   # no compiler at install time: only the Python scanner exists
+    C = None
+
+
+def _compiler() -> str | None:
+    cc = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    return shutil.which(cc)
+
+
+needs_c = pytest.mark.skipif(C is None and _compiler() is None,
+                             reason="no C compiler here, so the C scanner was not built")
+
+# Every character class the scans tell apart: ASCII and other letters (Latin, Cyrillic,
+# Greek, CJK), the token joiners, decimal digits (not letters) and other digits and
+# numerals (letters to `[^\W\d_]`: "²", "Ⅻ"), a combining mark, "_", sentence ends and
+# closers, openers, capitals that may open a sentence (Latin, Cyrillic, Ё), spaces that do
+# and do not end a line (NBSP, U+2028, U+001C, vertical tab), the opener punctuation, and
+# the junctions where a sentence may end.
+PIECES = ["a", "b", "Z", "é", "ß", "İ", "ж", "Д", "Ё", "ё", "Ω", "中", "-", "'", "’", "5", "٣", "²", "Ⅻ",
+          "\u0301", "_", ".", "...", "!", "?", "…", '"', "”", "»", ")", "]", "“", "«", "(", "[", ":", ";",
+          "–", "—", " ", "  ", "\t", "\n", "\r\n", "\r", "\u00a0", "\u2028", "\x1c", "\x0b",
+          "Mr", "mr", "U.S", "etc", "A", "x", "7", "Q",
+          # and the junctions that decide a sentence end or an opener, drawn whole
+          ". ", "? ", "! ", "… ", ".” ", ".) ", ". «", ": ", " – ", "... "]
+
+texts = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+def _real_texts() -> list[str]:
+    """The articles and text samples of the repository, whole and paragraph by paragraph."""
+    out = []
+    for folder in ("seeds", "tests/data"):
+        for p in sorted((ROOT / folder).rglob("*")):
+            if p.is_file() and p.suffix in (".txt", ".md", ".html"):
+                text = p.read_text(encoding="utf-8", errors="replace")
+                out.append(text)
+                out.extend(part for part in text.split("\n\n") if part.strip())
+    return out
+
+
+def _same_everywhere(text: str) -> None:
+    doc = Document.from_text(text, "a.txt", "text")
+    prose = doc.prose
+    assert C.tokens(prose) == textscan.tokens(prose), text
+    args = (prose, doc.line_starts, doc._line_ends, document._ABBREV)
+    bounds = textscan.sentence_bounds(*args)
+    assert C.sentence_bounds(*args) == bounds, text
+    assert C.initial_offsets(prose, *bounds) == textscan.initial_offsets(prose, *bounds), text
+
+
+@needs_c
+def test_the_c_scanner_is_built_and_in_use():
+    assert C is not None, "a C compiler is here, but mtcheck._textscan was not built: reinstall (pip install -e .)"
+    assert C.API == textscan.API
+    if os.environ.get("MTCHECK_PURE_PYTHON", "") in ("", "0"):
+        assert textscan.SCAN is C
+
+
+@needs_c
+@settings(max_examples=3000, deadline=None)
+@given(texts)
+def test_c_and_python_scans_agree_on_random_text(text):
+    _same_everywhere(text)
+
+
+@needs_c
+def test_c_and_python_scans_agree_on_real_copy():
+    real = _real_texts()
+    assert len(real) > 20
+    rnd = random.Random(7)
+    for text in real:
+        _same_everywhere(text)
+        for _ in range(3):   # pieces cut anywhere: lines and tokens broken in the middle
+            a, b = sorted(rnd.randrange(len(text) + 1) for _ in range(2))
+            _same_everywhere(text[a:b])
+
+
+@needs_c
+def test_c_scan_examples_a_reader_can_check():
+    prose = "Mr. Lavrov met U.S. envoys. “Talks,” he said: the state-of-the-art don’t-stop x--y ДипВедомства-2."
+    starts, ends, words, lows = C.tokens(prose)
+    assert words == ["Mr", "Lavrov", "met", "U", "S", "envoys", "Talks", "he", "said", "the",
+                     "state-of-the-art", "don’t-stop", "x", "y", "ДипВедомства"]
+    assert lows[-1] == "дипведомства" and lows[0] == "mr"
+    assert [prose[s:e] for s, e in zip(starts, ends)] == words
+    doc = Document.from_text(prose)
+    s, e = C.sentence_bounds(prose, doc.line_starts, doc._line_ends, document._ABBREV)
+    assert [prose[a:b] for a, b in zip(s, e)] == [
+        "Mr. Lavrov met U.S. envoys.", "“Talks,” he said: the state-of-the-art don’t-stop x--y ДипВедомства-2."]
+    firsts = C.initial_offsets(prose, s, e)
+    assert sorted(prose[i:i + 4] for i in firsts) == ["Mr. ", "Talk", "the "]
+
+
+@needs_c
+def test_c_scan_refuses_wrong_arguments_with_type_errors():
+    with pytest.raises(TypeError):
+        C.tokens(b"bytes")
+    with pytest.raises(TypeError):
+        C.sentence_bounds("text", (0,), [4], frozenset())
+    with pytest.raises(TypeError):
+        C.sentence_bounds("text", [0], [4], ["mr"])
+    with pytest.raises(TypeError):
+        C.initial_offsets("text", [0], None)
+
+
+def test_python_scanner_when_asked_or_when_the_build_is_stale(monkeypatch):
+    import types
+    monkeypatch.setenv("MTCHECK_PURE_PYTHON", "1")
+    assert textscan._choose() is textscan
+    monkeypatch.delenv("MTCHECK_PURE_PYTHON")
+    stale = types.ModuleType("mtcheck._textscan")
+    stale.API = textscan.API + 1
+    monkeypatch.setitem(sys.modules, "mtcheck._textscan", stale)
+    monkeypatch.setattr(sys.modules["mtcheck"], "_textscan", stale, raising=False)
+    assert textscan._choose() is textscan
+
+
+def test_documents_give_the_same_views_with_either_scanner(monkeypatch):
+    texts_ = _real_texts()[:40] + ["Hello, @user see https://x.com/a-b. Next one’s here!\nЯ тут. (Quote) ok"]
+    with_default = []
+    for text in texts_:
+        d = Document.from_text(text, "a.md", "markdown")
+        with_default.append((d.token_starts, d.token_ends, d.token_words, d.token_lows,
+                             [(s.start, s.end) for s in d.sentences], d.initial_offsets))
+    monkeypatch.setattr(textscan, "SCAN", textscan)
+    for text, want in zip(texts_, with_default):
+        d = Document.from_text(text, "a.md", "markdown")
+        got = (d.token_starts, d.token_ends, d.token_words, d.token_lows,
+               [(s.start, s.end) for s in d.sentences], d.initial_offsets)
+        assert got == want
+
+
+def test_lint_output_is_the_same_with_the_python_scanner(tmp_path):
+    """End to end: the seeds and the test articles give the same JSON report either way."""
+    inputs = [str(ROOT / "seeds"), str(ROOT / "tests" / "data" / "clean_en_sample.txt"),
+              str(ROOT / "tests" / "data" / "score" / "wmt23_mt.txt")]
+    cmd = [sys.executable, "-m", "mtcheck", "lint", "--format", "json", "--no-cache", "--jobs", "1",
+           "--languagetool", "off", "--exit-zero", *inputs]
+    runs = []
+    for pure in ("0", "1"):
+        env = {**os.environ, "MTCHECK_PURE_PYTHON": pure}
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+        assert out.returncode == 0, out.stderr
+        runs.append(json.loads(out.stdout))
+    assert runs[0] == runs[1]
+    assert sum(len(f["findings"]) for f in runs[0]["files"]) > 20
