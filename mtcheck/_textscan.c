@@ -13,6 +13,10 @@
  * C macros: a letter is `[^\W\d_]` (alphanumeric, not a decimal digit, not "_"), a
  * space is `\s` (Py_UNICODE_ISSPACE, which str.strip uses too).
  *
+ * The capitalization checks' per-token list work (initial capitals, the words written
+ * both ways, the tokens of a word set) is here too: each was a few C-level maps over
+ * every token, with an iterator and a temporary list per map.
+ *
  * Bump TEXTSCAN_API when a function's arguments or results change: textscan.py refuses
  * a built module of another version (a stale build in a source checkout) and falls
  * back to Python.
@@ -20,7 +24,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#define TEXTSCAN_API 1
+#define TEXTSCAN_API 2
 
 #define CH(i) PyUnicode_READ(kind, data, (i))
 
@@ -327,10 +331,118 @@ fail:
     return NULL;
 }
 
+/* ---- token-list helpers of the capitalization checks (checks/casing_*.py) ---------- */
+
+PyDoc_STRVAR(upper_initials_doc,
+"upper_initials(words) -> list[bool]\n\n"
+"For each word (non-empty str), whether its first character is upper case (str.isupper).");
+
+static PyObject *upper_initials(PyObject *self, PyObject *words) {
+    if (!PyList_Check(words)) {
+        PyErr_SetString(PyExc_TypeError, "upper_initials() needs a list of str");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(words);
+    PyObject *out = PyList_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *w = PyList_GET_ITEM(words, i);
+        if (!PyUnicode_Check(w) || PyUnicode_GET_LENGTH(w) == 0) {   /* as w[0] would */
+            Py_DECREF(out);
+            if (PyUnicode_Check(w))
+                PyErr_SetString(PyExc_IndexError, "string index out of range");
+            else
+                PyErr_SetString(PyExc_TypeError, "upper_initials() needs a list of str");
+            return NULL;
+        }
+        PyObject *flag = Py_UNICODE_ISUPPER(PyUnicode_READ_CHAR(w, 0)) ? Py_True : Py_False;
+        Py_INCREF(flag);
+        PyList_SET_ITEM(out, i, flag);
+    }
+    return out;
+}
+
+PyDoc_STRVAR(mixed_initials_doc,
+"mixed_initials(lows, capital) -> set\n\n"
+"The strings of lows found both where capital is true and where it is false.");
+
+static PyObject *mixed_initials(PyObject *self, PyObject *args) {
+    PyObject *lows, *capital;
+    if (!PyArg_ParseTuple(args, "O!O!:mixed_initials", &PyList_Type, &lows, &PyList_Type, &capital))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(lows);
+    if (PyList_GET_SIZE(capital) < n)
+        n = PyList_GET_SIZE(capital);
+    PyObject *caps = PySet_New(NULL), *out = PySet_New(NULL);
+    if (caps == NULL || out == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int t = PyObject_IsTrue(PyList_GET_ITEM(capital, i));
+        if (t < 0 || (t && PySet_Add(caps, PyList_GET_ITEM(lows, i))))
+            goto fail;
+    }
+    if (PySet_GET_SIZE(caps) > 0) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            int t = PyObject_IsTrue(PyList_GET_ITEM(capital, i));
+            if (t < 0)
+                goto fail;
+            if (t)
+                continue;
+            PyObject *w = PyList_GET_ITEM(lows, i);
+            int in = PySet_Contains(caps, w);
+            if (in < 0 || (in && PySet_Add(out, w)))
+                goto fail;
+        }
+    }
+    Py_DECREF(caps);
+    return out;
+fail:
+    Py_XDECREF(caps);
+    Py_XDECREF(out);
+    return NULL;
+}
+
+PyDoc_STRVAR(indices_in_doc,
+"indices_in(items, members, more=None) -> list[int]\n\n"
+"Indices of the items in the set members, in order; with a set more too, an index\n"
+"comes once for each of the two sets that holds its item.");
+
+static PyObject *indices_in(PyObject *self, PyObject *args) {
+    PyObject *items, *members, *more = Py_None;
+    if (!PyArg_ParseTuple(args, "O!O|O:indices_in", &PyList_Type, &items, &members, &more))
+        return NULL;
+    if (!PyAnySet_Check(members) || (more != Py_None && !PyAnySet_Check(more))) {
+        PyErr_SetString(PyExc_TypeError, "indices_in(): members and more must be sets");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        int a = PySet_Contains(members, item);
+        int b = (a >= 0 && more != Py_None) ? PySet_Contains(more, item) : 0;
+        if (a < 0 || b < 0)
+            goto fail;
+        for (int k = a + b; k > 0; k--)
+            if (append_int(out, i))
+                goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"tokens", tokens, METH_O, tokens_doc},
     {"sentence_bounds", sentence_bounds, METH_VARARGS, sentence_bounds_doc},
     {"initial_offsets", initial_offsets, METH_VARARGS, initial_offsets_doc},
+    {"upper_initials", upper_initials, METH_O, upper_initials_doc},
+    {"mixed_initials", mixed_initials, METH_VARARGS, mixed_initials_doc},
+    {"indices_in", indices_in, METH_VARARGS, indices_in_doc},
     {NULL, NULL, 0, NULL},
 };
 

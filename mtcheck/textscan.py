@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import os
 import re
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter, not_
 from typing import Any, Collection
 
 #: The C module's API version this file expects (``TEXTSCAN_API`` in _textscan.c).
-API = 1
+API = 2
 
 #: A word token: letters (``[^\W\d_]``: alphanumeric, not a decimal digit, not "_"),
 #: joined by single hyphens or apostrophes ("state-of-the-art", "don't", "O’Neil").
@@ -98,6 +99,27 @@ def initial_offsets(prose: str, sentence_starts: list[int], sentence_ends: list[
             out.add(m.start())
     out.update(m.start(1) for m in AFTER_OPENER.finditer(prose))
     return frozenset(out)
+
+
+# -- the capitalization checks' token-list work --------------------------------------
+
+def upper_initials(words: list[str]) -> list[bool]:
+    """For each (non-empty) word, whether its first character is upper case."""
+    return list(map(str.isupper, map(itemgetter(0), words)))
+
+
+def mixed_initials(lows: list[str], capital: list[bool]) -> set[str]:
+    """The strings of *lows* found both where *capital* is true and where it is false."""
+    return set(compress(lows, capital)).intersection(compress(lows, map(not_, capital)))
+
+
+def indices_in(items: list[str], members: Collection[str], more: Collection[str] | None = None) -> list[int]:
+    """Indices of the *items* in *members*, in order; with *more*, an index comes once
+    for each of the two that holds its item."""
+    idx = list(compress(range(len(items)), map(members.__contains__, items)))
+    if more is not None:
+        idx = sorted(idx + list(compress(range(len(items)), map(more.__contains__, items))))
+    return idx
 
 
 def _choose() -> Any:

@@ -76,6 +76,17 @@ def _same_everywhere(text: str) -> None:
     bounds = textscan.sentence_bounds(*args)
     assert C.sentence_bounds(*args) == bounds, text
     assert C.initial_offsets(prose, *bounds) == textscan.initial_offsets(prose, *bounds), text
+    _same_token_lists(*textscan.tokens(prose)[2:])
+
+
+def _same_token_lists(words: list[str], lows: list[str]) -> None:
+    """The capitalization helpers, on an article's tokens."""
+    capital = textscan.upper_initials(words)
+    assert C.upper_initials(words) == capital, words
+    assert C.mixed_initials(lows, capital) == textscan.mixed_initials(lows, capital), words
+    some, other = set(lows[::3]), frozenset(lows[1::4] + ["zzz"])
+    assert C.indices_in(lows, some) == textscan.indices_in(lows, some), words
+    assert C.indices_in(lows, some, other) == textscan.indices_in(lows, some, other), words
 
 
 @needs_c
@@ -122,6 +133,26 @@ def test_c_scan_examples_a_reader_can_check():
 
 
 @needs_c
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["Moscow", "moscow", "MOSCOW", "ǅemal", "İzmir", "ßa", "Élan", "élan", "ωmega",
+                                 "Ωmega", "中国", "Ⅻx", "x", "X"]), max_size=30))
+def test_c_and_python_token_list_helpers_agree(words):
+    _same_token_lists(words, [w.lower() for w in words])
+
+
+@needs_c
+def test_token_list_helper_examples():
+    words = ["The", "Security", "Council", "and", "the", "security", "council", "ǅemal"]
+    lows = [w.lower() for w in words]
+    assert C.upper_initials(words) == [True, True, True, False, False, False, False, False]   # ǅ: title case
+    assert C.mixed_initials(lows, C.upper_initials(words)) == {"the", "security", "council"}
+    assert C.indices_in(lows, {"the"}) == [0, 4]
+    assert C.indices_in(lows, {"the"}, frozenset({"the", "and"})) == [0, 0, 3, 4, 4]
+    with pytest.raises(IndexError):
+        C.upper_initials(["a", ""])
+
+
+@needs_c
 def test_c_scan_refuses_wrong_arguments_with_type_errors():
     with pytest.raises(TypeError):
         C.tokens(b"bytes")
@@ -131,6 +162,12 @@ def test_c_scan_refuses_wrong_arguments_with_type_errors():
         C.sentence_bounds("text", [0], [4], ["mr"])
     with pytest.raises(TypeError):
         C.initial_offsets("text", [0], None)
+    with pytest.raises(TypeError):
+        C.upper_initials(("a",))
+    with pytest.raises(TypeError):
+        C.indices_in(["a"], ["a"])
+    with pytest.raises(TypeError):
+        C.mixed_initials(["a"], (True,))
 
 
 def test_python_scanner_when_asked_or_when_the_build_is_stale(monkeypatch):

@@ -9,25 +9,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import compress
-from operator import itemgetter, not_
 from typing import Any
+
+from .. import textscan
 
 
 def capitals(doc: Any) -> list[bool]:
-    """Which tokens of *doc* begin with an upper-case letter, kept in ``doc.memo``.
-
-    In all-ASCII prose a token begins with an ASCII letter (Document's ASCII token
-    pattern), and such a word sorts before "a" exactly when that letter is a capital
-    (A-Z < a-z): one C-level comparison per token instead of taking the first letter
-    and testing its case."""
+    """Which tokens of *doc* begin with an upper-case letter, kept in ``doc.memo``."""
     got = doc.memo.get("casing.capital")
     if got is None:
-        words = doc.token_words
-        if doc.prose.isascii():
-            got = list(map("a".__gt__, words))
-        else:
-            got = list(map(str.isupper, map(itemgetter(0), words)))
-        doc.memo["casing.capital"] = got
+        got = doc.memo["casing.capital"] = textscan.SCAN.upper_initials(doc.token_words)
     return got
 
 
@@ -36,12 +27,11 @@ def at_stake(doc: Any, connectors: frozenset[str]) -> tuple[set[str], list[bool]
     with another initial elsewhere (a lower-case one, or a caseless letter: a few words
     too many, for a test that only needs to keep every word that matters), connectors
     left out (no finding without such a word); which tokens have an upper-case initial,
-    and their indices.  C-level maps and one set intersection.  (A process-wide memo of
-    token texts was tried: classifying an article's new words cost more than the maps
-    it saved, in a single pass.)"""
+    and their indices.  (A process-wide memo of token texts was tried: classifying an
+    article's new words cost more than the maps it saved, in a single pass.)"""
     lows = doc.token_lows
     capital = capitals(doc)
-    stake = set(compress(lows, capital)).intersection(compress(lows, map(not_, capital)))
+    stake = textscan.SCAN.mixed_initials(lows, capital)
     if not stake:
         return stake, capital, []
     stake.difference_update(connectors)

@@ -22,6 +22,8 @@ from itertools import compress
 from operator import add, or_
 from typing import Any
 
+from .. import textscan
+
 
 class Shared:
     """Every capitalization index built in this process (held weakly), the union of
@@ -164,9 +166,7 @@ def view(doc: Any) -> View:
         # combination (a few); before, a second pass (no ~20 us copy in a one-article run)
         watched = shared.plus.get(present) or shared.plus.setdefault(present, watched | present)
         present = None
-    idx = list(compress(range(len(lows)), map(watched.__contains__, lows)))
-    if present:
-        idx = sorted(idx + list(compress(range(len(lows)), map(present.__contains__, lows))))
+    idx = textscan.SCAN.indices_in(lows, watched, present or None)
     firsts = list(map(lows.__getitem__, idx))
     length = shared.length
     distinct = frozenset(firsts)
