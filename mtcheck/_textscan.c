@@ -24,7 +24,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#define TEXTSCAN_API 2
+#define TEXTSCAN_API 3
 
 #define CH(i) PyUnicode_READ(kind, data, (i))
 
@@ -436,6 +436,47 @@ fail:
     return NULL;
 }
 
+/* ---- repeated words (checks/repetition.py) ---------------------------------------- */
+
+PyDoc_STRVAR(equal_at_doc,
+"equal_at(items, k) -> list[int]\n\n"
+"The indices i, in order, at which items[i] == items[i + k] (k >= 1).");
+
+static PyObject *equal_at(PyObject *self, PyObject *args) {
+    PyObject *items;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "O!n:equal_at", &PyList_Type, &items, &k))
+        return NULL;
+    if (k < 1) {
+        PyErr_SetString(PyExc_ValueError, "equal_at(): k must be at least 1");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i + k < PyList_GET_SIZE(items); i++) {
+        PyObject *a = PyList_GET_ITEM(items, i), *b = PyList_GET_ITEM(items, i + k);
+        if (a != b && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
+            /* most pairs differ: tell them apart by length, then by the hash str keeps
+             * (token_set has computed it for every token) before comparing text */
+            if (PyUnicode_GET_LENGTH(a) != PyUnicode_GET_LENGTH(b))
+                continue;
+            Py_hash_t ha = PyObject_Hash(a), hb = PyObject_Hash(b);
+            if (ha == -1 || hb == -1)
+                goto fail;
+            if (ha != hb)
+                continue;
+        }
+        int eq = PyObject_RichCompareBool(a, b, Py_EQ);
+        if (eq < 0 || (eq && append_int(out, i)))
+            goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"tokens", tokens, METH_O, tokens_doc},
     {"sentence_bounds", sentence_bounds, METH_VARARGS, sentence_bounds_doc},
@@ -443,6 +484,7 @@ static PyMethodDef methods[] = {
     {"upper_initials", upper_initials, METH_O, upper_initials_doc},
     {"mixed_initials", mixed_initials, METH_VARARGS, mixed_initials_doc},
     {"indices_in", indices_in, METH_VARARGS, indices_in_doc},
+    {"equal_at", equal_at, METH_VARARGS, equal_at_doc},
     {NULL, NULL, 0, NULL},
 };
 

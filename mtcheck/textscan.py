@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import os
 import re
-from itertools import accumulate, compress
-from operator import itemgetter, not_
+from itertools import accumulate, compress, count
+from operator import eq, itemgetter, not_
 from typing import Any, Collection
 
 #: The C module's API version this file expects (``TEXTSCAN_API`` in _textscan.c).
-API = 2
+API = 3
 
 #: A word token: letters (``[^\W\d_]``: alphanumeric, not a decimal digit, not "_"),
 #: joined by single hyphens or apostrophes ("state-of-the-art", "don't", "O’Neil").
@@ -120,6 +120,16 @@ def indices_in(items: list[str], members: Collection[str], more: Collection[str]
     if more is not None:
         idx = sorted(idx + list(compress(range(len(items)), map(more.__contains__, items))))
     return idx
+
+
+
+# -- repeated words -------------------------------------------------------------------
+
+def equal_at(items: list[str], k: int) -> list[int]:
+    """The indices i, in order, at which ``items[i] == items[i + k]`` (k >= 1)."""
+    if k < 1:
+        raise ValueError("equal_at(): k must be at least 1")
+    return list(compress(count(), map(eq, items, items[k:])))
 
 
 def _choose() -> Any:

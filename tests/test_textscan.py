@@ -87,6 +87,9 @@ def _same_token_lists(words: list[str], lows: list[str]) -> None:
     some, other = set(lows[::3]), frozenset(lows[1::4] + ["zzz"])
     assert C.indices_in(lows, some) == textscan.indices_in(lows, some), words
     assert C.indices_in(lows, some, other) == textscan.indices_in(lows, some, other), words
+    for k in (1, 2, 3, 4):
+        assert C.equal_at(words, k) == textscan.equal_at(words, k), (words, k)
+        assert C.equal_at(lows, k) == textscan.equal_at(lows, k), (lows, k)
 
 
 @needs_c
@@ -150,6 +153,13 @@ def test_token_list_helper_examples():
     assert C.indices_in(lows, {"the"}, frozenset({"the", "and"})) == [0, 0, 3, 4, 4]
     with pytest.raises(IndexError):
         C.upper_initials(["a", ""])
+    said = ["he", "said", "that", "said", "that", "the", "the", "talks"]
+    assert C.equal_at(said, 1) == [5]
+    assert C.equal_at(said, 2) == [1, 2]
+    assert C.equal_at(said, 9) == []
+    for impl in (C, textscan):
+        with pytest.raises(ValueError):
+            impl.equal_at(said, 0)
 
 
 @needs_c

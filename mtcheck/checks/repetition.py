@@ -23,10 +23,9 @@ the rule's ``allow`` list (English doubles such as "had had", "that that").
 
 from __future__ import annotations
 
-from itertools import compress, count
-from operator import eq
 from typing import Any
 
+from .. import textscan
 from ..document import Document
 from ..findings import Finding
 from . import ListOf
@@ -65,7 +64,7 @@ class Repetition:
             return _report(rule, prose, found)   # no word occurs twice: no longer unit repeats
         for k in range(lo, hi + 1):
             # a unit of k words repeats at i only if word i comes back k words later
-            for i in compress(count(), map(eq, words, words[k:])):   # (C-level: ~4 us an article)
+            for i in textscan.SCAN.equal_at(words, k):
                 j, end = i + k, i + 2 * k
                 if end > len(words) or words[i:j] != words[j:end] or len(set(words[i:j])) == 1:
                     continue   # no repeat, or one word over and over ("ha ha ha ha")
@@ -90,7 +89,7 @@ def _doubled_words(doc: Document, allow: frozenset[str], min_zipf: float) -> lis
     words, starts, ends, prose = doc.token_words, doc.token_starts, doc.token_ends, doc.prose
     n = len(lows)
     out = []
-    for i in compress(count(), map(eq, lows, lows[1:])):   # (C-level, as for longer units)
+    for i in textscan.SCAN.equal_at(lows, 1):
         low = lows[i]
         if low in allow or not low.isalpha() or not _blank(prose, ends[i], starts[i + 1]):
             continue
