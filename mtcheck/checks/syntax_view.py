@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import chain, compress, repeat
+from itertools import chain, repeat
 
+from .. import textscan
 from ..document import Document
 
 _QUOTE = re.compile(r"[\"“”«»]")
@@ -88,7 +89,7 @@ class _View:
             _register(words)
         self._indexed, union, low = _ANCHOR_SETS, _ANCHOR_WORDS, self.low
         by_word: dict[str, list[int]] = {}
-        for k in compress(range(len(low)), map(union.__contains__, low)):
+        for k in textscan.SCAN.indices_in(low, union):
             got = by_word.get(low[k])
             if got is None:
                 by_word[low[k]] = [k]
