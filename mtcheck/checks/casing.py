@@ -15,7 +15,7 @@ from itertools import accumulate, compress
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
-from .. import gazetteer
+from .. import gazetteer, textscan
 from . import ListOf, casing_phrases, casing_scan
 from .casing_context import (CONNECTORS, _heads, _in_common_noun, _lowered_head, _mixed_institution,
                              _name_context, _titles)
@@ -374,7 +374,7 @@ def _may_mix(doc: Document, max_words: int) -> list[int] | bool:
         return []
     ends_of = {key[0] for key in titled} | {key[-1] for key in titled}
     out = []
-    for k in compress(range(n), map(ends_of.__contains__, lows)):
+    for k in textscan.SCAN.indices_in(lows, ends_of):
         if words[k][0].islower():
             m = neighbour(k, 1)
             if m > 0 and tuple(lows[k:m + 1]) in titled:
