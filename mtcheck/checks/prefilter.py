@@ -38,7 +38,9 @@ _MAX_NEEDS = 4
 # (or not at all) by the standard library's parser
 _NOT_PLAIN = re.compile(r"\[:\^?[A-Za-z]+:\]|\[\[|\{\s*[^\d\s,}]|\(\?[^:=!<>P#)(imsxauL-]")
 INLINE_I = re.compile(r"\(\?[a-zA-Z-]*i")   # (?i), (?i:...), (?ai) ...
-# single characters nearly every article holds: a need made of them skips nothing
+# single characters nearly every article holds: a need made of them skips nothing, nor
+# does a letter or digit of them with spaces ("s ", "t ": ~20 times in every article, 36
+# of the one-pass index's ~70 matches an article; "- " is in 2 of 5 articles: kept)
 _COMMON = frozenset(" \t\r\n,.-'abcdefghijklmnopqrstuvwxyz0123456789")
 # The same for strings: English's most frequent words (as substrings, "in" and "on" are
 # in nearly every text) and ", ".  A need with one of them as an alternative holds in
@@ -51,7 +53,8 @@ _UBIQUITOUS = frozenset("the of and to in on at or for with that by is it as was
 def _weak(lit: str) -> bool:
     """Does nearly every article hold *lit*, so that a need offering it filters nothing?"""
     low = lit.lower()
-    return low in _COMMON or low.strip(" ") in _UBIQUITOUS
+    bare = low.strip(" ")
+    return low in _COMMON or bare in _UBIQUITOUS or (bare in _COMMON and bare.isalnum())
 
 
 def _useful(alts: frozenset[str]) -> bool:
