@@ -13,9 +13,13 @@
  * C macros: a letter is `[^\W\d_]` (alphanumeric, not a decimal digit, not "_"), a
  * space is `\s` (Py_UNICODE_ISSPACE, which str.strip uses too).
  *
- * The capitalization checks' per-token list work (initial capitals, the words written
- * both ways, the tokens of a word set) is here too: each was a few C-level maps over
- * every token, with an iterator and a temporary list per map.
+ * The checks' per-token list work is here too (the capitalization checks' initial
+ * capitals, words written both ways and tokens of a word set; the repetition checks'
+ * words equal to the one k places on): each was a few C-level maps over every token,
+ * with an iterator and a temporary list per map, or a rich comparison per pair.
+ *
+ * One file for all of them (~500 lines, most of it comments and error paths): one
+ * extension module to build, load and version.
  *
  * Bump TEXTSCAN_API when a function's arguments or results change: textscan.py refuses
  * a built module of another version (a stale build in a source checkout) and falls

@@ -1,15 +1,17 @@
-"""The per-article text scans behind Document's token and sentence views, in Python;
-``SCAN`` is the implementation in use: the C module ``mtcheck._textscan`` when it is
-built, this module otherwise.
+"""The per-article text scans behind Document's token and sentence views, and the
+per-token list loops of the capitalization and repetition checks, in Python; ``SCAN``
+is the implementation in use: the C module ``mtcheck._textscan`` when it is built, this
+module otherwise.
 
-Why two: every article of a run needs its tokens, sentences and sentence starts, and in
-Python these cost ~110 µs of the ~1,050 µs a ``--jobs`` worker spends on an article
-(regex passes, then a list, an int and a string per token).  The C module does the
-same scans one code point at a time and allocates only the results: one worker's share
-of the bench corpus takes 13% fewer instructions.  The functions here are the
-definition it must match (tests/test_textscan.py compares both on random and real
-text), and what runs where no C compiler was found at install time, or when
-``MTCHECK_PURE_PYTHON=1`` asks for it.
+Why two: every article of a run needs its tokens, sentences and sentence starts, and
+several checks then walk every token (initial capitals, words written both ways, the
+tokens of a word set, a word equal to the one k places on).  In Python these were
+regex passes and C-level maps with a list, an int or a string per token: ~20% of the
+instructions a ``--jobs`` worker spends on the bench corpus.  The C module does the
+same work one code point or one list item at a time and allocates only the results.
+The functions here are the definition it must match (tests/test_textscan.py compares
+both on random and real text), and what runs where no C compiler was found at install
+time, or when ``MTCHECK_PURE_PYTHON=1`` asks for it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,12 @@ API = 3
 
 #: A word token: letters (``[^\W\d_]``: alphanumeric, not a decimal digit, not "_"),
 #: joined by single hyphens or apostrophes ("state-of-the-art", "don't", "O’Neil").
-#: Possessive repeats: a run of letters is never given back to look for another split.
+#: Possessive repeats (no backtracking state kept per letter and per hyphen part) and a
+#: first letter on its own (the engine then skips gaps by a character-set test): the
+#: same matches as the plain [^\W\d_]+(?:[-'’][^\W\d_]+)*, since nothing follows the
+#: repeats (tests compare them).  The group's repetition is greedy, not possessive: the
+#: re of some Python 3.11 releases gets a possessive group repetition wrong (on Debian's
+#: 3.11.2, "a--b" gave the token "a-").
 TOKEN = re.compile(r"[^\W\d_][^\W\d_]*+(?:[-'’][^\W\d_]++)*")
 _TOKEN_SPLIT = re.compile(r"([^\W\d_][^\W\d_]*+(?:[-'’][^\W\d_]++)*)")
 #: _TOKEN_SPLIT for pure-ASCII prose (most copy), where ``[^\W\d_]`` is exactly
