@@ -126,3 +126,50 @@ def test_score_json_stream_reads_lazily_and_stops_cleanly_on_errors(tmp_path):
     (sub / ".mtcheck.toml").write_text("select = [\n", encoding="utf-8")   # broken TOML
     r = subprocess.run(args + [str(tmp_path)], cwd=root, capture_output=True, timeout=300)
     assert r.returncode == 2 and r.stdout == b"" and b".mtcheck.toml" in r.stderr
+
+
+# A file entry as json_report.file_entry makes it: the template writer (_entry_json) must
+# give the general writer's text, and hand anything else back to it.
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from(["\udcff", '"', "\\", "\n"]),
+                max_size=12)
+_finding = st.fixed_dictionaries({
+    "rule": _text, "name": _text, "category": _text, "severity": _text, "message": _text,
+    "start": st.integers(0, 10 ** 6), "end": st.integers(0, 10 ** 6), "line": st.integers(1, 9999),
+    "column": st.integers(1, 999), "end_line": st.integers(1, 9999), "end_column": st.integers(1, 999),
+    "text": _text, "replacements": st.lists(_text, max_size=3), "fix": st.none() | _text})
+_entry = st.fixed_dictionaries({"path": _text, "error": st.none() | _text, "findings": st.lists(_finding, max_size=3)},
+                               optional={"notice": _text})
+
+
+@settings(max_examples=400, deadline=None)
+@given(_entry)
+def test_file_entries_written_by_the_template_as_by_the_writer(entry):
+    from mtcheck.report.json_report import ENTRY_DEPTH, _entry_json
+
+    assert _entry_json(entry) == Writer().value(entry, ENTRY_DEPTH)
+    assert json.loads(_entry_json(entry)) == entry
+
+
+@given(_entry, st.sampled_from([True, 1.5, {"x": 1}, ("a",), [1]]))
+@settings(max_examples=50, deadline=None)
+def test_file_entries_of_other_shapes_are_left_to_the_writer(entry, odd):
+    from mtcheck.report.json_report import _entry_json
+
+    assert _entry_json({**entry, "extra": odd}) is None
+    if entry["findings"]:
+        entry["findings"][0]["fix"] = odd
+        assert _entry_json(entry) is None
+
+
+def test_entry_text_of_real_results_is_the_writers(tmp_path):
+    from pathlib import Path
+
+    from mtcheck.report.json_report import ENTRY_DEPTH, entry_text, file_entry
+    from mtcheck.runner import RunOptions, Runner
+
+    root = Path(__file__).resolve().parent.parent
+    results = Runner(RunOptions(overrides={"languagetool": "off"})).lint_all(
+        [str(root / "seeds"), str(root / "tests" / "data" / "clean_en_sample.txt")])
+    assert sum(len(r.findings) for r in results) > 20
+    for r in results:
+        assert entry_text(r) == Writer().value(file_entry(r), ENTRY_DEPTH)
