@@ -2,7 +2,8 @@
  *
  * Why: a 1,000-article run builds, for every article, its word tokens (starts, ends,
  * texts, lower-cased texts), its sentence spans and the offsets of the words whose
- * capital says nothing (sentence starts, the word after an opening quote).  In Python
+ * capital says nothing (sentence starts, the word after an opening quote), and which
+ * lines are headlines.  In Python
  * those are regex passes plus a list, an int and a str per token: ~110 us of the
  * ~1,050 us an article costs a --jobs worker.  Here they are one scan of the string's
  * code points each, and only the result objects are allocated.
@@ -28,7 +29,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#define TEXTSCAN_API 3
+#define TEXTSCAN_API 4
 
 #define CH(i) PyUnicode_READ(kind, data, (i))
 
@@ -335,6 +336,109 @@ fail:
     return NULL;
 }
 
+/* ---- headline lines (Document.headline_lines) -------------------------------------- */
+
+/* str.isupper() of prose[s:e] */
+static int span_isupper(int kind, const void *data, Py_ssize_t s, Py_ssize_t e) {
+    int cased = 0;
+    for (Py_ssize_t i = s; i < e; i++) {
+        Py_UCS4 c = CH(i);
+        if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c))
+            return 0;
+        if (!cased && Py_UNICODE_ISUPPER(c))
+            cased = 1;
+    }
+    return cased;
+}
+
+PyDoc_STRVAR(headline_lines_doc,
+"headline_lines(prose, line_starts, line_ends) -> frozenset[int]\n\n"
+"The 1-based numbers of the lines written in headline case or all caps:\n"
+"see textscan.headline_lines.");
+
+static PyObject *headline_lines(PyObject *self, PyObject *args) {
+    PyObject *prose, *line_starts, *line_ends;
+    if (!PyArg_ParseTuple(args, "UO!O!:headline_lines", &prose, &PyList_Type, &line_starts,
+                          &PyList_Type, &line_ends))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(prose);
+    int kind = PyUnicode_KIND(prose);
+    const void *data = PyUnicode_DATA(prose);
+    Py_ssize_t lines = PyList_GET_SIZE(line_starts);
+    if (PyList_GET_SIZE(line_ends) < lines)
+        lines = PyList_GET_SIZE(line_ends);
+    PyObject *out = PySet_New(NULL);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t li = 0; li < lines; li++) {
+        Py_ssize_t s = PyLong_AsSsize_t(PyList_GET_ITEM(line_starts, li));
+        Py_ssize_t e = PyLong_AsSsize_t(PyList_GET_ITEM(line_ends, li));
+        if (PyErr_Occurred())
+            goto fail;
+        if (e > n)
+            e = n;
+        if (s < 0)
+            s = 0;
+        Py_ssize_t last = e;   /* the line without trailing spaces ends at last */
+        while (last > s && is_space(CH(last - 1)))
+            last--;
+        int sentence = last > s && CH(last - 1) == '.';
+        if (sentence) {   /* [a-z]{4} somewhere: a sentence with a lower-case word */
+            Py_ssize_t run = 0;
+            int lower4 = 0;
+            for (Py_ssize_t i = s; i < e && !lower4; i++) {
+                Py_UCS4 c = CH(i);
+                run = (c >= 'a' && c <= 'z') ? run + 1 : 0;
+                lower4 = run >= 4;
+            }
+            if (lower4)
+                continue;
+        }
+        /* the line's tokens of more than three characters */
+        Py_ssize_t words = 0, caps = 0;
+        int all_upper = 1;
+        Py_ssize_t i = s;
+        while (i < e) {
+            if (!is_letter(CH(i))) {
+                i++;
+                continue;
+            }
+            Py_ssize_t ts = i++;
+            while (i < e && is_letter(CH(i)))
+                i++;
+            while (i + 1 < e && is_joiner(CH(i)) && is_letter(CH(i + 1))) {
+                i += 2;
+                while (i < e && is_letter(CH(i)))
+                    i++;
+            }
+            if (i - ts <= 3)
+                continue;
+            words++;
+            if (Py_UNICODE_ISUPPER(CH(ts)))
+                caps++;
+            if (all_upper && !span_isupper(kind, data, ts, i))
+                all_upper = 0;
+        }
+        if (words < 2)
+            continue;
+        int headline = sentence ? all_upper : (caps * 4 >= words * 3 || all_upper);
+        if (headline) {
+            PyObject *v = PyLong_FromSsize_t(li + 1);
+            if (v == NULL || PySet_Add(out, v)) {
+                Py_XDECREF(v);
+                goto fail;
+            }
+            Py_DECREF(v);
+        }
+    }
+    PyObject *frozen = PyFrozenSet_New(out);
+    Py_DECREF(out);
+    return frozen;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* ---- token-list helpers of the capitalization checks (checks/casing_*.py) ---------- */
 
 PyDoc_STRVAR(upper_initials_doc,
@@ -485,6 +589,7 @@ static PyMethodDef methods[] = {
     {"tokens", tokens, METH_O, tokens_doc},
     {"sentence_bounds", sentence_bounds, METH_VARARGS, sentence_bounds_doc},
     {"initial_offsets", initial_offsets, METH_VARARGS, initial_offsets_doc},
+    {"headline_lines", headline_lines, METH_VARARGS, headline_lines_doc},
     {"upper_initials", upper_initials, METH_O, upper_initials_doc},
     {"mixed_initials", mixed_initials, METH_VARARGS, mixed_initials_doc},
     {"indices_in", indices_in, METH_VARARGS, indices_in_doc},

@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import repeat
-from operator import itemgetter
 from typing import Any
 
 from .markup import Span, _new_span, prose_view
@@ -71,12 +70,10 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _HASHTAG = re.compile(r"(?<![\w&#])#[^\W\d_]\w*")
 
-# --- tokens and sentences -----------------------------------------------------------
-# The scans are in textscan.py (Python, the definition) and _textscan.c (the same in C).
-_TOKEN = textscan.TOKEN
+# --- tokens, sentences, headlines: the scans are in textscan.py (Python, the definition)
+# and _textscan.c (the same in C) ------------------------------------------------------
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _LF = re.compile(r"\n")   # the only break in most texts: a literal search is much faster
-_LOWER4 = re.compile(r"[a-z]{4}")   # inside a word of 4+ letters that is not all caps
 _M_START, _M_END = re.Match.start, re.Match.end
 _ABBREV = frozenset(
     "mr mrs ms dr st jr sr prof gen col lt sgt capt adm gov sen rep rev no vs etc inc ltd co corp "
@@ -237,24 +234,9 @@ class Document:
 
     @cached_property
     def headline_lines(self) -> frozenset[int]:
-        """Lines written in headline/title case or all caps: their capitals are style."""
-        out = set()
-        prose = self.prose
-        for line, s, e in self.lines():
-            seg = prose[s:e]
-            if _LOWER4.search(seg) and seg.rstrip().endswith("."):
-                continue   # a sentence with a lower-case word: never all caps (the common case)
-            words = [t for t in _TOKEN.findall(prose, s, e) if len(t) > 3]
-            if len(words) < 2:
-                continue
-            if prose[s:e].rstrip().endswith("."):
-                if all(w.isupper() for w in words):   # a sentence: only all caps counts
-                    out.add(line)
-                continue
-            caps = sum(map(str.isupper, map(itemgetter(0), words)))
-            if caps / len(words) >= 0.75 or all(w.isupper() for w in words):
-                out.add(line)
-        return frozenset(out)
+        """Lines written in headline/title case or all caps: their capitals are style
+        (see textscan.headline_lines)."""
+        return textscan.SCAN.headline_lines(self.prose, self.line_starts, self._line_ends)
 
     @cached_property
     def charrefs(self) -> Any:

@@ -23,7 +23,7 @@ from operator import eq, itemgetter, not_
 from typing import Any, Collection
 
 #: The C module's API version this file expects (``TEXTSCAN_API`` in _textscan.c).
-API = 3
+API = 4
 
 #: A word token: letters (``[^\W\d_]``: alphanumeric, not a decimal digit, not "_"),
 #: joined by single hyphens or apostrophes ("state-of-the-art", "don't", "O’Neil").
@@ -48,6 +48,7 @@ LAST_WORD = re.compile(r"([\w.]+)$")
 # Written to begin with one character class (the regex engine then skips ahead to the
 # candidates quickly); the look-behinds tell which opener it was.  Same letters as
 # (?:["“«(]|[:;–—]\s|\.\.\.\s|…\s)\s*([^\W\d_])  (a test checks).
+_LOWER4 = re.compile(r"[a-z]{4}")   # inside a word of 4+ letters that is not all caps
 AFTER_OPENER = re.compile(r"[\"“«(:;–—….](?:(?<=[\"“«(])|(?<=[:;–—…])\s|(?<=\.\.\.)\s)\s*([^\W\d_])")
 
 
@@ -105,6 +106,32 @@ def initial_offsets(prose: str, sentence_starts: list[int], sentence_ends: list[
         if m:
             out.add(m.start())
     out.update(m.start(1) for m in AFTER_OPENER.finditer(prose))
+    return frozenset(out)
+
+
+
+def headline_lines(prose: str, line_starts: list[int], line_ends: list[int]) -> frozenset[int]:
+    """The 1-based numbers of the lines written in headline/title case or all caps
+    (their capitals are style): of a line's tokens of four letters or more, at least
+    three in four capitalized, or all in capitals; a line that ends with a full stop is
+    a sentence, and counts only in all caps (one with a lower-case run of four letters
+    is never looked at)."""
+    out = set()
+    for line, (s, e) in enumerate(zip(line_starts, line_ends), 1):
+        seg = prose[s:e]
+        sentence = seg.rstrip().endswith(".")
+        if sentence and _LOWER4.search(seg):
+            continue   # a sentence with a lower-case word: never all caps (the common case)
+        words = [t for t in TOKEN.findall(prose, s, e) if len(t) > 3]
+        if len(words) < 2:
+            continue
+        if sentence:
+            if all(w.isupper() for w in words):   # a sentence: only all caps counts
+                out.add(line)
+            continue
+        caps = sum(map(str.isupper, map(itemgetter(0), words)))
+        if caps / len(words) >= 0.75 or all(w.isupper() for w in words):
+            out.add(line)
     return frozenset(out)
 
 

@@ -45,13 +45,14 @@ needs_c = pytest.mark.skipif(C is None and _compiler() is None,
 # numerals (letters to `[^\W\d_]`: "²", "Ⅻ"), a combining mark, "_", sentence ends and
 # closers, openers, capitals that may open a sentence (Latin, Cyrillic, Ё), spaces that do
 # and do not end a line (NBSP, U+2028, U+001C, vertical tab), the opener punctuation, and
-# the junctions where a sentence may end.
+# the junctions where a sentence may end (and lines of capitals for the headline test).
 PIECES = ["a", "b", "Z", "é", "ß", "İ", "ж", "Д", "Ё", "ё", "Ω", "中", "-", "'", "’", "5", "٣", "²", "Ⅻ",
           "\u0301", "_", ".", "...", "!", "?", "…", '"', "”", "»", ")", "]", "“", "«", "(", "[", ":", ";",
           "–", "—", " ", "  ", "\t", "\n", "\r\n", "\r", "\u00a0", "\u2028", "\x1c", "\x0b",
           "Mr", "mr", "U.S", "etc", "A", "x", "7", "Q",
           # and the junctions that decide a sentence end or an opener, drawn whole
-          ". ", "? ", "! ", "… ", ".” ", ".) ", ". «", ": ", " – ", "... "]
+          ". ", "? ", "! ", "… ", ".” ", ".) ", ". «", ": ", " – ", "... ",
+          "MOSCOW", "Talks", "ǅemal", "ДУМА", "ab’CD", "word"]
 
 texts = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
@@ -76,6 +77,8 @@ def _same_everywhere(text: str) -> None:
     bounds = textscan.sentence_bounds(*args)
     assert C.sentence_bounds(*args) == bounds, text
     assert C.initial_offsets(prose, *bounds) == textscan.initial_offsets(prose, *bounds), text
+    lines = (prose, doc.line_starts, doc._line_ends)
+    assert C.headline_lines(*lines) == textscan.headline_lines(*lines), text
     _same_token_lists(*textscan.tokens(prose)[2:])
 
 
@@ -160,6 +163,21 @@ def test_token_list_helper_examples():
     for impl in (C, textscan):
         with pytest.raises(ValueError):
             impl.equal_at(said, 0)
+
+
+@needs_c
+def test_headline_examples():
+    text = ("RUSSIA AND TURKEY SIGN A DEAL.\n"            # all caps sentence: a headline
+            "Putin And Erdogan Meet In Sochi\n"            # title case, no full stop
+            "Putin and Erdogan met in Sochi on Monday.\n"  # a sentence
+            "The Talks Were Long.\n"                       # title case sentence: not one
+            "ǅemal Bijedić Visits Mostar\n"                # a title-case letter (ǅ) is no capital
+            "Ok\n"                                          # fewer than two long words
+            "ПУТИН И ЭРДОГАН ВСТРЕТИЛИСЬ\n")                # Cyrillic capitals
+    doc = Document.from_text(text)
+    got = C.headline_lines(doc.prose, doc.line_starts, doc._line_ends)
+    assert got == textscan.headline_lines(doc.prose, doc.line_starts, doc._line_ends)
+    assert got == {1, 2, 5, 7}
 
 
 @needs_c
