@@ -13,8 +13,8 @@ import re
 from itertools import repeat
 from typing import Any
 
-from .markup import Span, _new_span, prose_view
 from . import textscan
+from .markup import Span, _new_span, prose_view
 from .records import field, record
 
 FORMATS = ("text", "markdown", "html")
