@@ -52,7 +52,9 @@ PIECES = ["a", "b", "Z", "é", "ß", "İ", "ж", "Д", "Ё", "ё", "Ω", "中", 
           "Mr", "mr", "U.S", "etc", "A", "x", "7", "Q",
           # and the junctions that decide a sentence end or an opener, drawn whole
           ". ", "? ", "! ", "… ", ".” ", ".) ", ". «", ": ", " – ", "... ",
-          "MOSCOW", "Talks", "ǅemal", "ДУМА", "ab’CD", "word"]
+          "MOSCOW", "Talks", "ǅemal", "ДУМА", "ab’CD", "word",
+          # what undecodable bytes become (lone surrogates), astral letters and emoji, NUL
+          "\udcff", "\U0001d400", "\U0001f600", "\x00"]
 
 texts = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
