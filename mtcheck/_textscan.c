@@ -61,6 +61,56 @@ static int append_int(PyObject *list, Py_ssize_t value) {
     return rc;
 }
 
+static int add_int(PyObject *set, Py_ssize_t value) {
+    PyObject *v = PyLong_FromSsize_t(value);
+    if (v == NULL)
+        return -1;
+    int rc = PySet_Add(set, v);
+    Py_DECREF(v);
+    return rc;
+}
+
+/* *set* as a frozenset (a new reference; *set* is released either way) */
+static PyObject *freeze(PyObject *set) {
+    PyObject *frozen = PyFrozenSet_New(set);
+    Py_DECREF(set);
+    return frozen;
+}
+
+/* How many (start, end) pairs two parallel lists of offsets hold. */
+static Py_ssize_t pair_count(PyObject *starts, PyObject *ends) {
+    Py_ssize_t n = PyList_GET_SIZE(starts);
+    return PyList_GET_SIZE(ends) < n ? PyList_GET_SIZE(ends) : n;
+}
+
+/* The k-th (start, end) pair, clamped to [0, n]; -1 with an exception for a non-int. */
+static int pair_at(PyObject *starts, PyObject *ends, Py_ssize_t k, Py_ssize_t n, Py_ssize_t *s, Py_ssize_t *e) {
+    *s = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
+    *e = PyLong_AsSsize_t(PyList_GET_ITEM(ends, k));
+    if (PyErr_Occurred())
+        return -1;
+    if (*s < 0)
+        *s = 0;
+    if (*e > n)
+        *e = n;
+    return 0;
+}
+
+/* The end of the token that begins with the letter at i, before *limit*: a run of
+ * letters, then runs joined by single joiners (a joiner belongs to the token only with
+ * a letter after it) */
+static Py_ssize_t token_end(int kind, const void *data, Py_ssize_t i, Py_ssize_t limit) {
+    i++;
+    while (i < limit && is_letter(CH(i)))
+        i++;
+    while (i + 1 < limit && is_joiner(CH(i)) && is_letter(CH(i + 1))) {
+        i += 2;
+        while (i < limit && is_letter(CH(i)))
+            i++;
+    }
+    return i;
+}
+
 /* An ASCII token lower-cased (the token itself when it has no capital). */
 static PyObject *ascii_lower(PyObject *word) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(word), k;
@@ -104,15 +154,8 @@ static PyObject *tokens(PyObject *self, PyObject *prose) {
             i++;
             continue;
         }
-        Py_ssize_t s = i++;
-        while (i < n && is_letter(CH(i)))
-            i++;
-        /* a joiner belongs to the token only with a letter after it */
-        while (i + 1 < n && is_joiner(CH(i)) && is_letter(CH(i + 1))) {
-            i += 2;
-            while (i < n && is_letter(CH(i)))
-                i++;
-        }
+        Py_ssize_t s = i;
+        i = token_end(kind, data, i, n);
         PyObject *word = PyUnicode_Substring(prose, s, i);
         if (word == NULL)
             goto fail;
@@ -183,21 +226,14 @@ static PyObject *sentence_bounds(PyObject *self, PyObject *args) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(prose);
     int kind = PyUnicode_KIND(prose);
     const void *data = PyUnicode_DATA(prose);
-    Py_ssize_t lines = PyList_GET_SIZE(line_starts);
-    if (PyList_GET_SIZE(line_ends) < lines)
-        lines = PyList_GET_SIZE(line_ends);
+    Py_ssize_t lines = pair_count(line_starts, line_ends);
     PyObject *starts = PyList_New(0), *ends = PyList_New(0);
     if (!starts || !ends)
         goto fail;
     for (Py_ssize_t li = 0; li < lines; li++) {
-        Py_ssize_t ls = PyLong_AsSsize_t(PyList_GET_ITEM(line_starts, li));
-        Py_ssize_t le = PyLong_AsSsize_t(PyList_GET_ITEM(line_ends, li));
-        if (PyErr_Occurred())
+        Py_ssize_t ls, le;
+        if (pair_at(line_starts, line_ends, li, n, &ls, &le))
             goto fail;
-        if (le > n)
-            le = n;
-        if (ls < 0)
-            ls = 0;
         Py_ssize_t pos = ls;   /* where the current sentence begins */
         while (pos < le && is_space(CH(pos)))
             pos++;
@@ -262,15 +298,6 @@ static inline int is_clause_opener(Py_UCS4 c) {
     return c == ':' || c == ';' || c == 0x2013 || c == 0x2014 || c == 0x2026;
 }
 
-static int add_offset(PyObject *set, Py_ssize_t value) {
-    PyObject *v = PyLong_FromSsize_t(value);
-    if (v == NULL)
-        return -1;
-    int rc = PySet_Add(set, v);
-    Py_DECREF(v);
-    return rc;
-}
-
 PyDoc_STRVAR(initial_offsets_doc,
 "initial_offsets(prose, sentence_starts, sentence_ends) -> frozenset\n\n"
 "Offsets of the first letter of each sentence and of the letter after an opener:\n"
@@ -287,19 +314,14 @@ static PyObject *initial_offsets(PyObject *self, PyObject *args) {
     PyObject *out = PySet_New(NULL);
     if (out == NULL)
         return NULL;
-    Py_ssize_t count = PyList_GET_SIZE(sent_starts);
-    if (PyList_GET_SIZE(sent_ends) < count)
-        count = PyList_GET_SIZE(sent_ends);
+    Py_ssize_t count = pair_count(sent_starts, sent_ends);
     for (Py_ssize_t k = 0; k < count; k++) {
-        Py_ssize_t s = PyLong_AsSsize_t(PyList_GET_ITEM(sent_starts, k));
-        Py_ssize_t e = PyLong_AsSsize_t(PyList_GET_ITEM(sent_ends, k));
-        if (PyErr_Occurred())
+        Py_ssize_t s, e;
+        if (pair_at(sent_starts, sent_ends, k, n, &s, &e))
             goto fail;
-        if (e > n)
-            e = n;
-        for (Py_ssize_t i = s < 0 ? 0 : s; i < e; i++) {
+        for (Py_ssize_t i = s; i < e; i++) {
             if (is_letter(CH(i))) {   /* a token begins at a sentence's first letter */
-                if (add_offset(out, i))
+                if (add_int(out, i))
                     goto fail;
                 break;
             }
@@ -321,16 +343,14 @@ static PyObject *initial_offsets(PyObject *self, PyObject *args) {
         while (j < n && is_space(CH(j)))
             j++;
         if (j < n && is_letter(CH(j))) {
-            if (add_offset(out, j))
+            if (add_int(out, j))
                 goto fail;
             i = j + 1;   /* matches do not overlap: the next begins after this letter */
         }
         else
             i++;
     }
-    PyObject *frozen = PyFrozenSet_New(out);
-    Py_DECREF(out);
-    return frozen;
+    return freeze(out);
 fail:
     Py_DECREF(out);
     return NULL;
@@ -364,21 +384,14 @@ static PyObject *headline_lines(PyObject *self, PyObject *args) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(prose);
     int kind = PyUnicode_KIND(prose);
     const void *data = PyUnicode_DATA(prose);
-    Py_ssize_t lines = PyList_GET_SIZE(line_starts);
-    if (PyList_GET_SIZE(line_ends) < lines)
-        lines = PyList_GET_SIZE(line_ends);
+    Py_ssize_t lines = pair_count(line_starts, line_ends);
     PyObject *out = PySet_New(NULL);
     if (out == NULL)
         return NULL;
     for (Py_ssize_t li = 0; li < lines; li++) {
-        Py_ssize_t s = PyLong_AsSsize_t(PyList_GET_ITEM(line_starts, li));
-        Py_ssize_t e = PyLong_AsSsize_t(PyList_GET_ITEM(line_ends, li));
-        if (PyErr_Occurred())
+        Py_ssize_t s, e;
+        if (pair_at(line_starts, line_ends, li, n, &s, &e))
             goto fail;
-        if (e > n)
-            e = n;
-        if (s < 0)
-            s = 0;
         Py_ssize_t last = e;   /* the line without trailing spaces ends at last */
         while (last > s && is_space(CH(last - 1)))
             last--;
@@ -403,14 +416,8 @@ static PyObject *headline_lines(PyObject *self, PyObject *args) {
                 i++;
                 continue;
             }
-            Py_ssize_t ts = i++;
-            while (i < e && is_letter(CH(i)))
-                i++;
-            while (i + 1 < e && is_joiner(CH(i)) && is_letter(CH(i + 1))) {
-                i += 2;
-                while (i < e && is_letter(CH(i)))
-                    i++;
-            }
+            Py_ssize_t ts = i;
+            i = token_end(kind, data, i, e);
             if (i - ts <= 3)
                 continue;
             words++;
@@ -422,18 +429,10 @@ static PyObject *headline_lines(PyObject *self, PyObject *args) {
         if (words < 2)
             continue;
         int headline = sentence ? all_upper : (caps * 4 >= words * 3 || all_upper);
-        if (headline) {
-            PyObject *v = PyLong_FromSsize_t(li + 1);
-            if (v == NULL || PySet_Add(out, v)) {
-                Py_XDECREF(v);
-                goto fail;
-            }
-            Py_DECREF(v);
-        }
+        if (headline && add_int(out, li + 1))
+            goto fail;
     }
-    PyObject *frozen = PyFrozenSet_New(out);
-    Py_DECREF(out);
-    return frozen;
+    return freeze(out);
 fail:
     Py_DECREF(out);
     return NULL;
@@ -600,6 +599,7 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "mtcheck._textscan",
     "C versions of mtcheck.textscan's functions (same results, ~5x faster).", -1, methods,
+    NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC PyInit__textscan(void) {

@@ -48,8 +48,8 @@ LAST_WORD = re.compile(r"([\w.]+)$")
 # Written to begin with one character class (the regex engine then skips ahead to the
 # candidates quickly); the look-behinds tell which opener it was.  Same letters as
 # (?:["“«(]|[:;–—]\s|\.\.\.\s|…\s)\s*([^\W\d_])  (a test checks).
-_LOWER4 = re.compile(r"[a-z]{4}")   # inside a word of 4+ letters that is not all caps
 AFTER_OPENER = re.compile(r"[\"“«(:;–—….](?:(?<=[\"“«(])|(?<=[:;–—…])\s|(?<=\.\.\.)\s)\s*([^\W\d_])")
+_LOWER4 = re.compile(r"[a-z]{4}")   # inside a word of 4+ letters that is not all caps
 
 
 def tokens(prose: str) -> tuple[list[int], list[int], list[str], list[str]]:
@@ -109,7 +109,6 @@ def initial_offsets(prose: str, sentence_starts: list[int], sentence_ends: list[
     return frozenset(out)
 
 
-
 def headline_lines(prose: str, line_starts: list[int], line_ends: list[int]) -> frozenset[int]:
     """The 1-based numbers of the lines written in headline/title case or all caps
     (their capitals are style): of a line's tokens of four letters or more, at least
@@ -154,7 +153,6 @@ def indices_in(items: list[str], members: Collection[str], more: Collection[str]
     if more is not None:
         idx = sorted(idx + list(compress(range(len(items)), map(more.__contains__, items))))
     return idx
-
 
 
 # -- repeated words -------------------------------------------------------------------
