@@ -42,8 +42,9 @@ def entry_text(r: Any) -> Any:
     they lint; the parent then only joins them, instead of rendering 1,000 files' JSON
     alone after the last worker is done.  The entry's shape is fixed (a few scalars and
     a list of flat finding objects), so it is written by a template here
-    (:func:`_entry_json`: ~5 µs a file against ~22 for the general writer, which was
-    ~4% of a worker's time on the bench corpus); anything else goes to the writer."""
+    (:func:`_entry_json`: ~8 µs a file against ~12 for the general writer, whose
+    rendering was ~3% of a worker's instructions on the bench corpus); anything else
+    goes to the writer."""
     from .jsontext import Raw, Writer
     entry = file_entry(r)
     text = _entry_json(entry)
