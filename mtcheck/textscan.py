@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from itertools import accumulate, compress, count
 from operator import eq, itemgetter, not_
 from typing import Any, Collection
 
 #: The C module's API version this file expects (``TEXTSCAN_API`` in _textscan.c).
-API = 4
+API = 5
 
 #: A word token: letters (``[^\W\d_]``: alphanumeric, not a decimal digit, not "_"),
 #: joined by single hyphens or apostrophes ("state-of-the-art", "don't", "O’Neil").
@@ -162,6 +163,18 @@ def equal_at(items: list[str], k: int) -> list[int]:
     if k < 1:
         raise ValueError("equal_at(): k must be at least 1")
     return list(compress(count(), map(eq, items, items[k:])))
+
+
+# -- word tables (wordtable.py) ------------------------------------------------------
+
+def sorted_index(buf: Any, offsets: Any, key: str) -> int:
+    """The rank of *key* (compared by its UTF-8 bytes) among the sorted keys of a word
+    table, or -1: key i is ``buf[offsets[i]:offsets[i + 1] - 1]``.  (WordTable keeps a
+    faster sampled search for Python; this plain bisection is the definition.)"""
+    k = key.encode("utf-8")
+    n = len(offsets) - 1
+    lo = bisect_left(range(n), k, key=lambda i: bytes(buf[offsets[i]:offsets[i + 1] - 1]))
+    return lo if lo < n and bytes(buf[offsets[lo]:offsets[lo + 1] - 1]) == k else -1
 
 
 def _choose() -> Any:

@@ -200,6 +200,59 @@ def test_c_scan_refuses_wrong_arguments_with_type_errors():
         C.mixed_initials(["a"], (True,))
 
 
+# -- word-table search ------------------------------------------------------------------
+
+_TABLE_ALPHABET = "abz'-\néöжя\U0001f600"
+
+
+def _table(keys: list[str]):
+    from mtcheck import wordtable
+    blob = wordtable.dump_tables({"t": (keys, None, None)})
+    return wordtable.loads(blob)["t"]
+
+
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text(alphabet=_TABLE_ALPHABET.replace("\n", ""), max_size=6), max_size=80),
+       st.lists(st.text(alphabet=_TABLE_ALPHABET + "\udcff", max_size=7), max_size=40))
+def test_c_and_python_table_search_agree(keys, probes):
+    """sorted_index: the C bisection gives the rank its Python definition gives, for every
+    key, absent words around them (prefixes, extensions, newlines) and lone surrogates
+    (which neither can encode: both raise UnicodeEncodeError)."""
+    t = _table(sorted(keys))
+    for p in sorted(keys) + probes + [k + "a" for k in keys] + [k[:-1] for k in keys] + ["", "\uffff"]:
+        try:
+            want = textscan.sorted_index(t._buf, t._off, p)
+        except UnicodeEncodeError:
+            with pytest.raises(UnicodeEncodeError):
+                C.sorted_index(t._buf, t._off, p)
+            continue
+        assert C.sorted_index(t._buf, t._off, p) == want, p
+        assert want == (sorted(keys, key=lambda k: k.encode()).index(p) if p in keys else -1)
+
+
+@needs_c
+def test_c_table_search_examples_and_bad_arguments():
+    from array import array
+    from mtcheck import wordtable
+    t = _table(["zebra", "apple", "école", "mango"])      # stored in UTF-8 byte order
+    assert [C.sorted_index(t._buf, t._off, w) for w in ("apple", "mango", "zebra", "école")] == [0, 1, 2, 3]
+    assert [C.sorted_index(t._buf, t._off, w) for w in ("appl", "apples", "", "Apple", "z")] == [-1] * 5
+    empty = _table([])
+    assert C.sorted_index(empty._buf, empty._off, "a") == -1
+    assert wordtable._NATIVE_INDEX is C.sorted_index   # what WordTable.index uses
+    with pytest.raises(TypeError):
+        C.sorted_index(t._buf, t._off, b"apple")               # a key is a str
+    with pytest.raises(TypeError):
+        C.sorted_index(t._buf, bytes(t._off), "apple")         # offsets of format 'I' only
+    with pytest.raises(TypeError):
+        C.sorted_index(t._buf, t._off)
+    with pytest.raises(ValueError):                            # an offset past the buffer
+        C.sorted_index(b"ab\n", array("I", [0, 3, 99]), "b")
+    with pytest.raises(ValueError):                            # offsets out of order
+        C.sorted_index(b"ab\ncd\n", array("I", [3, 0, 6]), "ab")
+
+
 def test_python_scanner_when_asked_or_when_the_build_is_stale(monkeypatch):
     import types
     monkeypatch.setenv("MTCHECK_PURE_PYTHON", "1")

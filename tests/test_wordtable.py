@@ -6,13 +6,29 @@ compare the table with a dict and with brute-force prefix scans.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtcheck import wordtable
+from mtcheck import textscan, wordtable
+
+#: The searches WordTable.index may use: the C bisection (where the module is built) and
+#: the Python one (sampled index), which runs without it.  Tests of lookups run each.
+_SEARCHES = [None] + ([wordtable._NATIVE_INDEX] if wordtable._NATIVE_INDEX is not None else [])
+
+
+@contextmanager
+def _using(search):
+    """WordTable.index uses *search* (None: the Python one) inside the block."""
+    saved = wordtable._NATIVE_INDEX
+    wordtable._NATIVE_INDEX = search
+    try:
+        yield
+    finally:
+        wordtable._NATIVE_INDEX = saved
 
 # Letters from a few scripts, so UTF-8 byte order and code point order both matter.
 _ALPHABET = "abcz'-éöžшщяё"
@@ -32,16 +48,18 @@ def _roundtrip(data: dict[str, int], tmp: Path | None = None, block: int = 64) -
 @settings(max_examples=200, deadline=None)
 @given(_tables, st.lists(st.text(alphabet=_ALPHABET + "\n", max_size=8), max_size=30))
 def test_lookups_agree_with_a_dict(data: dict[str, int], probes: list[str]) -> None:
-    for block in (1, 2, 5, 64):  # block boundaries everywhere, and the default size
+    for search, block in ((s, b) for s in _SEARCHES for b in (1, 2, 5, 64)):
+        # block boundaries everywhere, and the default size
         t = _roundtrip(data, block=block)
         assert len(t) == len(data)
-        for k, v in data.items():
-            assert t.get(k) == v
-            assert t.value(t.index(k)) == v
-            assert k in t
-        for p in probes + ["\n".join(list(data)[:2])]:
-            assert t.get(p, "absent") == data.get(p, "absent")
-            assert (p in t) == (p in data)
+        with _using(search):
+            for k, v in data.items():
+                assert t.get(k) == v
+                assert t.value(t.index(k)) == v
+                assert k in t
+            for p in probes + ["\n".join(list(data)[:2])]:
+                assert t.get(p, "absent") == data.get(p, "absent")
+                assert (p in t) == (p in data)
 
 
 @settings(max_examples=200, deadline=None)
@@ -127,10 +145,13 @@ def test_shipped_lexicon_index_equals_bisection_over_all_keys() -> None:
 
     t = lexicon.table()
     ranks = list(range(0, len(t), 997)) + list(range(0, len(t), 64))[:200] + [63, 65, len(t) - 1]
-    for i in ranks:
-        k = t.key(i)
-        assert t.index(k) == i
-        for probe in (k + "q", k[:-1], k + "\u00e9", "a" + k):
-            j = t._bisect(probe.encode())
-            expected = j if j < len(t) and t.key(j) == probe else -1
-            assert t.index(probe) == expected, probe
+    for search in _SEARCHES:
+        with _using(search):
+            for i in ranks:
+                k = t.key(i)
+                assert t.index(k) == i
+                for probe in (k + "q", k[:-1], k + "\u00e9", "a" + k):
+                    j = t._bisect(probe.encode())
+                    expected = j if j < len(t) and t.key(j) == probe else -1
+                    assert t.index(probe) == expected, probe
+                    assert textscan.sorted_index(t._buf, t._off, probe) == expected, probe

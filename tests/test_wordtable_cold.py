@@ -1,12 +1,20 @@
 """A word table's first lookups (plain bisection, before the sample index exists) answer
-exactly as the sample-indexed lookups that follow them."""
+exactly as the sample-indexed lookups that follow them.  Both are the Python search,
+which runs where the C module is not in use: these tests ask for it."""
 
 from __future__ import annotations
 
 import random
 
+import pytest
+
 from mtcheck import lexicon, wordtable
 from mtcheck.wordtable import dump_tables, loads
+
+
+@pytest.fixture(autouse=True)
+def python_search(monkeypatch):
+    monkeypatch.setattr(wordtable, "_NATIVE_INDEX", None)
 
 
 def _probes(keys: list[str], rng: random.Random) -> list[str]:
