@@ -19,7 +19,10 @@
  * words equal to the one k places on): each was a few C-level maps over every token,
  * with an iterator and a temporary list per map, or a rich comparison per pair.
  *
- * One file for all of them (~600 lines, most of it comments and error paths): one
+ * And the word tables' key search (wordtable.py): a bisection of the sorted keys of a
+ * memory-mapped table with memcmp, for each distinct word a run looks up.
+ *
+ * One file for all of them (~700 lines, most of it comments and error paths): one
  * extension module to build, load and version.
  *
  * Bump TEXTSCAN_API when a function's arguments or results change: textscan.py refuses

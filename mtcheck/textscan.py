@@ -1,7 +1,7 @@
-"""The per-article text scans behind Document's token and sentence views, and the
-per-token list loops of the capitalization and repetition checks, in Python; ``SCAN``
-is the implementation in use: the C module ``mtcheck._textscan`` when it is built, this
-module otherwise.
+"""The per-article text scans behind Document's token and sentence views, the
+per-token list loops of the capitalization and repetition checks, and the word tables'
+key search (wordtable.py), in Python; ``SCAN`` is the implementation in use: the C
+module ``mtcheck._textscan`` when it is built, this module otherwise.
 
 Why two: every article of a run needs its tokens, sentences and sentence starts, and
 several checks then walk every token (initial capitals, words written both ways, the
