@@ -20,7 +20,8 @@
  * with an iterator and a temporary list per map, or a rich comparison per pair.
  *
  * And the word tables' key search (wordtable.py): a bisection of the sorted keys of a
- * memory-mapped table with memcmp, for each distinct word a run looks up.
+ * memory-mapped table with memcmp, for each distinct word a run looks up.  Its Python
+ * version is WordTable's own search (tests/test_textscan.py compares the two).
  *
  * One file for all of them (~700 lines, most of it comments and error paths): one
  * extension module to build, load and version.

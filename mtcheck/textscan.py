@@ -1,7 +1,8 @@
-"""The per-article text scans behind Document's token and sentence views, the
-per-token list loops of the capitalization and repetition checks, and the word tables'
-key search (wordtable.py), in Python; ``SCAN`` is the implementation in use: the C
-module ``mtcheck._textscan`` when it is built, this module otherwise.
+"""The per-article text scans behind Document's token and sentence views, and the
+per-token list loops of the capitalization and repetition checks, in Python; ``SCAN``
+is the implementation in use: the C module ``mtcheck._textscan`` when it is built, this
+module otherwise.  (The C module also holds the word tables' key search, whose Python
+version is WordTable's own: wordtable.py.)
 
 Why two: every article of a run needs its tokens, sentences and sentence starts, and
 several checks then walk every token (initial capitals, words written both ways, the
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
 from itertools import accumulate, compress, count
 from operator import eq, itemgetter, not_
 from typing import Any, Collection
@@ -163,18 +163,6 @@ def equal_at(items: list[str], k: int) -> list[int]:
     if k < 1:
         raise ValueError("equal_at(): k must be at least 1")
     return list(compress(count(), map(eq, items, items[k:])))
-
-
-# -- word tables (wordtable.py) ------------------------------------------------------
-
-def sorted_index(buf: Any, offsets: Any, key: str) -> int:
-    """The rank of *key* (compared by its UTF-8 bytes) among the sorted keys of a word
-    table, or -1: key i is ``buf[offsets[i]:offsets[i + 1] - 1]``.  (WordTable keeps a
-    faster sampled search for Python; this plain bisection is the definition.)"""
-    k = key.encode("utf-8")
-    n = len(offsets) - 1
-    lo = bisect_left(range(n), k, key=lambda i: bytes(buf[offsets[i]:offsets[i + 1] - 1]))
-    return lo if lo < n and bytes(buf[offsets[lo]:offsets[lo + 1] - 1]) == k else -1
 
 
 def _choose() -> Any:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtcheck import textscan, wordtable
+from mtcheck import wordtable
 
 #: The searches WordTable.index may use: the C bisection (where the module is built) and
 #: the Python one (sampled index), which runs without it.  Tests of lookups run each.
@@ -154,4 +154,3 @@ def test_shipped_lexicon_index_equals_bisection_over_all_keys() -> None:
                     j = t._bisect(probe.encode())
                     expected = j if j < len(t) and t.key(j) == probe else -1
                     assert t.index(probe) == expected, probe
-                    assert textscan.sorted_index(t._buf, t._off, probe) == expected, probe

@@ -190,10 +190,11 @@ class CorpusBuilder:
     def _surname_entry(self, key: str) -> tuple[str, frozenset[str]] | None:
         """For a one-word name: (the surname as the gazetteer writes it, its accepted
         forms lower-cased) when the people of the gazetteer whose surname folds to *key*
-        all spell it one way ("Trump" for Donald and Melania; not Novák and Novak); else None.  Why: "Zelenskyy" alone folds to no full form of the
-        gazetteer ("Volodymyr Zelensky"), so the house-style report named the cluster after
-        its most frequent spelling ("Zelenskyy"), while lint (MT601, which links a surname
-        to the full name in the article) calls that spelling a variant of "Zelensky"."""
+        all spell it one way ("Trump" for Donald and Melania; not Novák and Novak); else
+        None.  Why: "Zelenskyy" alone folds to no full form of the gazetteer ("Volodymyr
+        Zelensky"), so the house-style report named the cluster after its most frequent
+        spelling ("Zelenskyy"), while lint (MT601, which links a surname to the full name
+        in the article) calls that spelling a variant of "Zelensky"."""
         if self.gazetteer is None:
             return None
         if self._surnames is None:

@@ -18,7 +18,7 @@ __all__ = ["words_to_compare", "gazetteer_tail"]
 
 
 def words_to_compare(texts: tuple[str, ...], tables: NameIndex, gazetteer: Any,
-          rules: NameRules) -> tuple[tuple[int, bool, str | None, str | None, bool], ...]:
+                     rules: NameRules) -> tuple[tuple[int, bool, str | None, str | None, bool], ...]:
     """Which words of a mention are compared, last word first, as (word index, given name?,
     gazetteer spelling, gazetteer entry, the surname?).  It depends only on the words, so
     it is worked out once per distinct mention (names recur across stories) and memoized.
@@ -60,7 +60,7 @@ def words_to_compare(texts: tuple[str, ...], tables: NameIndex, gazetteer: Any,
 
 
 def gazetteer_tail(words: tuple[str, ...], tables: NameIndex, gazetteer: Any,
-             rules: NameRules) -> dict[int, tuple[str, str]]:
+                   rules: NameRules) -> dict[int, tuple[str, str]]:
     """Gazetteer spelling for the words of the longest known tail of a mention.
 
     "Kremlin spokesman Dmitri Peskov" -> {2: ("Dmitry", "Dmitry Peskov"), 3: ("Peskov", …)}.
