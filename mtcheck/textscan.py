@@ -13,6 +13,10 @@ same work one code point or one list item at a time and allocates only the resul
 The functions here are the definition it must match (tests/test_textscan.py compares
 both on random and real text), and what runs where no C compiler was found at install
 time, or when ``MTCHECK_PURE_PYTHON=1`` asks for it.
+
+(The literal search, ``literal_table``/``literals_in``, is the one exception: without
+the C module checks/literals.py uses an Aho-Corasick automaton, and the Python version
+here is the definition the tests compare the C search with.)
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from operator import eq, itemgetter, not_
 from typing import Any, Collection
 
 #: The C module's API version this file expects (``TEXTSCAN_API`` in _textscan.c).
-API = 5
+API = 6
 
 #: A word token: letters (``[^\W\d_]``: alphanumeric, not a decimal digit, not "_"),
 #: joined by single hyphens or apostrophes ("state-of-the-art", "don't", "O’Neil").
@@ -163,6 +167,16 @@ def equal_at(items: list[str], k: int) -> list[int]:
     if k < 1:
         raise ValueError("equal_at(): k must be at least 1")
     return list(compress(count(), map(eq, items, items[k:])))
+
+
+def literal_table(literals: Collection[str]) -> tuple[str, ...]:
+    """A search table of *literals* for :func:`literals_in` (here: the literals)."""
+    return tuple(literals)
+
+
+def literals_in(table: tuple[str, ...], text: str) -> frozenset[str]:
+    """The literals of *table* (:func:`literal_table`) that occur in *text*."""
+    return frozenset(s for s in table if s in text)
 
 
 def _choose() -> Any:

@@ -1,10 +1,12 @@
 """The one-pass literal index (checks/literals.py) reports exactly the registered strings
-a text holds, and pattern pre-checks answer the same with it as with substring tests."""
+a text holds, with the C module's search and with the Aho-Corasick automaton, and pattern
+pre-checks answer the same with it as with substring tests."""
 
 from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,15 +25,47 @@ def _doc(text: str) -> Document:
     return Document.from_text(text, "a.txt", "text")
 
 
+#: the searches LiteralIndex can use: the C module's (where it is built) and the
+#: Aho-Corasick automaton that runs without it
+_SEARCHES = ["automaton"] + (["c"] if literals._NATIVE is not None else [])
+
+
+@pytest.fixture(params=_SEARCHES)
+def search(request, monkeypatch):
+    """Run the test with each search: the automaton by turning the C one off."""
+    if request.param == "automaton":
+        monkeypatch.setattr(literals, "_NATIVE", None)
+    return request.param
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_STRINGS + ["x", "S", "said", "\n", "Кр", "емль"]), max_size=30).map("".join))
 def test_present_is_exact(text):
-    index = LiteralIndex("t.present", cold_uses=0)
-    index.register(_STRINGS)
-    assert index.present(_doc(text), text) == {s for s in _STRINGS if s in text}
+    for native in {literals._NATIVE, None}:
+        saved, literals._NATIVE = literals._NATIVE, native
+        try:
+            index = LiteralIndex("t.present", cold_uses=0)
+            index.register(_STRINGS)
+            assert index.present(_doc(text), text) == {s for s in _STRINGS if s in text}
+        finally:
+            literals._NATIVE = saved
 
 
-def test_cold_then_warm_and_stale_answers_recomputed():
+def test_the_c_search_answers_from_the_first_article():
+    """With the C module the index needs no warming up: its table costs ~0.1 ms, so even a
+    one-article run tests each need by set operations (and never imports the automaton)."""
+    if literals._NATIVE is None:
+        pytest.skip("the C module is not in use here")
+    index = LiteralIndex("t.first", cold_uses=1 << 62)
+    index.register(["said", "told"])
+    doc = _doc("He said it.")
+    assert index.present(doc, doc.prose) == {"said"}
+    index.register(["it"])
+    assert index.present(doc, doc.prose) == {"said", "it"}   # a stale answer is recomputed
+
+
+def test_cold_then_warm_and_stale_answers_recomputed(monkeypatch):
+    monkeypatch.setattr(literals, "_NATIVE", None)   # the automaton's way: substring tests first
     index = LiteralIndex("t.cold", cold_uses=2)
     index.register(["said", "told"])
     docs = [_doc(f"He said it {i}.") for i in range(4)]
@@ -62,7 +96,7 @@ def _texts(n: int, seed: int) -> list[str]:
     return out
 
 
-def test_pattern_prechecks_agree_with_substring_tests(monkeypatch):
+def test_pattern_prechecks_agree_with_substring_tests(monkeypatch, search):
     pats = []
     for rule in load_rules().rules:
         if rule.kind in ("existence", "substitution"):
@@ -70,13 +104,18 @@ def test_pattern_prechecks_agree_with_substring_tests(monkeypatch):
             pats += state.patterns if isinstance(state, _Compiled) else [item[0] for item in state]   # (pattern, right, wrong)
     assert sum(1 for p in pats for t in p.tests if getattr(t, "index", None) is not None) > 20
     texts = _texts(600, 7)
-    # the substring path: indexes that never warm up
+    # the substring path: indexes that never warm up (and no C search)
+    native = literals._NATIVE
+    monkeypatch.setattr(literals, "_NATIVE", None)
     for name in ("PLAIN", "FOLDED"):
         monkeypatch.setattr(getattr(literals, name), "_cold_uses", 1 << 62)
+        monkeypatch.setattr(getattr(literals, name), "_find", None)
     for t in (t for p in pats for t in p.tests):   # warm: a cold CoreNeed answers "may match"
         t._uses = COLD_USES
     plain = [[p.may_match(d) for p in pats] for d in map(_doc, texts)]
+    monkeypatch.setattr(literals, "_NATIVE", native if search == "c" else None)
     for name in ("PLAIN", "FOLDED"):
+        monkeypatch.setattr(getattr(literals, name), "_find", None)
         monkeypatch.setattr(getattr(literals, name), "_cold_uses", 0)
         monkeypatch.setattr(getattr(literals, name), "_articles", 0)
     indexed = [[p.may_match(d) for p in pats] for d in map(_doc, texts)]
@@ -84,7 +123,7 @@ def test_pattern_prechecks_agree_with_substring_tests(monkeypatch):
     assert 0 < sum(map(sum, plain)) < len(pats) * len(texts)   # the tests do decide something
 
 
-def test_requires_lists_answer_as_substring_tests_cold_and_warm(monkeypatch):
+def test_requires_lists_answer_as_substring_tests_cold_and_warm(monkeypatch, search):
     """A rule's `requires:` strings go through the same index: the answer is still
     "does the text hold one of them", before and after the index warms up."""
     from mtcheck.checks.phrases import _Filters
@@ -93,8 +132,13 @@ def test_requires_lists_answer_as_substring_tests_cold_and_warm(monkeypatch):
     assert len(rules) >= 3
     texts = _texts(300, 11) + ["said ,", "( x )", "a,, b", "Plain text."]
     expected = [[any(s in t for s in r.params["requires"]) for r in rules] for t in texts]
+    native = literals._NATIVE
+    monkeypatch.setattr(literals, "_NATIVE", None)
     monkeypatch.setattr(literals.PLAIN, "_cold_uses", 1 << 62)
+    monkeypatch.setattr(literals.PLAIN, "_find", None)
     assert [[_Filters.applies(_doc(t), r) for r in rules] for t in texts] == expected
+    monkeypatch.setattr(literals, "_NATIVE", native if search == "c" else None)
+    monkeypatch.setattr(literals.PLAIN, "_find", None)
     monkeypatch.setattr(literals.PLAIN, "_cold_uses", 0)
     monkeypatch.setattr(literals.PLAIN, "_articles", 0)
     assert [[_Filters.applies(_doc(t), r) for r in rules] for t in texts] == expected

@@ -259,6 +259,65 @@ def test_c_table_search_examples_and_bad_arguments():
         C.sorted_index(b"ab\ncd\n", array("I", [3, 0, 6]), "ab")
 
 
+# -- literal search ------------------------------------------------------------------------
+
+# Literals and texts from a small alphabet, so that literals share first code points,
+# overlap, contain each other and occur often: every branch of the C search (one, two,
+# three or more code points; a bucket of several; found again) is taken.  Code points of
+# every string kind (1, 2 and 4 bytes) and lone surrogates are in it.
+_LIT_ALPHABET = ["a", "b", " ", "ab", "ba", "é", "ж", "—", "\U0001f600", "\udcff", "\x00", "\n", "th", "the "]
+_lits = st.lists(st.lists(st.sampled_from(_LIT_ALPHABET), max_size=4).map("".join), max_size=40)
+
+
+@needs_c
+@settings(max_examples=800, deadline=None)
+@given(_lits, st.lists(st.sampled_from(_LIT_ALPHABET), max_size=40).map("".join))
+def test_c_and_python_literal_search_agree(literals, text):
+    """literals_in: the C search finds exactly the literals that occur in the text (the
+    Python definition: ``s in text``), as the very objects given, the empty one always."""
+    got = C.literals_in(C.literal_table(literals), text)
+    assert got == textscan.literals_in(textscan.literal_table(literals), text)
+    assert all(any(s is x for x in literals) for s in got)
+
+
+@needs_c
+def test_c_literal_search_on_real_copy():
+    """The built-in rules' own literals over real copy, whole and cut anywhere."""
+    from mtcheck.checks import literals as lit
+    from mtcheck.rules import load_rules
+    from mtcheck.checks import get_kind
+    for rule in load_rules().rules:   # registers every pattern rule's literals
+        if rule.kind in ("existence", "substitution"):
+            get_kind(rule.kind).prepare(rule, None)
+    rnd = random.Random(3)
+    for index in (lit.PLAIN, lit.FOLDED):
+        table = sorted(index.literals)
+        assert len(table) > 50
+        c_table = C.literal_table(table)
+        for text in _real_texts():
+            a, b = sorted(rnd.randrange(len(text) + 1) for _ in range(2))
+            for t in (text, text.casefold(), text[a:b]):
+                assert C.literals_in(c_table, t) == {s for s in table if s in t}
+
+
+@needs_c
+def test_c_literal_search_examples_and_bad_arguments():
+    table = C.literal_table(["of the", "the", "he", '"', "Кремль", "😀", "", "zz"])
+    assert C.literals_in(table, 'One of the "Кремль" 😀') == {"of the", "the", "he", '"', "Кремль", "😀", ""}
+    assert C.literals_in(table, "") == {""}
+    assert C.literals_in(table, "Th") == {""}                      # case matters
+    assert C.literals_in(C.literal_table([]), "text") == frozenset()
+    assert C.literals_in(C.literal_table(("ab", "b")), "xab") == {"ab", "b"}   # any sequence
+    with pytest.raises(TypeError):
+        C.literal_table(["a", b"b"])                               # literals are str
+    with pytest.raises(TypeError):
+        C.literal_table(5)
+    with pytest.raises(TypeError):
+        C.literals_in(table, b"of the")                            # a text is str
+    with pytest.raises(ValueError):
+        C.literals_in(("of the",), "of the")                       # a table from literal_table only
+
+
 def test_python_scanner_when_asked_or_when_the_build_is_stale(monkeypatch):
     import types
     monkeypatch.setenv("MTCHECK_PURE_PYTHON", "1")
