@@ -16,7 +16,7 @@ import random
 import pytest
 
 from mtcheck.api import Linter
-from mtcheck.checks import casing_phrases, casing_scan
+from mtcheck.checks import casing_phrases, casing_scan, literals
 from mtcheck.document import Document
 
 WORDS = ("the a to la el al Kremlin kremlin Hague hague white House house just Russia russia "
@@ -79,19 +79,31 @@ def _plain_present(shared: casing_scan.Shared, low: str) -> set[str]:
     return got
 
 
-def test_function_word_forms_found_as_form_by_form(shared):
+@pytest.fixture(params=["automaton"] + (["c"] if literals._NATIVE is not None else []))
+def search(request, monkeypatch):
+    """The search for all forms at once: the C module's (where built), from the first
+    text, or the Aho-Corasick automaton, after COLD_TEXTS texts form by form."""
+    if request.param == "automaton":
+        monkeypatch.setattr(literals, "_NATIVE", None)
+    return request.param
+
+
+def test_function_word_forms_found_as_form_by_form(shared, search):
     assert len(shared.rare.get("the", ())) > 1 and any(len(fs) == 1 for fs in shared.rare.values())
     forms = [f.lower for ix in shared.live() for first in shared.rare
              if first in ix.by_first for f in ix.by_first[first]]
     texts = [t.lower() for t in _texts(400, seed=5, forms=forms)]
     shared.rare_ac, shared.texts = None, 0   # the first texts form by form, then the automaton
-    ways, sizes = set(), set()
+    ways, sizes = [], set()
     for low in texts:
         plain = _plain_present(shared, low)
-        ways.add(shared.rare_ac is None)
+        ways.append(shared.rare_ac is None)
         assert shared.present(low) == plain, low
         sizes.add(len(plain))
-    assert ways == {True, False} and shared.rare_ac is not None   # the automaton ran
+    # texts met with no one-pass search yet: the automaton's form-by-form ones and the one
+    # that builds it; the C search is built at the first
+    assert sum(ways) == (casing_scan.COLD_TEXTS + 1 if search == "automaton" else 1)
+    assert shared.rare_ac is not None
     assert {0, 1, 2, 3} <= sizes
 
 
@@ -125,7 +137,7 @@ def test_ascii_lower_keeps_every_ascii_form_match(shared):
     assert matched > 500
 
 
-def test_view_tokens_and_keys_equal_the_plain_scan(shared):
+def test_view_tokens_and_keys_equal_the_plain_scan(shared, search):
     """The View of a Document: the tokens whose lower case is a watched word or a
     function word one of whose forms the text holds (both ways: a second pass over the
     tokens in the first texts, one union later), and after each the next n characters
@@ -135,10 +147,10 @@ def test_view_tokens_and_keys_equal_the_plain_scan(shared):
     texts = _texts(200, seed=17, forms=forms)
     texts += [t.replace("k", "\u212a") for t in texts[:50]]
     shared.rare_ac, shared.texts = None, 0
-    ways, function_words = set(), 0
+    ways, function_words = [], 0
     for text in texts:
         doc = Document.from_text(text)
-        ways.add(shared.rare_ac is None)
+        ways.append(shared.rare_ac is None)
         v = casing_scan.view(doc)
         low = casing_scan.ascii_lower(doc.prose)
         present = _plain_present(shared, low)
@@ -151,4 +163,4 @@ def test_view_tokens_and_keys_equal_the_plain_scan(shared):
             plain = doc.prose[start:start + n].lower()
             if plain.isascii():
                 assert key == plain, (text, i)
-    assert ways == {True, False} and function_words > 200
+    assert sum(ways) == (casing_scan.COLD_TEXTS + 1 if search == "automaton" else 1) and function_words > 200

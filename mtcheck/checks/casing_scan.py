@@ -18,11 +18,13 @@ those forms: "the" alone is a tenth of an article's tokens.
 from __future__ import annotations
 
 import weakref
+from functools import partial
 from itertools import compress
 from operator import add, or_
 from typing import Any
 
 from .. import textscan
+from . import literals
 
 
 class Shared:
@@ -45,8 +47,10 @@ class Shared:
         # only in a text that holds one of them, lower-cased
         self.rare: dict[str, tuple[str, ...]] = {}
         self.length: dict[str, int] = {}
-        # an Aho-Corasick automaton of all their forms, and each form's function word,
-        # made after COLD_TEXTS texts: a one-article run does not pay the building
+        # a search for all their forms at once (text -> the forms it holds), and each
+        # form's function word: made at once with the C module's literal search, else an
+        # Aho-Corasick automaton after COLD_TEXTS texts (a one-article run does not pay
+        # its building)
         self.rare_ac: tuple[Any, dict[str, str]] | None = None
         self.plus: dict[frozenset[str], set[str]] = {}   # watched | some function words
         self.texts = 0
@@ -54,29 +58,35 @@ class Shared:
     def present(self, low: str) -> frozenset[str]:
         """The function words of ``rare`` one of whose forms *low* holds.
 
-        For a process's first texts, form by form (each a substring test); after
-        COLD_TEXTS texts, one Aho-Corasick pass finds every form at once (2.6 µs per
-        article, against 7.3 for a scan per function word: "the", "to", "al", "el",
-        "a", "la").  Both find the same: the automaton reports every occurrence of every
-        form, overlapping ones included."""
+        One pass finds every form at once: the C module's literal search (as for the
+        pattern rules' pre-checks, checks/literals.py), or else, after a process's first
+        COLD_TEXTS texts (form by form, each a substring test), an Aho-Corasick automaton
+        (2.6 µs per article in a tight loop, against 7.3 for a scan per function word:
+        "the", "to", "al", "el", "a", "la").  All find the same: every form the text
+        holds, overlapping ones included."""
         ac = self.rare_ac
         if ac is None:
             self.texts += 1
-            if self.texts <= COLD_TEXTS or not self._build_ac():
+            if (literals._NATIVE is None and self.texts <= COLD_TEXTS) or not self._build_ac():
                 return frozenset([first for first, forms in self.rare.items() if any(f in low for f in forms)])
             ac = self.rare_ac
-        automaton, first_of = ac
-        found = automaton.find_matches_as_strings(low, overlapping=True)
+        find, first_of = ac
+        found = find(low)
         return frozenset(map(first_of.__getitem__, found)) if found else frozenset()
 
     def _build_ac(self) -> bool:
+        first_of = {form: first for first, forms in self.rare.items() for form in forms}
+        native = literals._NATIVE
+        if native is not None:
+            self.rare_ac = (partial(native.literals_in, native.literal_table(sorted(first_of))), first_of)
+            return True
         try:
             from ahocorasick_rs import AhoCorasick
         except ImportError:   # pragma: no cover - a declared dependency; substring tests then
             self.texts = -(1 << 62)
             return False
-        first_of = {form: first for first, forms in self.rare.items() for form in forms}
-        self.rare_ac = (AhoCorasick(sorted(first_of)), first_of)
+        automaton = AhoCorasick(sorted(first_of))
+        self.rare_ac = (partial(automaton.find_matches_as_strings, overlapping=True), first_of)
         return True
 
     def live(self) -> list[Any]:
