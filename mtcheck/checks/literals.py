@@ -10,7 +10,7 @@ a bitmap test of each position's first code points, then a comparison of the few
 strings that begin there.  It costs ~30 µs an article in a lint run, against ~55 µs
 for an Aho-Corasick DFA (``ahocorasick_rs``), which is faster in a tight loop (~13 µs)
 but whose ~0.4 MB of tables are out of the CPU cache again by the next article; and its
-table takes ~0.1 ms to build, so it answers from a process's first article.
+table takes ~30 µs to build, so it answers from a process's first article.
 
 Without the C module the DFA is used, built once a process has seen needs.COLD_USES
 articles (importing and building it cost ~5 ms, which a one-article run should not
@@ -78,7 +78,7 @@ class LiteralIndex:
 
     def _build(self) -> Callable[[str], frozenset[str]] | None:
         """The search for the strings registered now: the C module's (built at once: it
-        costs ~0.1 ms), else an Aho-Corasick automaton once the process has seen
+        costs ~30 µs), else an Aho-Corasick automaton once the process has seen
         cold_uses articles; None until then."""
         if _NATIVE is not None:
             return partial(_NATIVE.literals_in, _NATIVE.literal_table(sorted(self.literals)))
