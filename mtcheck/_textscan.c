@@ -705,7 +705,6 @@ typedef struct {
     Py_ssize_t mask;                       /* buckets has mask + 1 slots */
     Py_ssize_t *singles;                   /* literals of one code point */
     Py_ssize_t n_singles;
-    int has_empty;
     uint8_t single_bits[(1 << LIT_BITS) / 8];   /* literals of one code point */
     uint8_t pair_bits[(1 << LIT_BITS) / 8];     /* of two */
     uint8_t triple_bits[(1 << LIT_BITS) / 8];   /* of three or more: their first three */
@@ -777,37 +776,26 @@ static PyObject *literal_table(PyObject *self, PyObject *arg) {
     t->order = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_ssize_t));
     t->singles = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_ssize_t));
     t->buckets = PyMem_Calloc((size_t)slots, sizeof(LitBucket));
-    if (!t->chars || !t->start || !t->len || !t->order || !t->singles || !t->buckets) {
-        lit_free(t);
-        return PyErr_NoMemory();
-    }
     /* code points; each literal's bucket and each bucket's size; then each bucket's
      * place in order, and the literal numbers put there (slot_of, fill: scratch) */
     Py_ssize_t *slot_of = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_ssize_t));
     Py_ssize_t *fill = PyMem_Calloc((size_t)slots, sizeof(Py_ssize_t));
-    if (slot_of == NULL || fill == NULL) {
-        PyMem_Free(slot_of);
-        PyMem_Free(fill);
-        lit_free(t);
-        return PyErr_NoMemory();
+    PyObject *capsule = NULL;
+    if (!t->chars || !t->start || !t->len || !t->order || !t->singles || !t->buckets || !slot_of || !fill) {
+        PyErr_NoMemory();
+        goto fail;
     }
     Py_ssize_t at = 0;
     for (Py_ssize_t k = 0; k < n; k++) {
         PyObject *s = PyTuple_GET_ITEM(tup, k);
         Py_ssize_t m = PyUnicode_GET_LENGTH(s);
-        if (m && PyUnicode_AsUCS4(s, t->chars + at, total + 1 - at, 0) == NULL) {
-            PyMem_Free(slot_of);
-            PyMem_Free(fill);
-            lit_free(t);
-            return NULL;
-        }
+        if (m && PyUnicode_AsUCS4(s, t->chars + at, total + 1 - at, 0) == NULL)
+            goto fail;
         t->start[k] = at;
         t->len[k] = m;
         at += m;
         slot_of[k] = -1;
-        if (m == 0) {
-            t->has_empty = 1;
-        } else if (m == 1) {
+        if (m == 1) {
             t->singles[t->n_singles++] = k;
             bit_set(t->single_bits, lit_hash1(t->chars[t->start[k]]));
         } else {
@@ -833,9 +821,10 @@ static PyObject *literal_table(PyObject *self, PyObject *arg) {
         if (i >= 0)
             t->order[t->buckets[i].first + fill[i]++] = k;
     }
+    capsule = PyCapsule_New(t, LIT_CAPSULE, lit_capsule_free);
+fail:
     PyMem_Free(slot_of);
     PyMem_Free(fill);
-    PyObject *capsule = PyCapsule_New(t, LIT_CAPSULE, lit_capsule_free);
     if (capsule == NULL)
         lit_free(t);
     return capsule;
@@ -867,10 +856,7 @@ static ALWAYS_INLINE void lit_scan(const LitTable *t, const void *data, int kind
             break;
         if (!bit_test(t->pair_bits, lit_hash2(c0, c1)) && !(i + 2 < n && bit_test(t->triple_bits, lit_hash3(c0, c1, c2))))
             continue;
-        Py_ssize_t slot = (Py_ssize_t)(lit_hash2(c0, c1) & (uint32_t)t->mask);
-        while (t->buckets[slot].count && (t->buckets[slot].c0 != c0 || t->buckets[slot].c1 != c1))
-            slot = (slot + 1) & t->mask;
-        const LitBucket *b = &t->buckets[slot];
+        const LitBucket *b = &t->buckets[lit_slot(t, c0, c1)];   /* (an empty one on a false hit) */
         for (Py_ssize_t j = b->first; j < b->first + b->count; j++) {
             Py_ssize_t k = t->order[j], m = t->len[k];
             if (found[k] || m > n - i)
@@ -907,7 +893,7 @@ static PyObject *literals_in(PyObject *self, PyObject *args) {
     default: lit_scan(t, data, PyUnicode_4BYTE_KIND, n, found); break;
     }
     for (Py_ssize_t k = 0; k < t->n; k++) {
-        if ((found[k] || (t->has_empty && t->len[k] == 0)) && PyList_Append(out, PyTuple_GET_ITEM(t->literals, k)) < 0) {
+        if ((found[k] || t->len[k] == 0) && PyList_Append(out, PyTuple_GET_ITEM(t->literals, k)) < 0) {
             PyMem_Free(found);
             Py_DECREF(out);
             return NULL;

@@ -18,7 +18,6 @@ those forms: "the" alone is a tenth of an article's tokens.
 from __future__ import annotations
 
 import weakref
-from functools import partial
 from itertools import compress
 from operator import add, or_
 from typing import Any
@@ -76,17 +75,11 @@ class Shared:
 
     def _build_ac(self) -> bool:
         first_of = {form: first for first, forms in self.rare.items() for form in forms}
-        native = literals._NATIVE
-        if native is not None:
-            self.rare_ac = (partial(native.literals_in, native.literal_table(sorted(first_of))), first_of)
-            return True
-        try:
-            from ahocorasick_rs import AhoCorasick
-        except ImportError:   # pragma: no cover - a declared dependency; substring tests then
+        find = literals.one_pass(first_of)
+        if find is None:   # pragma: no cover - no search at all: substring tests for good
             self.texts = -(1 << 62)
             return False
-        automaton = AhoCorasick(sorted(first_of))
-        self.rare_ac = (partial(automaton.find_matches_as_strings, overlapping=True), first_of)
+        self.rare_ac = (find, first_of)
         return True
 
     def live(self) -> list[Any]:

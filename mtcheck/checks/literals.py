@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable
 from .. import textscan
 from .needs import COLD_USES
 
-__all__ = ["LiteralIndex", "PLAIN", "FOLDED"]
+__all__ = ["LiteralIndex", "PLAIN", "FOLDED", "one_pass"]
 
 _COLD = -1   # a memo entry for an article seen while the process was cold
 
@@ -77,27 +77,38 @@ class LiteralIndex:
         return found
 
     def _build(self) -> Callable[[str], frozenset[str]] | None:
-        """The search for the strings registered now: the C module's (built at once: it
-        costs ~30 µs), else an Aho-Corasick automaton once the process has seen
-        cold_uses articles; None until then."""
-        if _NATIVE is not None:
-            return partial(_NATIVE.literals_in, _NATIVE.literal_table(sorted(self.literals)))
-        if self._articles <= self._cold_uses:
+        """The search for the strings registered now (:func:`one_pass`): at once with
+        the C module, else once the process has seen cold_uses articles; None until
+        then, or without any search (substring tests then, for good)."""
+        if _NATIVE is None and self._articles <= self._cold_uses:
             return None
-        try:
-            from ahocorasick_rs import AhoCorasick
-        except ImportError:   # pragma: no cover - a declared dependency; substring tests then
+        find = one_pass(self.literals)
+        if find is None:   # pragma: no cover - ahocorasick-rs is a declared dependency
             self._cold_uses = 1 << 62
-            return None
-        # A DFA with the patterns stored: 15.7 -> 6.5 µs per article for the ~470 plain
-        # literals of the built-in rules (bench corpus), for ~3 ms of building once per
-        # process and ~0.4 MB; the answers are the same whichever automaton finds them.
-        try:
-            from ahocorasick_rs import Implementation
-            ac = AhoCorasick(sorted(self.literals), implementation=Implementation.DFA, store_patterns=True)
-        except (ImportError, TypeError):   # pragma: no cover - an ahocorasick-rs without the choice
-            ac = AhoCorasick(sorted(self.literals))
-        return lambda text: frozenset(ac.find_matches_as_strings(text, overlapping=True))
+        return find
+
+
+def one_pass(strings: Iterable[str]) -> Callable[[str], frozenset[str]] | None:
+    """A search for every one of *strings* a text holds, in one pass: the C module's
+    (``literals_in``; its table builds in ~30 µs), else an Aho-Corasick automaton
+    (importing and building it cost ~5 ms); None without ``ahocorasick_rs`` either.
+    Both report exactly the strings that occur, overlapping ones included."""
+    ordered = sorted(strings)
+    if _NATIVE is not None:
+        return partial(_NATIVE.literals_in, _NATIVE.literal_table(ordered))
+    try:
+        from ahocorasick_rs import AhoCorasick
+    except ImportError:   # pragma: no cover - a declared dependency
+        return None
+    # A DFA with the patterns stored: 15.7 -> 6.5 µs per article for the ~470 plain
+    # literals of the built-in rules (bench corpus), for ~3 ms of building once per
+    # process and ~0.4 MB; the answers are the same whichever automaton finds them.
+    try:
+        from ahocorasick_rs import Implementation
+        ac = AhoCorasick(ordered, implementation=Implementation.DFA, store_patterns=True)
+    except (ImportError, TypeError):   # pragma: no cover - an ahocorasick-rs without the choice
+        ac = AhoCorasick(ordered)
+    return lambda text: frozenset(ac.find_matches_as_strings(text, overlapping=True))
 
 
 #: Strings looked for as written, and case-folded strings looked for in the case fold.
