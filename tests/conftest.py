@@ -67,3 +67,16 @@ def rule_findings(select: str, text: str) -> list:
         linter = _RULE_LINTERS[select] = Linter(Config(select=(select,), languagetool="off"),
                                                 {"languagetool": "off"})
     return linter.lint_text(text)
+
+
+@pytest.fixture(params=["automaton", "c"])
+def literal_search(request, monkeypatch):
+    """Run a test with each one-pass literal search (checks/literals.one_pass): the
+    C module's, and the Aho-Corasick automaton that serves without it (the C one turned
+    off).  The "c" case skips where the C module is not in use."""
+    from mtcheck.checks import literals
+    if request.param == "automaton":
+        monkeypatch.setattr(literals, "_NATIVE", None)
+    elif literals._NATIVE is None:
+        pytest.skip("the C module is not in use here")
+    return request.param

@@ -16,7 +16,7 @@ import random
 import pytest
 
 from mtcheck.api import Linter
-from mtcheck.checks import casing_phrases, casing_scan, literals
+from mtcheck.checks import casing_phrases, casing_scan
 from mtcheck.document import Document
 
 WORDS = ("the a to la el al Kremlin kremlin Hague hague white House house just Russia russia "
@@ -79,16 +79,7 @@ def _plain_present(shared: casing_scan.Shared, low: str) -> set[str]:
     return got
 
 
-@pytest.fixture(params=["automaton"] + (["c"] if literals._NATIVE is not None else []))
-def search(request, monkeypatch):
-    """The search for all forms at once: the C module's (where built), from the first
-    text, or the Aho-Corasick automaton, after COLD_TEXTS texts form by form."""
-    if request.param == "automaton":
-        monkeypatch.setattr(literals, "_NATIVE", None)
-    return request.param
-
-
-def test_function_word_forms_found_as_form_by_form(shared, search):
+def test_function_word_forms_found_as_form_by_form(shared, literal_search):
     assert len(shared.rare.get("the", ())) > 1 and any(len(fs) == 1 for fs in shared.rare.values())
     forms = [f.lower for ix in shared.live() for first in shared.rare
              if first in ix.by_first for f in ix.by_first[first]]
@@ -102,7 +93,7 @@ def test_function_word_forms_found_as_form_by_form(shared, search):
         sizes.add(len(plain))
     # texts met with no one-pass search yet: the automaton's form-by-form ones and the one
     # that builds it; the C search is built at the first
-    assert sum(ways) == (casing_scan.COLD_TEXTS + 1 if search == "automaton" else 1)
+    assert sum(ways) == (casing_scan.COLD_TEXTS + 1 if literal_search == "automaton" else 1)
     assert shared.rare_ac is not None
     assert {0, 1, 2, 3} <= sizes
 
@@ -137,7 +128,7 @@ def test_ascii_lower_keeps_every_ascii_form_match(shared):
     assert matched > 500
 
 
-def test_view_tokens_and_keys_equal_the_plain_scan(shared, search):
+def test_view_tokens_and_keys_equal_the_plain_scan(shared, literal_search):
     """The View of a Document: the tokens whose lower case is a watched word or a
     function word one of whose forms the text holds (both ways: a second pass over the
     tokens in the first texts, one union later), and after each the next n characters
@@ -163,4 +154,4 @@ def test_view_tokens_and_keys_equal_the_plain_scan(shared, search):
             plain = doc.prose[start:start + n].lower()
             if plain.isascii():
                 assert key == plain, (text, i)
-    assert sum(ways) == (casing_scan.COLD_TEXTS + 1 if search == "automaton" else 1) and function_words > 200
+    assert sum(ways) == (casing_scan.COLD_TEXTS + 1 if literal_search == "automaton" else 1) and function_words > 200

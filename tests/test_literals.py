@@ -25,19 +25,6 @@ def _doc(text: str) -> Document:
     return Document.from_text(text, "a.txt", "text")
 
 
-#: the searches LiteralIndex can use: the C module's (where it is built) and the
-#: Aho-Corasick automaton that runs without it
-_SEARCHES = ["automaton"] + (["c"] if literals._NATIVE is not None else [])
-
-
-@pytest.fixture(params=_SEARCHES)
-def search(request, monkeypatch):
-    """Run the test with each search: the automaton by turning the C one off."""
-    if request.param == "automaton":
-        monkeypatch.setattr(literals, "_NATIVE", None)
-    return request.param
-
-
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_STRINGS + ["x", "S", "said", "\n", "Кр", "емль"]), max_size=30).map("".join))
 def test_present_is_exact(text):
@@ -96,7 +83,7 @@ def _texts(n: int, seed: int) -> list[str]:
     return out
 
 
-def test_pattern_prechecks_agree_with_substring_tests(monkeypatch, search):
+def test_pattern_prechecks_agree_with_substring_tests(monkeypatch, literal_search):
     pats = []
     for rule in load_rules().rules:
         if rule.kind in ("existence", "substitution"):
@@ -113,7 +100,7 @@ def test_pattern_prechecks_agree_with_substring_tests(monkeypatch, search):
     for t in (t for p in pats for t in p.tests):   # warm: a cold CoreNeed answers "may match"
         t._uses = COLD_USES
     plain = [[p.may_match(d) for p in pats] for d in map(_doc, texts)]
-    monkeypatch.setattr(literals, "_NATIVE", native if search == "c" else None)
+    monkeypatch.setattr(literals, "_NATIVE", native if literal_search == "c" else None)
     for name in ("PLAIN", "FOLDED"):
         monkeypatch.setattr(getattr(literals, name), "_find", None)
         monkeypatch.setattr(getattr(literals, name), "_cold_uses", 0)
@@ -123,7 +110,7 @@ def test_pattern_prechecks_agree_with_substring_tests(monkeypatch, search):
     assert 0 < sum(map(sum, plain)) < len(pats) * len(texts)   # the tests do decide something
 
 
-def test_requires_lists_answer_as_substring_tests_cold_and_warm(monkeypatch, search):
+def test_requires_lists_answer_as_substring_tests_cold_and_warm(monkeypatch, literal_search):
     """A rule's `requires:` strings go through the same index: the answer is still
     "does the text hold one of them", before and after the index warms up."""
     from mtcheck.checks.phrases import _Filters
@@ -137,7 +124,7 @@ def test_requires_lists_answer_as_substring_tests_cold_and_warm(monkeypatch, sea
     monkeypatch.setattr(literals.PLAIN, "_cold_uses", 1 << 62)
     monkeypatch.setattr(literals.PLAIN, "_find", None)
     assert [[_Filters.applies(_doc(t), r) for r in rules] for t in texts] == expected
-    monkeypatch.setattr(literals, "_NATIVE", native if search == "c" else None)
+    monkeypatch.setattr(literals, "_NATIVE", native if literal_search == "c" else None)
     monkeypatch.setattr(literals.PLAIN, "_find", None)
     monkeypatch.setattr(literals.PLAIN, "_cold_uses", 0)
     monkeypatch.setattr(literals.PLAIN, "_articles", 0)
