@@ -26,6 +26,10 @@
  * And the pattern rules' literal pre-checks (checks/literals.py): which of ~700 strings
  * an article holds, by one scan with small bitmaps that stay in the CPU cache.
  *
+ * And the romanized-Russian model's back-off walk (romanized.py), over two word tables
+ * per word; its Python definition is romanized._logprob_direct, which
+ * tests/test_textscan.py and tests/test_romanized.py compare it with.
+ *
  * One file for all of them (~900 lines, most of it comments and error paths): one
  * extension module to build, load and version.
  *
@@ -38,7 +42,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define TEXTSCAN_API 6
+#define TEXTSCAN_API 7
 
 #define CH(i) PyUnicode_READ(kind, data, (i))
 
@@ -606,6 +610,89 @@ PyDoc_STRVAR(sorted_index_doc,
  * share of the bench corpus), and in Python a lookup was a bisection of a sampled index
  * plus a find in one block, ~5 us with its slicing.  Here it is a bisection of all keys
  * with memcmp, and no object but the result. */
+/* The rank of the key k (klen UTF-8 bytes) among the n sorted keys of a word table, or
+ * -1; -2 with an exception set when the offsets do not describe the buffer. */
+static Py_ssize_t table_find(const unsigned char *data, Py_ssize_t dlen, const uint32_t *off,
+                             Py_ssize_t n, const char *k, size_t klen) {
+    Py_ssize_t lo = 0, hi = n > 0 ? n : 0;
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        uint32_t s = off[mid], e = off[mid + 1];
+        if (e <= s || (Py_ssize_t)e > dlen) {
+            PyErr_SetString(PyExc_ValueError, "word table: offsets out of order or past the buffer");
+            return -2;
+        }
+        size_t len = (size_t)(e - 1 - s);
+        int c = memcmp(data + s, k, len < klen ? len : klen);
+        if (c == 0)
+            c = (len > klen) - (len < klen);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < n) {
+        uint32_t s = off[lo], e = off[lo + 1];
+        if (e > s && (Py_ssize_t)e <= dlen && (size_t)(e - 1 - s) == klen && memcmp(data + s, k, klen) == 0)
+            return lo;
+    }
+    return -1;
+}
+
+/* A word table's keys and offsets (and values, when value_format is not NULL) as
+ * buffers; 0, or -1 with an exception set (and nothing held). */
+typedef struct {
+    Py_buffer keys, off, vals;
+    int has_vals;
+    Py_ssize_t n;
+} TableView;
+
+static void table_release(TableView *t) {
+    PyBuffer_Release(&t->keys);
+    PyBuffer_Release(&t->off);
+    if (t->has_vals)
+        PyBuffer_Release(&t->vals);
+}
+
+static int table_view(TableView *t, PyObject *buf, PyObject *offsets, PyObject *values,
+                      const char *value_format, const char *who) {
+    t->has_vals = 0;
+    if (PyObject_GetBuffer(buf, &t->keys, PyBUF_SIMPLE) < 0)
+        return -1;
+    if (PyObject_GetBuffer(offsets, &t->off, PyBUF_ND | PyBUF_FORMAT) < 0) {
+        PyBuffer_Release(&t->keys);
+        return -1;
+    }
+    if (t->off.ndim != 1 || t->off.itemsize != 4 || t->off.format == NULL || strcmp(t->off.format, "I") != 0
+            || t->off.len % 4 || t->off.len < 4) {
+        PyErr_Format(PyExc_TypeError, "%s(): offsets must be a non-empty buffer of format 'I'", who);
+        goto fail;
+    }
+    t->n = t->off.len / 4 - 1;
+    if (value_format != NULL) {
+        if (PyObject_GetBuffer(values, &t->vals, PyBUF_ND | PyBUF_FORMAT) < 0)
+            goto fail;
+        t->has_vals = 1;
+        if (t->vals.ndim != 1 || t->vals.format == NULL || strcmp(t->vals.format, value_format) != 0
+                || t->vals.itemsize != 2 || t->vals.len != 2 * t->n) {
+            PyErr_Format(PyExc_TypeError, "%s(): values must be a buffer of format '%s', one per key",
+                         who, value_format);
+            table_release(t);
+            return -1;
+        }
+    }
+    return 0;
+fail:
+    PyBuffer_Release(&t->keys);
+    PyBuffer_Release(&t->off);
+    return -1;
+}
+
+/* Why: a lint run looks up each distinct word of its articles in the shipped tables
+ * (lexicon, word classes, the romanized model: ~10,000 lookups in one --jobs worker's
+ * share of the bench corpus), and in Python a lookup was a bisection of a sampled index
+ * plus a find in one block, ~5 us with its slicing.  Here it is a bisection of all keys
+ * with memcmp, and no object but the result. */
 static PyObject *sorted_index(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 3) {
         PyErr_SetString(PyExc_TypeError, "sorted_index() takes 3 arguments (buf, offsets, key)");
@@ -620,49 +707,109 @@ static PyObject *sorted_index(PyObject *self, PyObject *const *args, Py_ssize_t 
     const char *k = PyUnicode_AsUTF8AndSize(key, &klen);   /* raises on a lone surrogate, as encode() */
     if (k == NULL)
         return NULL;
-    Py_buffer b, o;
-    if (PyObject_GetBuffer(args[0], &b, PyBUF_SIMPLE) < 0)
+    TableView t;
+    if (table_view(&t, args[0], args[1], NULL, NULL, "sorted_index") < 0)
         return NULL;
-    if (PyObject_GetBuffer(args[1], &o, PyBUF_ND | PyBUF_FORMAT) < 0) {
-        PyBuffer_Release(&b);
-        return NULL;
-    }
-    Py_ssize_t found = -1;
-    if (o.ndim != 1 || o.itemsize != 4 || o.format == NULL || strcmp(o.format, "I") != 0 || o.len % 4) {
-        PyErr_SetString(PyExc_TypeError, "sorted_index(): offsets must be a buffer of format 'I'");
-        found = -2;
-        goto done;
-    }
-    const uint32_t *off = (const uint32_t *)o.buf;
-    const unsigned char *data = (const unsigned char *)b.buf;
-    Py_ssize_t n = o.len / 4 - 1;
-    Py_ssize_t lo = 0, hi = n > 0 ? n : 0;
-    while (lo < hi) {
-        Py_ssize_t mid = lo + (hi - lo) / 2;
-        uint32_t s = off[mid], e = off[mid + 1];
-        if (e <= s || (Py_ssize_t)e > b.len) {
-            PyErr_SetString(PyExc_ValueError, "sorted_index(): offsets out of order or past the buffer");
-            found = -2;
-            goto done;
-        }
-        size_t len = (size_t)(e - 1 - s);
-        int c = memcmp(data + s, k, len < (size_t)klen ? len : (size_t)klen);
-        if (c == 0)
-            c = (len > (size_t)klen) - (len < (size_t)klen);
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < n) {
-        uint32_t s = off[lo], e = off[lo + 1];
-        if (e > s && (Py_ssize_t)e <= b.len && (Py_ssize_t)(e - 1 - s) == klen && memcmp(data + s, k, (size_t)klen) == 0)
-            found = lo;
-    }
-done:
-    PyBuffer_Release(&o);
-    PyBuffer_Release(&b);
+    Py_ssize_t found = table_find((const unsigned char *)t.keys.buf, t.keys.len, (const uint32_t *)t.off.buf,
+                                  t.n, k, (size_t)klen);
+    table_release(&t);
     return found == -2 ? NULL : PyLong_FromSsize_t(found);
+}
+
+PyDoc_STRVAR(ngram_logprob_doc,
+"ngram_logprob(lp, bow, floor, order, padded) -> int\n\n"
+"The log-probability (scaled integers) of the str padded under a character n-gram\n"
+"model of the given order: for each of its characters from the order-th on, the\n"
+"value of the longest n-gram ending there (at most order characters) that the table\n"
+"lp holds, plus the back-off weights (table bow, 0 when absent) of the longer contexts\n"
+"that were not found; floor when not even the character is in lp.  lp and bow are\n"
+"(buf, offsets, values) of word tables with int16 ('h') values.  The Python definition\n"
+"is romanized._logprob_direct.");
+
+/* Why: the romanized-Russian check (MT104) scores each word new to a process under two
+ * such models, and in Python each of the word's ~12 windows was a walk of up to four
+ * table lookups (a dict memo, then a bisection, per n-gram): ~30 us a word and ~15 ms of
+ * a --jobs worker's share of the bench corpus.  Here the walk is one call per model. */
+static PyObject *ngram_logprob(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5 || !PyTuple_Check(args[0]) || PyTuple_GET_SIZE(args[0]) != 3
+            || !PyTuple_Check(args[1]) || PyTuple_GET_SIZE(args[1]) != 3) {
+        PyErr_SetString(PyExc_TypeError,
+                        "ngram_logprob() takes 5 arguments (lp, bow, floor, order, padded); "
+                        "lp and bow are (buf, offsets, values) tuples");
+        return NULL;
+    }
+    long floor_ = PyLong_AsLong(args[2]);
+    if (floor_ == -1 && PyErr_Occurred())
+        return NULL;
+    Py_ssize_t order = PyLong_AsSsize_t(args[3]);
+    if (order == -1 && PyErr_Occurred())
+        return NULL;
+    if (order < 1 || order > 16) {
+        PyErr_SetString(PyExc_ValueError, "ngram_logprob(): order must be 1 to 16");
+        return NULL;
+    }
+    PyObject *padded = args[4];
+    if (!PyUnicode_Check(padded)) {
+        PyErr_Format(PyExc_TypeError, "ngram_logprob(): padded must be str, not %.80s", Py_TYPE(padded)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t blen;
+    const char *bytes = PyUnicode_AsUTF8AndSize(padded, &blen);
+    if (bytes == NULL)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(padded);
+    /* byte offset of each code point, and of the end */
+    Py_ssize_t small[64];
+    Py_ssize_t *at = n + 1 <= 64 ? small : PyMem_New(Py_ssize_t, n + 1);
+    if (at == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0, b = 0; i <= n; i++) {
+        at[i] = b;
+        if (i < n) {
+            unsigned char c = (unsigned char)bytes[b];
+            b += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        }
+    }
+    TableView lp, bow;
+    long long total = 0;
+    int ok = 0;
+    if (table_view(&lp, PyTuple_GET_ITEM(args[0], 0), PyTuple_GET_ITEM(args[0], 1), PyTuple_GET_ITEM(args[0], 2),
+                   "h", "ngram_logprob") < 0)
+        goto out;
+    if (table_view(&bow, PyTuple_GET_ITEM(args[1], 0), PyTuple_GET_ITEM(args[1], 1), PyTuple_GET_ITEM(args[1], 2),
+                   "h", "ngram_logprob") < 0) {
+        table_release(&lp);
+        goto out;
+    }
+    const unsigned char *ld = (const unsigned char *)lp.keys.buf, *bd = (const unsigned char *)bow.keys.buf;
+    const uint32_t *lo_ = (const uint32_t *)lp.off.buf, *bo = (const uint32_t *)bow.off.buf;
+    const int16_t *lv = (const int16_t *)lp.vals.buf, *bv = (const int16_t *)bow.vals.buf;
+    ok = 1;
+    for (Py_ssize_t i = order - 1; i < n && ok; i++) {
+        Py_ssize_t k;
+        for (k = order - 1; k >= 0; k--) {
+            /* the n-gram padded[i - k : i + 1], and its context padded[i - k : i] */
+            const char *g = bytes + at[i - k];
+            Py_ssize_t r = table_find(ld, lp.keys.len, lo_, lp.n, g, (size_t)(at[i + 1] - at[i - k]));
+            if (r == -2) { ok = 0; break; }
+            if (r >= 0) {
+                total += lv[r];
+                break;
+            }
+            r = table_find(bd, bow.keys.len, bo, bow.n, g, (size_t)(at[i] - at[i - k]));
+            if (r == -2) { ok = 0; break; }
+            if (r >= 0)
+                total += bv[r];
+        }
+        if (k < 0)
+            total += floor_;
+    }
+    table_release(&bow);
+    table_release(&lp);
+out:
+    if (at != small)
+        PyMem_Free(at);
+    return ok ? PyLong_FromLongLong(total) : NULL;
 }
 
 /* ------------------------------------------------------------------------------------
@@ -915,6 +1062,7 @@ static PyMethodDef methods[] = {
     {"indices_in", indices_in, METH_VARARGS, indices_in_doc},
     {"equal_at", equal_at, METH_VARARGS, equal_at_doc},
     {"sorted_index", (PyCFunction)(void (*)(void))sorted_index, METH_FASTCALL, sorted_index_doc},
+    {"ngram_logprob", (PyCFunction)(void (*)(void))ngram_logprob, METH_FASTCALL, ngram_logprob_doc},
     {"literal_table", literal_table, METH_O, literal_table_doc},
     {"literals_in", literals_in, METH_VARARGS, literals_in_doc},
     {NULL, NULL, 0, NULL},

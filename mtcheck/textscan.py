@@ -28,7 +28,7 @@ from operator import eq, itemgetter, not_
 from typing import Any, Collection
 
 #: The C module's API version this file expects (``TEXTSCAN_API`` in _textscan.c).
-API = 6
+API = 7
 
 #: A word token: letters (``[^\W\d_]``: alphanumeric, not a decimal digit, not "_"),
 #: joined by single hyphens or apostrophes ("state-of-the-art", "don't", "O’Neil").

@@ -121,22 +121,30 @@ def test_runtime_does_not_import_wordfreq() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_windowed_logprob_equals_direct_backoff_walk():
-    """The window memo of _logprob (speed) gives the same integers as walking the back-off
-    chain at every position, for English words, romanized Russian forms, and strings with
-    characters neither model has seen; asked twice, so memo hits are compared too."""
+@pytest.mark.parametrize("walk", ["memo", "c"])
+def test_windowed_logprob_equals_direct_backoff_walk(walk, monkeypatch):
+    """Both fast walks of _logprob, the window memo (Python) and the C walk
+    (_textscan.ngram_logprob), give the same integers as walking the back-off chain at
+    every position, for English words, romanized Russian forms, and strings with
+    characters neither model has seen (1- to 4-byte UTF-8); asked twice, so memo hits
+    are compared too."""
     import random
 
     from mtcheck import lexicon
     from mtcheck import romanized as rz
 
+    if walk == "memo":
+        monkeypatch.setattr(rz, "_NATIVE_LOGPROB", None)
+    elif rz._NATIVE_LOGPROB is None:
+        pytest.skip("the C module is not in use (not built, stale, or MTCHECK_PURE_PYTHON=1)")
     m = rz._model()
     rng = random.Random(6)
     lex, forms = lexicon.table(), m.forms
     words = [lex.key(rng.randrange(len(lex))) for _ in range(400)]
     words += [forms.key(rng.randrange(len(forms))) for _ in range(400)]
-    words += ["".join(rng.choice("abcxyzščžё'-q") for _ in range(rng.randrange(1, 14))) for _ in range(200)]
-    words += ["", "a", "dipvedomstva", "ministry"]
+    words += ["".join(rng.choice("abcxyzščžё'-q\u4e2d\U0001f600") for _ in range(rng.randrange(1, 14)))
+              for _ in range(200)]
+    words += ["", "a", "dipvedomstva", "ministry", "x" * 80]
     for _ in range(2):
         for w in words:
             padded = m.bos * (m.order - 1) + w + m.eos

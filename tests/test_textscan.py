@@ -237,6 +237,61 @@ def test_c_and_python_table_search_agree(keys, probes):
         wordtable._NATIVE_INDEX = saved
 
 
+def _model(lp: dict[str, int], bow: dict[str, int], floor: int):
+    """A character n-gram model (romanized._LM) over word tables built from dicts."""
+    from mtcheck import romanized as rz, wordtable
+    tabs = wordtable.loads(wordtable.dump_tables({
+        "lp": (list(lp), list(lp.values()), "h"), "bow": (list(bow), list(bow.values()), "h")}))
+    return rz._LM(rz._Memo(tabs["lp"], None), rz._Memo(tabs["bow"], 0), floor)
+
+
+_GRAMS = "ab^$é中\U0001f600"
+
+
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(alphabet=_GRAMS, min_size=1, max_size=4), st.integers(-30000, 0), max_size=60),
+       st.dictionaries(st.text(alphabet=_GRAMS, max_size=3), st.integers(-3000, 3000), max_size=30),
+       st.integers(1, 4), st.lists(st.text(alphabet=_GRAMS, max_size=9), min_size=1, max_size=8))
+def test_c_ngram_walk_matches_the_python_definition(lp, bow, order, texts):
+    """ngram_logprob: the C back-off walk gives romanized._logprob_direct's integers on
+    random models (n-grams of 1- to 4-byte UTF-8 characters, the empty context's
+    back-off weight included) of every order up to 4, over texts shorter and longer than
+    the order."""
+    from mtcheck import romanized as rz
+    lm = _model(lp, bow, -9999)
+    lp_view, bow_view = lm.views
+    for text in texts:
+        assert C.ngram_logprob(lp_view, bow_view, lm.floor, order, text) == rz._logprob_direct(lm, order, text), text
+
+
+@needs_c
+def test_c_ngram_walk_examples_and_bad_arguments():
+    """Worked examples (the longest n-gram found wins; each missed context adds its
+    back-off weight; an unseen character costs the floor) and arguments it refuses."""
+    lm = _model({"a": -10, "b": -20, "ab": -5, "xab": -1}, {"a": -2, "xa": -3, "": -7}, -100)
+    lp, bow = lm.views
+    assert C.ngram_logprob(lp, bow, -100, 2, "ab") == -5          # "b" after "a": the bigram
+    assert C.ngram_logprob(lp, bow, -100, 3, "xab") == -1         # the trigram "xab"
+    assert C.ngram_logprob(lp, bow, -100, 2, "bb") == -20         # "bb" missing, context "b" has no weight: "b"
+    assert C.ngram_logprob(lp, bow, -100, 3, "aab") == -5         # "aab" missing, "aa" has no weight: "ab"
+    assert C.ngram_logprob(lp, bow, -100, 3, "xaq") == -3 - 2 - 7 - 100   # nothing: every weight, then the floor
+    assert C.ngram_logprob(lp, bow, -100, 2, "xab") == -10 - 5    # windows "xa" ("x" has no weight: "a"), "ab"
+    assert C.ngram_logprob(lp, bow, -100, 3, "ab") == 0           # shorter than the order: no window
+    with pytest.raises(TypeError):
+        C.ngram_logprob(lp, bow, -100, 3)                         # too few arguments
+    with pytest.raises(TypeError):
+        C.ngram_logprob(lp, bow, -100, 3, b"ab")                  # the text is a str
+    with pytest.raises(TypeError):
+        C.ngram_logprob(lp[:2], bow, -100, 3, "ab")               # (buf, offsets, values)
+    with pytest.raises(TypeError):
+        C.ngram_logprob((lp[0], lp[1], bytes(lp[2])), bow, -100, 3, "ab")   # int16 values only
+    with pytest.raises(ValueError):
+        C.ngram_logprob(lp, bow, -100, 0, "ab")                   # an order of at least 1
+    with pytest.raises(UnicodeEncodeError):
+        C.ngram_logprob(lp, bow, -100, 3, "a\udcffb")             # a lone surrogate
+
+
 @needs_c
 def test_c_table_search_examples_and_bad_arguments():
     from array import array
