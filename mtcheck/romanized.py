@@ -11,7 +11,8 @@ trained on Russian words romanized with seven common schemes and one on
 English words (both from wordfreq, built by
 ``scripts/build_romanized_model.py``; wordfreq is not needed at run time).
 The model is a :mod:`mtcheck.wordtable` file, memory-mapped on first use and
-searched by bisection, each n-gram looked up once per process (memoized), so
+searched by bisection (a word's whole back-off walk in one C call where the C
+module is built, else each n-gram looked up once per process and memoized), so
 the first score costs well under a millisecond instead of ~280 ms of JSON
 decoding and dict building.
 The score is the log-likelihood ratio per character, in nats: positive means
