@@ -95,22 +95,29 @@ class Writer:
             return self.list(o, depth)
         raise _Unsupported(type(o).__name__)
 
+    # dict and list join their pieces once: a report's "files" list is ~0.7 M characters,
+    # and each "a" + "b" of the text around it copied all of it again (~10 copies, ~4 ms
+    # of a 1,000-file run's serial tail).
+
     def dict(self, d: dict, depth: int) -> str:
         if not d:
             return "{}"
-        inner = "\n" + "  " * (depth + 1)
-        parts = []
+        sep = ",\n" + "  " * (depth + 1)
+        pieces = []
         for k, v in d.items():
             if not isinstance(k, str):
                 raise _Unsupported("non-string key")
-            parts.append(_string(k) + ": " + self.value(v, depth + 1))
-        return "{" + inner + ("," + inner).join(parts) + "\n" + "  " * depth + "}"
+            pieces += (sep, _string(k), ": ", self.value(v, depth + 1))
+        pieces[0] = "{" + sep[1:]   # the first item opens the object instead of following a comma
+        pieces.append("\n" + "  " * depth + "}")
+        return "".join(pieces)
 
     def list(self, seq: Any, depth: int) -> str:
         if not seq:
             return "[]"
         inner = "\n" + "  " * (depth + 1)
-        return "[" + inner + ("," + inner).join(self.value(v, depth + 1) for v in seq) + "\n" + "  " * depth + "]"
+        return "".join(("[", inner, ("," + inner).join([self.value(v, depth + 1) for v in seq]),
+                        "\n", "  " * depth, "]"))
 
 
     def chunks(self, o: Any, depth: int = 0, stream_depth: int = 2) -> Iterator[str]:
