@@ -67,3 +67,41 @@ def test_word_zipf_is_the_lexicon_number():
     assert [mentions.word_zipf(w) for w in words] == [lexicon.zipf(w) for w in words]
     assert mentions._ZIPF is lexicon.zipf
     assert mentions.word_zipf("The") > 5 and mentions.word_zipf("Zzyzxq") == 0.0
+
+
+def test_common_plain_words_get_the_answer_the_full_test_gives():
+    """index.common_plain answers the pre-check's common-word test in advance: for every
+    word in it, written as in copy (capitalized, lower case, all capitals, in a hyphenated
+    compound, possessive), and for rarer lexicon words and tokens of the tricky shapes,
+    _candidates gives what it gives without the table.  It holds the common words the
+    test drops ("however", "police"), not those whose key a gazetteer form is made of."""
+    from mtcheck import lexicon
+
+    words = sorted(TABLES.common_plain)
+    assert {"however", "police", "they"} <= TABLES.common_plain
+    assert len(words) > 3000 and all(w.isascii() for w in words)
+    assert all(lexicon.zipf(w) >= precheck.COMMON_ZIPF for w in words)
+    tab = lexicon.table()
+    rarer = [tab.key(i) for i in range(0, len(tab), 97)]   # ~2,600 words of every frequency
+    tokens = TRICKY + ["Moscow", "Kremlin", "Russia", "Trump", "Putin", "United", "States"]
+    for w in words + rarer:
+        tokens += [w.capitalize(), w, w.upper(), w.capitalize() + "-" + w, w.capitalize() + "'s"]
+    fast = precheck._Memo(TABLES, RULES, GAZ)
+    plain = precheck._Memo(_Without(TABLES), RULES, GAZ)
+    hits = 0
+    for token in tokens:
+        got = precheck._candidates(token, fast)
+        assert got == precheck._candidates(token, plain), token
+        hits += token[:1].isupper() and token.lower() in TABLES.common_plain
+    assert hits > 3000   # the table was asked, and answered, for thousands of tokens
+
+
+class _Without:
+    """The name index with an empty common_plain: the pre-check's full test for every word."""
+
+    def __init__(self, tables):
+        self._tables = tables
+        self.common_plain = frozenset()
+
+    def __getattr__(self, name):
+        return getattr(self._tables, name)

@@ -195,9 +195,12 @@ def _candidates(token: str, memo: _Memo) -> tuple[tuple[str, Marks], ...]:
     tables, rules = memo.tables, memo.rules
     maybe = tables.maybe_name
     out = []
+    common = tables.common_plain
     for _s, _e, text, cap, low in _pieces(token):
         if not (cap or low in maybe) or len(text) < MIN_GIVEN_LEN or text.isupper():
             continue
+        if low in common and text not in tables.person_place:
+            continue   # the test below, answered in advance for common words (index.common_plain)
         zipf = word_zipf(text)   # = word_zipf(low): the lexicon ignores case
         key = rules.key(low)
         if (zipf >= COMMON_ZIPF and text not in tables.person_place
