@@ -605,6 +605,16 @@ PyDoc_STRVAR(sorted_index_doc,
 "table, or -1: key i is buf[offsets[i]:offsets[i + 1] - 1], offsets a buffer of n + 1\n"
 "native uint32 (format 'I').");
 
+/* The UTF-8 bytes of the str argument *arg* (who(): name must be str), or NULL with an
+ * exception set; a lone surrogate raises UnicodeEncodeError, as str.encode() does. */
+static const char *utf8_arg(PyObject *arg, const char *who, const char *name, Py_ssize_t *len) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "%s(): %s must be str, not %.80s", who, name, Py_TYPE(arg)->tp_name);
+        return NULL;
+    }
+    return PyUnicode_AsUTF8AndSize(arg, len);
+}
+
 /* Why: a lint run looks up each distinct word of its articles in the shipped tables
  * (lexicon, word classes, the romanized model: ~10,000 lookups in one --jobs worker's
  * share of the bench corpus), and in Python a lookup was a bisection of a sampled index
@@ -698,13 +708,8 @@ static PyObject *sorted_index(PyObject *self, PyObject *const *args, Py_ssize_t 
         PyErr_SetString(PyExc_TypeError, "sorted_index() takes 3 arguments (buf, offsets, key)");
         return NULL;
     }
-    PyObject *key = args[2];
-    if (!PyUnicode_Check(key)) {
-        PyErr_Format(PyExc_TypeError, "sorted_index(): key must be str, not %.80s", Py_TYPE(key)->tp_name);
-        return NULL;
-    }
     Py_ssize_t klen;
-    const char *k = PyUnicode_AsUTF8AndSize(key, &klen);   /* raises on a lone surrogate, as encode() */
+    const char *k = utf8_arg(args[2], "sorted_index", "key", &klen);
     if (k == NULL)
         return NULL;
     TableView t;
@@ -749,12 +754,8 @@ static PyObject *ngram_logprob(PyObject *self, PyObject *const *args, Py_ssize_t
         return NULL;
     }
     PyObject *padded = args[4];
-    if (!PyUnicode_Check(padded)) {
-        PyErr_Format(PyExc_TypeError, "ngram_logprob(): padded must be str, not %.80s", Py_TYPE(padded)->tp_name);
-        return NULL;
-    }
     Py_ssize_t blen;
-    const char *bytes = PyUnicode_AsUTF8AndSize(padded, &blen);
+    const char *bytes = utf8_arg(padded, "ngram_logprob", "padded", &blen);
     if (bytes == NULL)
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(padded);
