@@ -65,23 +65,18 @@ static inline int is_inline_space(Py_UCS4 c) { return c != '\r' && c != '\n' && 
 /* `[\w.]` */
 static inline int is_word_or_dot(Py_UCS4 c) { return c == '.' || c == '_' || Py_UNICODE_ISALNUM(c); }
 
-static int append_int(PyObject *list, Py_ssize_t value) {
+/* Put the int *value* into *into* with *put* (PyList_Append or PySet_Add); 0 or -1. */
+static int put_int(int (*put)(PyObject *, PyObject *), PyObject *into, Py_ssize_t value) {
     PyObject *v = PyLong_FromSsize_t(value);
     if (v == NULL)
         return -1;
-    int rc = PyList_Append(list, v);
+    int rc = put(into, v);
     Py_DECREF(v);
     return rc;
 }
 
-static int add_int(PyObject *set, Py_ssize_t value) {
-    PyObject *v = PyLong_FromSsize_t(value);
-    if (v == NULL)
-        return -1;
-    int rc = PySet_Add(set, v);
-    Py_DECREF(v);
-    return rc;
-}
+static int append_int(PyObject *list, Py_ssize_t value) { return put_int(PyList_Append, list, value); }
+static int add_int(PyObject *set, Py_ssize_t value) { return put_int(PySet_Add, set, value); }
 
 /* *set* as a frozenset (a new reference; *set* is released either way) */
 static PyObject *freeze(PyObject *set) {

@@ -37,7 +37,7 @@ import math
 from functools import lru_cache
 
 from . import lexicon
-from .textscan import SCAN as _SCAN
+from .textscan import NATIVE as _NATIVE
 from .wordtable import WordTable, load_resource
 
 __all__ = [
@@ -235,7 +235,7 @@ _WINDOWS_MAX = 1 << 17
 #: The back-off walk in C (``_textscan.ngram_logprob``: the whole word in one call, ~11
 #: instead of ~50 us for a word new to the process), or None where the C module is not
 #: in use.  Both give :func:`_logprob_direct`'s integers (tests/test_romanized.py).
-_NATIVE_LOGPROB = getattr(_SCAN, "ngram_logprob", None)
+_NATIVE_LOGPROB = None if _NATIVE is None else _NATIVE.ngram_logprob
 
 
 def _logprob(lm: _LM, order: int, padded: str) -> int:

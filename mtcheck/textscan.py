@@ -2,7 +2,8 @@
 per-token list loops of the capitalization and repetition checks, in Python; ``SCAN``
 is the implementation in use: the C module ``mtcheck._textscan`` when it is built, this
 module otherwise.  (The C module also holds the word tables' key search, whose Python
-version is WordTable's own: wordtable.py.)
+version is WordTable's own: wordtable.py, and the romanized model's back-off walk,
+whose Python version is romanized._logprob_direct.)
 
 Why two: every article of a run needs its tokens, sentences and sentence starts, and
 several checks then walk every token (initial capitals, words written both ways, the
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from itertools import accumulate, compress, count
 from operator import eq, itemgetter, not_
 from typing import Any, Collection
@@ -195,3 +197,6 @@ def _choose() -> Any:
 
 
 SCAN: Any = _choose()
+#: The C module when it is the one in use, else None: what the modules with a C path of
+#: their own (wordtable, checks/literals, romanized) ask.
+NATIVE: Any = None if SCAN is sys.modules[__name__] else SCAN

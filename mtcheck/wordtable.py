@@ -53,7 +53,7 @@ _COLD_LOOKUPS = 4
 #: loop, ~1.3 us in a lint run, where the table's pages are mostly not in the CPU cache;
 #: the Python search took ~1.4 and ~5), or None where the C module is not in use:
 #: :meth:`WordTable.index` then searches in Python, by its sampled index.
-_NATIVE_INDEX = None if _textscan.SCAN is _textscan else _textscan.SCAN.sorted_index
+_NATIVE_INDEX = None if _textscan.NATIVE is None else _textscan.NATIVE.sorted_index
 #: 0xFF never occurs in UTF-8, so ``prefix + _TOP`` sorts after every key with that prefix.
 _TOP = b"\xff"
 

@@ -33,7 +33,7 @@ _COLD = -1   # a memo entry for an article seen while the process was cold
 
 #: The C module (textscan.SCAN) when it is in use: its literal search (literals_in) then
 #: answers from a process's first article; None without it (Aho-Corasick once warm).
-_NATIVE: Any = None if textscan.SCAN is textscan else textscan.SCAN
+_NATIVE: Any = textscan.NATIVE
 
 
 class LiteralIndex:
