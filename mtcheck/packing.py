@@ -57,9 +57,20 @@ def new_notices(runner: Any) -> list[str]:
 
 
 def lint_packed(path: str) -> tuple:
-    from .cache import finding_to_dict
+    """One file linted by this worker, packed (a spawned pool's task)."""
     assert WORKER is not None
-    r = WORKER.lint_one(path)
+    return _pack(WORKER.lint_one(path), new_notices(WORKER))
+
+
+def lint_packed_many(paths: list[str]) -> list[tuple]:
+    """A chunk of files linted by this worker together (Runner.lint_many), each packed
+    with the notices linting it gave (a forked child's task)."""
+    assert WORKER is not None
+    return [_pack(r, notices) for r, notices in WORKER.lint_many(paths)]
+
+
+def _pack(r: FileResult, notices: list[str]) -> tuple:
+    from .cache import finding_to_dict
     src, doc = r.source, r.doc
     packed_src = None
     if src is not None and doc is not None:
@@ -67,7 +78,7 @@ def lint_packed(path: str) -> tuple:
         packed_src = (src.text, src.encoding, src.bom, doc.fmt, None if doc.prose is src.text else doc.prose,
                       [tuple(s) for s in doc.markup], [tuple(s) for s in doc.protected])
     return (r.path, r.error, r.notice, packed_src, [finding_to_dict(f) for f in r.findings],
-            new_notices(WORKER), r.extra)
+            notices, r.extra)
 
 
 def unpack(packed: tuple) -> tuple[FileResult, list[str]]:

@@ -24,6 +24,8 @@ from .source import InputError, SkipFile, Source
 from .suppress import Baseline
 
 SERIAL_BELOW = 8  # a pool costs more than it saves on a handful of files
+BATCH = 32        # files a serial run lints together (Runner.lint_many)
+BATCH_CHARS = 1 << 21   # ... and at most this much of their text at once
 
 
 class Input:
@@ -203,22 +205,60 @@ class Runner:
             gcpause.settle()   # the command's start-up is over once a file is done
 
     def _lint_one(self, path: str) -> FileResult:
-        item = self.read(path)
-        if item.doc is None:
-            return FileResult(path, error=item.error, notice=item.notice)
-        linter = self.linter_for(item.config)
-        keyed = self._cache_key(item)
-        findings = keyed[0].get(keyed[1]) if keyed else None
-        if findings is None:
-            ctx = linter.ctx
-            notices_before, skipped_before = len(ctx.notices), ctx.incomplete
-            findings = linter.lint_document(item.doc, linter.rules_for(item.config, path))
-            # A run that had to tell the user something or that skipped a check on this
-            # article (LanguageTool unreachable now or since an earlier file, a rule timed
-            # out) is incomplete: never serve it from the cache later.
-            if keyed and len(ctx.notices) == notices_before and ctx.incomplete == skipped_before:
-                keyed[0].put(keyed[1], findings)
-        return self._finish(item, findings)
+        return self.lint_many([path])[0][0]
+
+    def lint_many(self, paths: list[str]) -> list[tuple[FileResult, list[str]]]:
+        """``lint_one`` of each of *paths*, in order, with the notices linting each file
+        gave.  The files the cache does not hold are linted together, rule by rule
+        (:meth:`Linter.lint_documents`: less CPU time than one file after another), as
+        many at a time as hold BATCH_CHARS of text (their token and sentence views live
+        until their batch is done)."""
+        out: list[Any] = []
+        batch: list[tuple[int, Input, Linter, list, Any]] = []
+        size = 0
+        for path in paths:
+            item = self.read(path)
+            if item.doc is None:
+                out.append((FileResult(path, error=item.error, notice=item.notice), []))
+                continue
+            linter = self.linter_for(item.config)
+            keyed = self._cache_key(item)
+            findings = keyed[0].get(keyed[1]) if keyed else None
+            if findings is not None:
+                out.append((self._finish(item, findings), []))
+                continue
+            batch.append((len(out), item, linter, linter.rules_for(item.config, path), keyed))
+            out.append(None)
+            size += len(item.doc.text)
+            if size >= BATCH_CHARS:
+                self._lint_batch(batch, out)
+                batch, size = [], 0
+        if batch:
+            self._lint_batch(batch, out)
+        # Every notice came from a check or a rule's preparation, and went to its file;
+        # anything else new (none is known) goes to the first file rather than nowhere.
+        given = {n for _r, notes in out for n in notes}
+        rest = [n for n in packing.new_notices(self) if n not in given]
+        if rest and out:
+            out[0] = (out[0][0], rest + out[0][1])
+        return out
+
+    def _lint_batch(self, batch: list[tuple[int, Input, Linter, list, Any]], out: list[Any]) -> None:
+        """Lint the files of *batch* (read, not cached), those under one linter and rule
+        selection together, and put each result at its place in *out*."""
+        groups: dict[tuple[int, int], list[tuple[int, Input, Linter, list, Any]]] = {}
+        for entry in batch:
+            groups.setdefault((id(entry[2]), id(entry[3])), []).append(entry)
+        for entries in groups.values():
+            linter, rules = entries[0][2], entries[0][3]
+            linted = linter.lint_documents([e[1].doc for e in entries], rules)
+            for (k, item, _linter, _rules, keyed), got in zip(entries, linted):
+                # A file whose checks had to tell the user something or skipped a check
+                # (LanguageTool unreachable now or since an earlier file, a rule timed
+                # out) is incomplete: never serve it from the cache later.
+                if keyed and not got.notices and not got.skipped:
+                    keyed[0].put(keyed[1], got.findings)
+                out[k] = (self._finish(item, got.findings), got.notices)
 
     # -- many files ---------------------------------------------------------------------
     def lint_stdin(self, data: bytes) -> FileResult:
@@ -282,8 +322,10 @@ class Runner:
             for result in self._parallel(todo, jobs):
                 yield from finished(result)
         else:
-            for p in todo:
-                yield from finished(self.lint_one(p))
+            for start in range(0, len(todo), BATCH):
+                for result, _notices in self.lint_many(todo[start:start + BATCH]):
+                    yield from finished(result)
+                gcpause.settle()
         yield from drain()   # inputs that could not be read, after the last result
         assert not pending, "an input was neither linted nor reported"
 
@@ -319,7 +361,7 @@ class Runner:
                 # file order, as with --jobs 1, not in the order the processes finished
                 self._note(self.notices)
                 packing.new_notices(self)   # (children inherit the count: only new ones are sent)
-                for result, notices in fork_map(rest, jobs, packing.lint_packed, self._lint_noting, packing.unpack):
+                for result, notices in fork_map(rest, jobs, packing.lint_packed_many, self.lint_many, packing.unpack):
                     self._note(notices)
                     yield result
             finally:
@@ -332,10 +374,6 @@ class Runner:
                 result, notices = packing.unpack(packed)
                 self._note(notices)
                 yield result
-
-    def _lint_noting(self, path: str) -> tuple[FileResult, list[str]]:
-        """``lint_one`` with the notices that linting *path* added (what a worker sends)."""
-        return self.lint_one(path), packing.new_notices(self)
 
     def _note(self, notices: list[str]) -> None:
         """Keep *notices* for the run's report, each once, in the order given."""
@@ -352,7 +390,7 @@ class Runner:
         with 1 as each input is done (the progress bar)."""
         import gc
 
-        from .workers import fork_map
+        from .workers import each, fork_map
 
         items = self.files(paths)
         jobs = jobs or os.cpu_count() or 1
@@ -372,7 +410,8 @@ class Runner:
         gc.freeze()
         try:
             rest = []
-            for value in fork_map([(fn, p, err) for p, err in items[1:]], jobs, packing.map_call, packing.map_call, packing.same):
+            call = partial(each, packing.map_call)
+            for value in fork_map([(fn, p, err) for p, err in items[1:]], jobs, call, call, packing.same):
                 rest.append(value)
                 if progress:
                     progress(1)

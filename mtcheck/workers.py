@@ -131,11 +131,19 @@ def _pipe_capacity(fd: int) -> int:
         return 512
 
 
-def fork_map(items: list[Any], jobs: int, remote: Callable[[Any], Any], local: Callable[[Any], Any],
-             unpack: Callable[[Any], Any]) -> Iterator[Any]:
-    """``local(item)`` for every item, in order, computed by this process and *jobs* - 1
-    forked children together; a child computes ``unpack(remote(item))`` instead (*remote*
-    returns picklable data, *unpack* turns it into what *local* gives, here).
+def each(fn: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+    """``fn`` of each of *items*: a per-item function as fork_map's chunk function
+    (``partial(each, fn)``)."""
+    return [fn(item) for item in items]
+
+
+def fork_map(items: list[Any], jobs: int, remote: Callable[[list[Any]], list[Any]],
+             local: Callable[[list[Any]], list[Any]], unpack: Callable[[Any], Any]) -> Iterator[Any]:
+    """What ``local`` gives for every item, in order, computed by this process and
+    *jobs* - 1 forked children together, a chunk of items at a time: ``local(chunk)`` is
+    a list with one value per item; a child computes ``remote(chunk)`` instead, one
+    picklable value per item, which *unpack* turns into what *local* gives, here.
+    (Chunks, not items: ``lint`` lints a chunk's files together, rule by rule.)
 
     Why not ProcessPoolExecutor: its parent only feeds and drains the pool, so a 2-core
     run forks two workers and leaves the parent's own core to contend with them; its
@@ -169,7 +177,7 @@ def fork_map(items: list[Any], jobs: int, remote: Callable[[Any], Any], local: C
         os.close(w_task)
     if written != len(records):   # pragma: no cover - the capacity was misread
         os.close(r_task)
-        yield from map(local, items)
+        yield from local(items)
         return
     children: list[tuple[int, int]] = []   # (pid, read end of its result pipe)
     threads: list[threading.Thread] = []
@@ -213,7 +221,7 @@ def fork_map(items: list[Any], jobs: int, remote: Callable[[Any], Any], local: C
                 break
             k = struct.unpack("<I", record)[0]
             start, end = ranges[k]
-            done[k] = [local(items[i]) for i in range(start, end)]
+            done[k] = local(items[start:end])
             while not inbox.empty():
                 absorb(inbox.get())
             while nxt in done:
@@ -263,7 +271,7 @@ def _child(r_task: int, w: int, others: list[int], items: list[Any], ranges: lis
                 break
             k = struct.unpack("<I", record)[0]
             start, end = ranges[k]
-            _send(w, pickle.dumps((k, [remote(items[i]) for i in range(start, end)]), pickle.HIGHEST_PROTOCOL))
+            _send(w, pickle.dumps((k, remote(items[start:end])), pickle.HIGHEST_PROTOCOL))
     except BaseException as exc:
         code = 1
         try:

@@ -10,7 +10,9 @@ import time
 
 import pytest
 
-from mtcheck.workers import chunk_ranges, fork_map
+from functools import partial
+
+from mtcheck.workers import chunk_ranges, each, fork_map
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or not os.path.exists("/proc/self/task"),
                                 reason="needs fork and /proc")
@@ -78,7 +80,7 @@ def _in_parent(x: int) -> tuple[str, int]:
 
 @pytest.mark.parametrize("jobs", [1, 2, 3])
 def test_results_are_complete_and_in_order(jobs):
-    got = list(fork_map(list(range(300)), jobs, _in_child, _in_parent, lambda r: r))
+    got = list(fork_map(list(range(300)), jobs, partial(each, _in_child), partial(each, _in_parent), lambda r: r))
     assert [v for _who, v in got] == [x * x for x in range(300)]
     who = {w for w, _v in got}
     if jobs == 1:
@@ -95,7 +97,7 @@ def _fails_in_child(x: int) -> int:
 
 def test_an_exception_in_a_child_is_raised_here():
     with pytest.raises(ValueError, match="bad item"):
-        list(fork_map(list(range(300)), 2, _fails_in_child, _slow_square, lambda r: r))
+        list(fork_map(list(range(300)), 2, partial(each, _fails_in_child), partial(each, _slow_square), lambda r: r))
     assert _children() == []
 
 
@@ -106,12 +108,12 @@ def _dies(x: int) -> int:
 
 def test_a_child_that_dies_is_an_error_not_a_gap():
     with pytest.raises(RuntimeError, match="ended without finishing"):
-        list(fork_map(list(range(300)), 2, _dies, _slow_square, lambda r: r))
+        list(fork_map(list(range(300)), 2, partial(each, _dies), partial(each, _slow_square), lambda r: r))
     assert _children() == []
 
 
 def test_leaving_early_stops_the_children():
-    gen = fork_map(list(range(3000)), 3, _in_child, _in_parent, lambda r: r)
+    gen = fork_map(list(range(3000)), 3, partial(each, _in_child), partial(each, _in_parent), lambda r: r)
     assert next(gen)[1] == 0
     gen.close()
     assert _children() == []
@@ -121,14 +123,15 @@ def test_a_small_task_pipe_takes_bigger_chunks(monkeypatch):
     """With room for only 16 chunk numbers the run still covers every item, in order."""
     import mtcheck.workers as workers
     monkeypatch.setattr(workers, "_pipe_capacity", lambda fd: 64)
-    got = list(fork_map(list(range(300)), 2, _in_child, _in_parent, lambda r: r))
+    got = list(fork_map(list(range(300)), 2, partial(each, _in_child), partial(each, _in_parent), lambda r: r))
     assert [v for _who, v in got] == [x * x for x in range(300)]
     assert _children() == []
 
 
 _KILLED_PARENT = r"""
 import os, sys, time
-from mtcheck.workers import fork_map
+from functools import partial
+from mtcheck.workers import each, fork_map
 
 def remote(x):
     time.sleep(120)
@@ -143,7 +146,7 @@ def local(x):
     time.sleep(120)
     return x
 
-list(fork_map(list(range(8)), 3, remote, local, lambda r: r))
+list(fork_map(list(range(8)), 3, partial(each, remote), partial(each, local), lambda r: r))
 """
 
 
@@ -190,7 +193,7 @@ def test_no_more_children_than_chunks(monkeypatch):
         return pid
 
     monkeypatch.setattr(os, "fork", counting_fork)
-    got = list(fork_map(list(range(5)), 40, _in_child, _in_parent, lambda r: r))
+    got = list(fork_map(list(range(5)), 40, partial(each, _in_child), partial(each, _in_parent), lambda r: r))
     assert [v for _who, v in got] == [x * x for x in range(5)]
     assert len(forks) <= len(chunk_ranges(5, 40)) - 1
     assert _children() == []
@@ -200,7 +203,7 @@ def test_a_child_exception_keeps_its_traceback():
     """The exception came without the child's traceback: an internal error in a --jobs
     run printed fork_map's lines only, never the check that failed."""
     with pytest.raises(ValueError, match="bad item") as info:
-        list(fork_map(list(range(300)), 2, _fails_in_child, _slow_square, lambda r: r))
+        list(fork_map(list(range(300)), 2, partial(each, _fails_in_child), partial(each, _slow_square), lambda r: r))
     cause = info.value.__cause__
     assert cause is not None and "_fails_in_child" in str(cause)
     assert _children() == []

@@ -97,11 +97,12 @@ def test_entities_jobs_2_is_byte_identical_to_jobs_1(corpus, cli):
     assert one.stdout == two.stdout and len(one.stdout) > 100
 
 
-def test_iter_all_yields_in_input_order_as_results_come(tmp_path):
+def test_iter_all_yields_in_input_order_as_results_come(tmp_path, monkeypatch):
     """Runner.iter_all: the results of lint_all, in the same order (a file named again,
     also inside a folder, listed once where first named (walk.unique); unreadable inputs
     in place), and the first one handed out before the last file is linted, so that a
-    caller can write and drop each."""
+    caller can write and drop each (a serial run lints BATCH files together: 2 here)."""
+    from mtcheck import runner as runner_module
     from mtcheck.runner import RunOptions, Runner
 
     for i in range(5):
@@ -110,12 +111,13 @@ def test_iter_all_yields_in_input_order_as_results_come(tmp_path):
              str(tmp_path / "s3.txt")]
     runner = Runner(RunOptions(overrides={"languagetool": "off"}))
     listed = runner.lint_all(paths)
+    monkeypatch.setattr(runner_module, "BATCH", 2)
     linted = []
-    real = runner.lint_one
-    runner.lint_one = lambda p: (linted.append(p), real(p))[1]
+    real = runner.lint_many
+    runner.lint_many = lambda ps: (linted.extend(ps), real(ps))[1]
     stream = runner.iter_all(paths)
     first = next(stream)
-    assert first.path.endswith("s3.txt") and len(linted) == 1
+    assert first.path.endswith("s3.txt") and len(linted) == 2
     rest = list(stream)
     got = [first, *rest]
     assert [(r.path, r.error, [f.rule for f in r.findings]) for r in got] == \

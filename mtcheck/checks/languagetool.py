@@ -188,8 +188,6 @@ class _Session:
         self.mode = mode
         self.tool: Any = None
         self.failed = False
-        self.last_key: tuple | None = None
-        self.last: list[LTMatch] = []
         self.requests = 0
 
 
@@ -242,9 +240,11 @@ def check_document(doc: Document, ctx: Any) -> list[LTMatch]:
     sess = _session(ctx)
     if sess.mode.kind in ("off", "unavailable"):
         return []
-    key = (doc.path, len(doc.prose), hash(doc.prose))
-    if sess.last_key == key:
-        return sess.last
+    # kept with the article for the other MT8xx rules (in doc.memo: Linter.lint_documents
+    # runs each rule over many articles before the next rule)
+    got = doc.memo.get("languagetool.matches")
+    if got is not None and got[0] is sess:
+        return got[1]
     tool = _open(sess, ctx)
     if tool is None:   # failed earlier in this run: this article lacks the MT8xx findings too
         if sess.failed:
@@ -265,7 +265,7 @@ def check_document(doc: Document, ctx: Any) -> list[LTMatch]:
                               getattr(m, "context", None), getattr(m, "offset_in_context", None))
         out.append(LTMatch(start, end, str(m.rule_id), str(m.category), str(m.rule_issue_type or ""),
                            str(m.message), tuple(str(r) for r in (m.replacements or ()))))
-    sess.last_key, sess.last = key, out
+    doc.memo["languagetool.matches"] = (sess, out)
     return out
 
 

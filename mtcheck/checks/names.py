@@ -44,7 +44,6 @@ class Names:
     FIELDS = frozenset({"canonical", "cluster"})
 
     def __init__(self) -> None:
-        self._last: tuple[Any, Any, Any] | None = None  # (doc, gazetteer, groups): one-document cache
         self._seen = False   # a story analyzed already (the pre-check is worth it from then on)
 
     def validate(self, rule: Any, asked: frozenset[str]) -> frozenset[str]:
@@ -63,9 +62,11 @@ class Names:
     def _groups(self, doc: Document, ctx: Any) -> list:
         """The document's names written two or more ways (clusters.NameGroup)."""
         gaz = ctx.gazetteer
-        last = self._last
-        if last is not None and last[0] is doc and last[1] is gaz:
-            return last[2]
+        # kept with the article for its other names rule (MT601, MT602): in doc.memo, not
+        # in this instance, since Linter.lint_documents runs each rule over many articles
+        last = doc.memo.get("names.groups")
+        if last is not None and last[0] is gaz:
+            return last[1]
         rules = ctx.__dict__.get("_name_rules")
         if rules is None:
             from ..names.keys import NameRules
@@ -79,7 +80,7 @@ class Names:
         if not self._seen or (_PRECHECK or _load_precheck())(doc, gaz, rules):
             groups = (_ANALYZE or _load_analyze())(doc, gaz, rules).groups
         self._seen = True
-        self._last = (doc, gaz, groups)
+        doc.memo["names.groups"] = (gaz, groups)
         return groups
 
     def check(self, doc: Document, rule: Any, report: str, ctx: Any) -> list[Finding]:
