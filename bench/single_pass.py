@@ -3,13 +3,15 @@
     python bench/single_pass.py              # median of 3 runs, a fresh process each
     python bench/single_pass.py --runs 1 --profile bench/out/single_pass.prof
     python bench/single_pass.py --cpu --worker   # what one of two --jobs 2 workers does
+    python bench/single_pass.py --cpu --worker --article-major   # ... linting article by article
 
 Why not profile_lint.py: that re-lints warm, so every per-process memo (lexicon and
 n-gram lookups, name keys) is already filled and per-rule times come out 2-3x too low.
 Here each run is a fresh process that lints the first article (loading everything once,
 as the parent of a parallel run does), freezes the collector as forked workers do, then
-reads, lints and releases each of the other articles once; every rule's prepare+check is
-timed on its own.  "read" is reading, decoding and building the Document; "other" is
+reads, lints and releases each of the other articles once, a chunk of 32 at a time, rule by
+rule as the CLI does (``--article-major``: one article after another); every rule's
+prepare+check is timed on its own.  "read" is reading, decoding and building the Document; "other" is
 suppressions, dedupe and sorting.
 
 ``--worker`` lints only the ~500 articles one worker of a ``--jobs 2`` run gets.  Each
@@ -30,6 +32,7 @@ from glob import glob
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CHUNK = 32   # files linted together (mtcheck.runner.BATCH; the largest chunk of a --jobs run)
 
 
 def worker_share(paths: list[str], chunk: int = 32) -> list[str]:
@@ -38,7 +41,8 @@ def worker_share(paths: list[str], chunk: int = 32) -> list[str]:
     return [p for i, p in enumerate(paths) if (i // chunk) % 2 == 0]
 
 
-def one_run(profile: str | None, cpu: bool = False, worker: bool = False) -> dict[str, float]:
+def one_run(profile: str | None, cpu: bool = False, worker: bool = False,
+            article_major: bool = False) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from mtcheck.api import _dedupe
     from mtcheck.checks import KIND_NEEDS, get_kind
@@ -65,27 +69,38 @@ def one_run(profile: str | None, cpu: bool = False, worker: bool = False) -> dic
         prof = cProfile.Profile()
         prof.enable()
     t_all = clock()
-    for p in todo:
-        t0 = clock()
-        item = runner.read(p)
-        times["read"] = times.get("read", 0.0) + clock() - t0
-        if item.doc is None:
+    # As the CLI lints (Runner.lint_many, Linter.lint_documents): a chunk of files at a
+    # time, each rule over the chunk's articles before the next rule; with
+    # --article-major, one article after another (the CLI before session 15).
+    step = 1 if article_major else CHUNK
+    for c in range(0, len(todo), step):
+        items = []
+        for p in todo[c:c + step]:
+            t0 = clock()
+            item = runner.read(p)
+            times["read"] = times.get("read", 0.0) + clock() - t0
+            if item.doc is not None:
+                items.append(item)
+        if not items:
             continue
-        linter = runner.linter_for(item.config)
+        linter = runner.linter_for(items[0].config)
         options = linter.ctx.options
-        findings = []
-        for rule in linter.rules_for(item.config, p):
+        found: list[list] = [[] for _ in items]
+        for rule in linter.rules_for(items[0].config, items[0].path):
             need = KIND_NEEDS.get(rule.kind)
             if need is not None and not options.get(need):
                 continue
             t0 = clock()
             state = linter.prepare(rule)
-            findings.extend(get_kind(rule.kind).check(item.doc, rule, state, linter.ctx))
+            check = get_kind(rule.kind).check
+            for item, findings in zip(items, found):
+                findings.extend(check(item.doc, rule, state, linter.ctx))
             times[rule.code] = times.get(rule.code, 0.0) + clock() - t0
         t0 = clock()
-        findings = apply_suppressions(item.doc, _dedupe(findings))
-        findings.sort(key=lambda f: f.sort_key)
-        item.doc.release()
+        for item, findings in zip(items, found):
+            findings = apply_suppressions(item.doc, _dedupe(findings))
+            findings.sort(key=lambda f: f.sort_key)
+            item.doc.release()
         times["other"] = times.get("other", 0.0) + clock() - t0
     times["TOTAL"] = clock() - t_all
     if prof is not None:
@@ -102,17 +117,21 @@ def main() -> None:
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--top", type=int, default=12, help="rules listed by cost")
     ap.add_argument("--cpu", action="store_true", help="CPU time of the process instead of wall time")
+    ap.add_argument("--article-major", action="store_true",
+                    help="lint one article after another (all rules), as the CLI did before "
+                         "session 15, instead of rule by rule over chunks of 32")
     ap.add_argument("--worker", action="store_true",
                     help="lint only one --jobs 2 worker's share (every other chunk of 32), cold, "
                          "as that worker does: its per-process memos start empty")
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(one_run(args.profile, args.cpu, args.worker)))
+        print(json.dumps(one_run(args.profile, args.cpu, args.worker, args.article_major)))
         return
     runs = []
     for _ in range(args.runs):
         cmd = [sys.executable, __file__, "--child"] + (["--profile", args.profile] if args.profile else []) \
-            + (["--cpu"] if args.cpu else []) + (["--worker"] if args.worker else [])
+            + (["--cpu"] if args.cpu else []) + (["--worker"] if args.worker else []) \
+            + (["--article-major"] if args.article_major else [])
         out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT).stdout
         runs.append(json.loads(out.strip().splitlines()[-1]))
     keys = sorted(runs[0], key=lambda k: -statistics.median(r.get(k, 0.0) for r in runs))

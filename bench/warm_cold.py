@@ -34,8 +34,8 @@ gc.freeze()
 share = worker_share(paths[1:])
 for _ in range({passes}):
     t = time.process_time()
-    for p in share:
-        runner.lint_one(p)
+    for i in range(0, len(share), 32):   # as the CLI lints: a chunk at a time, rule by rule
+        runner.lint_many(share[i:i + 32])
     print((time.process_time() - t) / len(share) * 1000)
 """
 
