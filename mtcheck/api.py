@@ -82,8 +82,9 @@ class Linter:
 
         Why: one rule's code and data (its memos, tables, patterns) stay in the CPU's
         caches across the articles instead of being pushed out by ~50 other rules before
-        the next article: one ``--jobs 2`` worker's share of the bench corpus took ~7-11%
-        less CPU time in batches of 32 (bench/README.md, "Session 15").  The findings are
+        the next article: one ``--jobs 2`` worker's share of the bench corpus took 0.82-0.89
+        of the CPU time in batches of 32, and a ``--jobs 2`` run over the corpus 0.87 of
+        the wall time (bench/README.md, "Session 15").  The findings are
         the same: each article's are gathered in rule order, as lint_document gathers
         them, and no check depends on the article before it (per-article data lives in
         ``doc.memo``; per-process memos depend on the token or text alone)."""
