@@ -56,26 +56,10 @@ class Linter:
         return rule._state
 
     def lint_document(self, doc: Document, rules: Iterable[Rule]) -> list[Finding]:
-        findings: list[Finding] = []
-        ctx = self.ctx
-        options = ctx.options
-        # ~50 rules per article: the prepared state and the kind's instance are read
-        # directly once they exist (a method call and a function call less per rule:
-        # one worker's share, valgrind, see the commit) -- the same calls otherwise.
-        kinds = _kind_instances
-        for rule in rules:
-            kind = rule.kind
-            need = KIND_NEEDS.get(kind)
-            if need is not None and not options.get(need):
-                continue  # e.g. MT9xx without --source: nothing to compare with
-            state = rule._state
-            if state is None:
-                state = self.prepare(rule)
-            check = kinds.get(kind) or get_kind(kind)
-            findings.extend(check.check(doc, rule, state, ctx))
-        return _settle(doc, findings)
+        """The findings of every rule of *rules* on *doc* (a batch of one: lint_documents)."""
+        return self.lint_documents([doc], rules)[0].findings
 
-    def lint_documents(self, docs: list[Document], rules: list[Rule]) -> list[Linted]:
+    def lint_documents(self, docs: list[Document], rules: Iterable[Rule]) -> list[Linted]:
         """``lint_document`` of each of *docs*, with the notices and skipped checks each
         article's checks gave (:class:`Linted`), computed rule by rule: every rule over
         all the articles, then the next rule.
@@ -90,6 +74,9 @@ class Linter:
         ``doc.memo``; per-process memos depend on the token or text alone)."""
         ctx = self.ctx
         options = ctx.options
+        # ~50 rules: the prepared state and the kind's instance are read directly once
+        # they exist (a method call and a function call less per rule: one worker's
+        # share, valgrind, see the commit) -- the same calls otherwise.
         kinds = _kind_instances
         notices = ctx.notices
         found: list[list[Finding]] = [[] for _ in docs]
@@ -99,7 +86,7 @@ class Linter:
             kind = rule.kind
             need = KIND_NEEDS.get(kind)
             if need is not None and not options.get(need):
-                continue
+                continue  # e.g. MT9xx without --source: nothing to compare with
             state = rule._state
             if state is None:
                 before = len(notices)

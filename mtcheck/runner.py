@@ -200,12 +200,9 @@ class Runner:
 
     def lint_one(self, path: str) -> FileResult:
         try:
-            return self._lint_one(path)
+            return self.lint_many([path])[0][0]
         finally:
             gcpause.settle()   # the command's start-up is over once a file is done
-
-    def _lint_one(self, path: str) -> FileResult:
-        return self.lint_many([path])[0][0]
 
     def lint_many(self, paths: list[str]) -> list[tuple[FileResult, list[str]]]:
         """``lint_one`` of each of *paths*, in order, with the notices linting each file
